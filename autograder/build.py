@@ -1,0 +1,150 @@
+"""Building the notebooks from their text sources, and the student exercises from the solutions.
+
+* Text first: each notebook has a jupytext ``py:percent`` twin (``course/01-vectors.py``,
+  ``solutions/01-vectors/01-vectors-exercises.py``); reviews read the text, and the .ipynb is rebuilt from
+  it with deterministic cell ids. Lecture outputs are kept (or produced with ``execute=True``);
+  solution notebooks carry none.
+* exercises/ comes from nbgrader's ``generate_assignment`` run on solutions/, then is tidied: no jupytext
+  pairing (students get plain notebooks) and a small ``autograder`` metadata block naming the assignment.
+"""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jupytext
+from jupytext.combine import combine_inputs_with_outputs
+from nbformat import NotebookNode
+
+from .execute import run_notebook
+from .layout import Course
+from .nbgrader_settings import course_config
+from .notebooks import assign_cell_ids, clear_outputs, notebook_text, read_notebook, write_notebook
+
+
+@dataclass
+class Drift:
+    """Files whose committed content differs from what the build produces."""
+
+    files: dict[str, str] = field(default_factory=dict)  # path -> short diff
+
+    def __bool__(self) -> bool:
+        return bool(self.files)
+
+    def report(self) -> str:
+        return "\n".join(f"--- {path} is out of date:\n{diff}" for path, diff in self.files.items())
+
+
+def text_sources(course: Course) -> list[Path]:
+    """Every jupytext twin: lectures and assignment sources."""
+    sources = sorted(course.lectures.glob("[0-9][0-9]-*.py"))
+    for assignment in course.assignments():
+        sources.extend(sorted((course.solutions / assignment).glob("*.py")))
+    return sources
+
+
+def notebook_from_text(source: Path, previous: NotebookNode | None, *, keep_outputs: bool) -> NotebookNode:
+    nb = jupytext.read(source)
+    if keep_outputs and previous is not None:
+        nb = combine_inputs_with_outputs(nb, previous, fmt="py:percent")
+    nb.metadata.setdefault("jupytext", {})["formats"] = "ipynb,py:percent"
+    nb.metadata["jupytext"].pop("text_representation", None)
+    if not keep_outputs:
+        clear_outputs(nb)
+    for cell in nb.cells:
+        cell.metadata.pop("lines_to_next_cell", None)
+    return assign_cell_ids(nb)
+
+
+def _diff(old: str, new: str, name: str) -> str:
+    lines = list(difflib.unified_diff(old.splitlines(), new.splitlines(), "committed", "built", lineterm="", n=1))
+    return "\n".join(lines[:40]) + ("\n..." if len(lines) > 40 else "")
+
+
+def _inputs_only(text: str) -> str:
+    import nbformat
+    nb = nbformat.reads(text, as_version=4)
+    return notebook_text(clear_outputs(nb))
+
+
+def sync_notebooks(course: Course, *, check: bool = False, execute: bool = False) -> Drift:
+    """Rebuild every .ipynb from its text twin (or, with ``check``, report the ones that differ)."""
+    drift = Drift()
+    for source in text_sources(course):
+        target = source.with_suffix(".ipynb")
+        is_lecture = source.parent == course.lectures
+        previous = read_notebook(target) if target.exists() else None
+        nb = notebook_from_text(source, previous, keep_outputs=is_lecture)
+        if is_lecture and (execute or not _has_outputs(nb)) and not check:
+            run_notebook(clear_outputs(nb), course.lectures, mode="lecture")
+        new = notebook_text(nb)
+        old = target.read_text(encoding="utf-8") if target.exists() else ""
+        if check:
+            a, b = (_inputs_only(old) if old else "", _inputs_only(new)) if is_lecture else (old, new)
+            if a != b:
+                drift.files[str(target.relative_to(course.root))] = _diff(a, b, target.name)
+        elif new != old:
+            write_notebook(nb, target)
+            drift.files[str(target.relative_to(course.root))] = "rebuilt"
+    return drift
+
+
+def _has_outputs(nb: NotebookNode) -> bool:
+    return any(c.get("outputs") for c in nb.cells if c.cell_type == "code")
+
+
+def tidy_release(nb: NotebookNode, assignment: str, notebook: str) -> NotebookNode:
+    """The student copy: no jupytext pairing, a note of which assignment it is, deterministic ids."""
+    nb.metadata.pop("jupytext", None)
+    nb.metadata["autograder"] = {"assignment": assignment, "notebook": notebook}
+    clear_outputs(nb)
+    return assign_cell_ids(nb)
+
+
+def generate_exercises(course: Course, assignments: list[str] | None = None, *,
+                       dest: Path | None = None) -> dict[str, list[Path]]:
+    """Run nbgrader generate_assignment for each assignment into ``dest`` (default: exercises/)."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    dest = dest or course.exercises
+    produced: dict[str, list[Path]] = {}
+    with tempfile.TemporaryDirectory(prefix="autograder-build-") as tmp:
+        config = course_config(course.root, db_url=f"sqlite:///{Path(tmp) / 'gradebook.db'}")
+        config.CourseDirectory.release_directory = str(Path(tmp) / "release")
+        coursedir = CourseDirectory(config=config)
+        api = NbGraderAPI(coursedir=coursedir, config=config)
+        for assignment in assignments or course.assignments():
+            result = api.generate_assignment(assignment, force=True, create=True)
+            if not result["success"]:
+                raise RuntimeError(f"nbgrader generate_assignment failed for {assignment}:\n"
+                                   f"{result.get('error') or result.get('log')}")
+            out_dir = dest / assignment
+            if out_dir.exists():
+                shutil.rmtree(out_dir)
+            out_dir.mkdir(parents=True)
+            released = Path(tmp) / "release" / assignment
+            produced[assignment] = []
+            for path in sorted(released.rglob("*")):
+                if path.is_dir():
+                    continue
+                rel = path.relative_to(released)
+                target = out_dir / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if path.suffix == ".ipynb":
+                    write_notebook(tidy_release(read_notebook(path), assignment, path.stem), target)
+                else:
+                    shutil.copy2(path, target)
+                produced[assignment].append(target)
+    return produced
+
+
+def build(course: Course, *, execute: bool = False) -> Drift:
+    """Everything: notebooks from text, then exercises from solutions."""
+    drift = sync_notebooks(course, execute=execute)
+    generate_exercises(course)
+    return drift

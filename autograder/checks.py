@@ -1,0 +1,328 @@
+"""Linear-algebra-aware assertions for test cells.
+
+Every helper raises :class:`AssertionError` with one short sentence a student can act on ("expected
+shape (3,), got (3, 1)", "your matrix is the transpose of the expected one"). No message ever prints the
+expected value, so hidden tests stay hidden. Answers are copied into plain float arrays before any
+comparison, so an ndarray subclass cannot change how it is compared.
+
+Use them like ``numpy.testing``::
+
+    from autograder.checks import assert_close
+    assert_close(project(u, v), np.array([1.0, 0.0]), name="project(u, v)")
+"""
+
+from __future__ import annotations
+
+import numbers
+from contextlib import contextmanager
+from typing import Any, Iterator, Sequence
+
+import numpy as np
+import sympy
+
+__all__ = [
+    "as_array",
+    "assert_shape",
+    "assert_finite",
+    "assert_close",
+    "assert_scalar_close",
+    "assert_same_direction",
+    "assert_orthonormal_columns",
+    "assert_same_span",
+    "assert_sympy_equal",
+    "assert_exact",
+    "forbid",
+]
+
+RTOL = 1e-7
+ATOL = 1e-9
+
+
+def _fail(message: str, hint: str | None = None) -> None:
+    if hint:
+        message = f"{message} Hint: {hint}"
+    raise AssertionError(message)
+
+
+def _shape_text(shape: Sequence[int]) -> str:
+    return str(tuple(int(n) for n in shape))
+
+
+def as_array(actual: Any, name: str = "your answer", *, dtype=float) -> np.ndarray:
+    """Copy ``actual`` into a plain ndarray of ``dtype``, failing with a clear sentence if it is not numeric."""
+    if actual is None:
+        _fail(f"{name} is None: did you forget a return statement?")
+    if isinstance(actual, (str, bytes)):
+        _fail(f"{name} is a string, not a number or an array.")
+    if isinstance(actual, sympy.Basic):
+        try:
+            actual = np.array(sympy.Matrix(actual).tolist() if isinstance(actual, sympy.MatrixBase) else actual,
+                              dtype=dtype)
+        except (TypeError, ValueError):
+            _fail(f"{name} is a symbolic SymPy expression; a numeric answer is expected here.")
+    try:
+        arr = np.array(actual, dtype=dtype, copy=True, subok=False)
+    except (TypeError, ValueError):
+        _fail(f"{name} could not be read as a numeric array (got {type(actual).__name__}).")
+    return np.ascontiguousarray(arr).view(np.ndarray)
+
+
+def assert_shape(actual: Any, shape: Sequence[int], name: str = "your answer", hint: str | None = None) -> None:
+    """``actual`` has exactly ``shape``; a (n,) versus (n, 1) mix-up gets its own message."""
+    arr = as_array(actual, name)
+    _check_shape(arr, tuple(shape), name, hint)
+
+
+def _check_shape(arr: np.ndarray, shape: tuple, name: str, hint: str | None) -> None:
+    if arr.shape == shape:
+        return
+    got, want = _shape_text(arr.shape), _shape_text(shape)
+    if arr.size == int(np.prod(shape)) and len(shape) == 1 and arr.ndim == 2:
+        _fail(f"{name} has shape {got} but a 1-D array of shape {want} is expected: "
+              "use .ravel() or build it 1-D.", hint)
+    if arr.size == int(np.prod(shape)) and arr.ndim == 1 and len(shape) == 2 and 1 in shape:
+        kind = "column" if shape[1] == 1 else "row"
+        _fail(f"{name} has shape {got} but a 2-D {kind} vector of shape {want} is expected: "
+              "use .reshape.", hint)
+    if arr.ndim == 2 and len(shape) == 2 and arr.shape == shape[::-1]:
+        _fail(f"{name} has shape {got} but {want} is expected: is it transposed?", hint)
+    _fail(f"{name} has shape {got} but shape {want} is expected.", hint)
+
+
+def assert_finite(actual: Any, name: str = "your answer", hint: str | None = None) -> None:
+    arr = as_array(actual, name)
+    _check_finite(arr, name, hint)
+
+
+def _check_finite(arr: np.ndarray, name: str, hint: str | None) -> None:
+    if np.isnan(arr).any():
+        _fail(f"{name} contains NaN (often a division by zero, e.g. normalizing a zero vector).", hint)
+    if np.isinf(arr).any():
+        _fail(f"{name} contains an infinite value (a division by a number that is zero or nearly so?).", hint)
+
+
+def _close(a: np.ndarray, b: np.ndarray, rtol: float, atol: float) -> bool:
+    return a.shape == b.shape and bool(np.all(np.abs(a - b) <= atol + rtol * np.abs(b)))
+
+
+def _scale_factor(actual: np.ndarray, expected: np.ndarray) -> float | None:
+    """The c with actual ~ c * expected, if there is one (least squares), else None."""
+    denom = float(np.vdot(expected, expected))
+    if denom == 0.0:
+        return None
+    c = float(np.vdot(expected, actual)) / denom
+    return c
+
+
+def assert_close(actual: Any, expected: Any, *, rtol: float = RTOL, atol: float = ATOL,
+                 name: str = "your answer", hint: str | None = None) -> None:
+    """``actual`` equals ``expected`` elementwise within tolerance, with a diagnosis when it does not.
+
+    Diagnoses: None, non-numeric, NaN/inf, wrong shape (including (n,) vs (n, 1) and transposed),
+    transposed square matrix, sign flip, off by a constant factor, and which entries differ.
+    """
+    exp = as_array(expected, "the expected value")
+    arr = as_array(actual, name)
+    _check_shape(arr, exp.shape, name, hint)
+    _check_finite(arr, name, hint)
+    if _close(arr, exp, rtol, atol):
+        return
+    if arr.ndim == 2 and arr.shape[0] == arr.shape[1] and arr.shape[0] > 1 and _close(arr.T, exp, rtol, atol):
+        _fail(f"{name} is the transpose of the expected matrix.", hint)
+    if np.any(exp != 0) and _close(-arr, exp, rtol, atol):
+        _fail(f"{name} has the wrong sign: it is the negative of the expected value.", hint)
+    c = _scale_factor(arr, exp)
+    if c is not None and c != 0 and exp.size > 1 and _close(arr, c * exp, rtol, max(atol, 1e-12)):
+        _fail(f"{name} points the right way but is off by a constant factor: "
+              "check for a missing or extra normalization.", hint)
+    if exp.ndim == 0:
+        _fail(f"{name} is not the expected value.", hint)
+    wrong = ~(np.abs(arr - exp) <= atol + rtol * np.abs(exp))
+    worst = np.unravel_index(int(np.argmax(np.where(wrong, np.abs(arr - exp), -1.0))), exp.shape)
+    where = worst[0] if len(worst) == 1 else tuple(int(i) for i in worst)
+    _fail(f"{name}: {int(wrong.sum())} of {exp.size} entries are not as expected "
+          f"(the largest difference is at index {where}).", hint)
+
+
+def assert_scalar_close(actual: Any, expected: float, *, rtol: float = RTOL, atol: float = ATOL,
+                        name: str = "your answer", hint: str | None = None) -> None:
+    """A single number, within tolerance; an array of one element is accepted, a longer one is not."""
+    arr = as_array(actual, name)
+    if arr.size != 1:
+        _fail(f"{name} should be a single number, but it has shape {_shape_text(arr.shape)}.", hint)
+    assert_close(arr.reshape(()), float(expected), rtol=rtol, atol=atol, name=name, hint=hint)
+
+
+def assert_same_direction(actual: Any, expected: Any, *, signed: bool = False, rtol: float = 1e-6,
+                          name: str = "your vector", hint: str | None = None) -> None:
+    """``actual`` is a non-zero multiple of ``expected`` (any scale; positive only if ``signed``).
+
+    For answers that are unique only up to scale, such as eigenvectors or a normal vector.
+    """
+    exp = as_array(expected, "the expected value").ravel()
+    arr = as_array(actual, name)
+    if arr.size != exp.size:
+        _check_shape(arr, exp.shape, name, hint)
+    arr = arr.ravel()
+    _check_finite(arr, name, hint)
+    if not np.any(arr):
+        _fail(f"{name} is the zero vector, which has no direction.", hint)
+    cos = float(np.dot(arr, exp) / (np.linalg.norm(arr) * np.linalg.norm(exp)))
+    if abs(abs(cos) - 1.0) > rtol:
+        _fail(f"{name} does not point along the expected direction.", hint)
+    if signed and cos < 0:
+        _fail(f"{name} points in the opposite direction (its sign is flipped).", hint)
+
+
+def assert_orthonormal_columns(actual: Any, *, atol: float = 1e-8, name: str = "your matrix",
+                               hint: str | None = None) -> None:
+    """The columns of ``actual`` have unit length and are mutually orthogonal: Q^T Q = I."""
+    arr = as_array(actual, name)
+    if arr.ndim != 2:
+        _fail(f"{name} should be a 2-D array with one vector per column, but it has shape "
+              f"{_shape_text(arr.shape)}.", hint)
+    _check_finite(arr, name, hint)
+    gram = arr.T @ arr
+    norms = np.sqrt(np.clip(np.diag(gram), 0, None))
+    if not np.allclose(norms, 1.0, atol=atol, rtol=0):
+        bad = int(np.argmax(np.abs(norms - 1.0)))
+        _fail(f"column {bad} of {name} does not have unit length (its norm is {norms[bad]:.3g}).", hint)
+    off = gram - np.diag(np.diag(gram))
+    if np.abs(off).max(initial=0.0) > atol:
+        i, j = np.unravel_index(int(np.argmax(np.abs(off))), off.shape)
+        _fail(f"columns {min(i, j)} and {max(i, j)} of {name} are not orthogonal "
+              f"(their dot product is {gram[i, j]:.3g}).", hint)
+
+
+def _rank(a: np.ndarray, tol: float) -> int:
+    if a.size == 0:
+        return 0
+    s = np.linalg.svd(a, compute_uv=False)
+    return int(np.sum(s > tol * max(1.0, s[0]))) if s.size else 0
+
+
+def assert_same_span(actual: Any, expected: Any, *, tol: float = 1e-8, name: str = "your basis",
+                     hint: str | None = None) -> None:
+    """The columns of ``actual`` span the same subspace as the columns of ``expected``, and are independent.
+
+    Any basis of the right subspace passes: another order, other scaling, a rotated basis.
+    """
+    exp = as_array(expected, "the expected value")
+    arr = as_array(actual, name)
+    if exp.ndim == 1:
+        exp = exp[:, None]
+    if arr.ndim == 1:
+        arr = arr[:, None]
+    if arr.ndim != 2 or arr.shape[0] != exp.shape[0]:
+        _fail(f"{name} should hold vectors of length {exp.shape[0]} as columns, but it has shape "
+              f"{_shape_text(arr.shape)}.", hint)
+    _check_finite(arr, name, hint)
+    r_exp = _rank(exp, tol)
+    r_arr = _rank(arr, tol)
+    if r_arr < arr.shape[1]:
+        _fail(f"the columns of {name} are linearly dependent, so they are not a basis.", hint)
+    if r_arr != r_exp:
+        _fail(f"{name} spans a subspace of dimension {r_arr}, but dimension {r_exp} is expected.", hint)
+    if _rank(np.hstack([arr, exp]), tol) != r_exp:
+        _fail(f"{name} spans a subspace of the right dimension, but not the right one.", hint)
+
+
+def _sympify(value: Any, name: str) -> Any:
+    if value is None:
+        _fail(f"{name} is None: did you forget to assign or return it?")
+    if isinstance(value, np.ndarray):
+        value = sympy.Matrix(value.tolist())
+    try:
+        return sympy.sympify(value, strict=True)
+    except (sympy.SympifyError, TypeError, ValueError):
+        try:
+            return sympy.Matrix(value)
+        except Exception:
+            _fail(f"{name} is not a SymPy expression or matrix (got {type(value).__name__}).")
+
+
+def _has_float(expr: Any) -> bool:
+    return any(isinstance(atom, sympy.Float) for atom in sympy.sympify(expr).atoms(sympy.Number))
+
+
+def _is_zero(expr: Any) -> bool:
+    expr = sympy.sympify(expr)
+    if expr == 0:
+        return True
+    simplified = sympy.simplify(expr)
+    if simplified == 0:
+        return True
+    result = expr.equals(0)
+    return bool(result)
+
+
+def assert_sympy_equal(actual: Any, expected: Any, *, exact: bool = True, name: str = "your answer",
+                       hint: str | None = None) -> None:
+    """``actual`` and ``expected`` are mathematically equal (their difference simplifies to zero).
+
+    Any equivalent form passes (factored or expanded, another arrangement). With ``exact=True`` a
+    floating-point number in the answer fails with a request for an exact value.
+    """
+    exp = _sympify(expected, "the expected value")
+    act = _sympify(actual, name)
+    exp_is_matrix = isinstance(exp, sympy.MatrixBase)
+    act_is_matrix = isinstance(act, sympy.MatrixBase)
+    if exp_is_matrix != act_is_matrix:
+        kind = "a matrix" if exp_is_matrix else "a single expression"
+        _fail(f"{name} should be {kind}.", hint)
+    if exact and _has_float(act if not act_is_matrix else sympy.Tuple(*act)):
+        _fail(f"{name} contains a floating-point number; give an exact value "
+              "(sympy.Rational(1, 3), sympy.sqrt(2), ...).", hint)
+    if exp_is_matrix:
+        if act.shape != exp.shape:
+            _fail(f"{name} has shape {act.shape} but shape {exp.shape} is expected.", hint)
+        diff = act - exp
+        if all(_is_zero(d) for d in diff):
+            return
+        if act.shape[0] == act.shape[1] and act.shape[0] > 1 and all(_is_zero(d) for d in (act.T - exp)):
+            _fail(f"{name} is the transpose of the expected matrix.", hint)
+        wrong = sum(1 for d in diff if not _is_zero(d))
+        _fail(f"{name}: {wrong} of {len(diff)} entries are not equal to the expected ones.", hint)
+    free_extra = act.free_symbols - exp.free_symbols
+    if free_extra:
+        names = ", ".join(sorted(str(s) for s in free_extra))
+        _fail(f"{name} uses symbol(s) {names} that should not appear in the answer.", hint)
+    if _is_zero(act - exp):
+        return
+    if not _is_zero(exp) and _is_zero(act + exp):
+        _fail(f"{name} has the wrong sign.", hint)
+    _fail(f"{name} is not equal to the expected expression.", hint)
+
+
+def assert_exact(actual: Any, name: str = "your answer", hint: str | None = None) -> None:
+    """``actual`` is an exact SymPy value (integers, rationals, radicals; no floats)."""
+    act = _sympify(actual, name)
+    target = sympy.Tuple(*act) if isinstance(act, sympy.MatrixBase) else act
+    if _has_float(target):
+        _fail(f"{name} contains a floating-point number; give an exact value.", hint)
+    if isinstance(actual, (float, np.floating)) or (isinstance(actual, numbers.Number)
+                                                   and not isinstance(actual, (int, sympy.Basic))):
+        _fail(f"{name} is a Python float; use SymPy for an exact value.", hint)
+
+
+@contextmanager
+def forbid(module: Any, *names: str, reason: str = "this question asks you to implement it yourself") -> Iterator[None]:
+    """Inside the block, calling ``module.<name>`` fails the test with a clear sentence.
+
+    For questions like "implement Gram-Schmidt without np.linalg.qr"; the prompt should say so too.
+    """
+    saved = {n: getattr(module, n) for n in names}
+    modname = getattr(module, "__name__", "module").replace("numpy", "np")
+
+    def blocked(name: str):
+        def _blocked(*args, **kwargs):
+            raise AssertionError(f"{modname}.{name} is not allowed here: {reason}.")
+        return _blocked
+
+    try:
+        for n in names:
+            setattr(module, n, blocked(n))
+        yield
+    finally:
+        for n, fn in saved.items():
+            setattr(module, n, fn)

@@ -1,0 +1,162 @@
+"""``python -m autograder``: a thin command line over the Python API, with the same defaults.
+
+    check NOTEBOOK [--json]            the student's self-check (visible tests, no database needed)
+    grade NOTEBOOK... [--json]         instructor grading with the hidden tests restored from solutions/
+    build [--check] [--execute]        notebooks from their text twins, then exercises/ from solutions/
+    lab                                open the course in JupyterLab
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .layout import CourseNotFound, find_course
+from .nbgrader_settings import CELL_TIMEOUT
+from .notebooks import NotebookError
+from .results import HIDDEN, NotebookResult
+
+EXIT_OK, EXIT_NOT_FULL, EXIT_USAGE = 0, 1, 2
+
+SYMBOL = {"passed": "PASS", "failed": "FAIL", "error": "ERROR", "timeout": "TIMEOUT", "missing": "TODO",
+          "tampered": "TAMPERED", HIDDEN: "HIDDEN"}
+
+
+def _points(x: float) -> str:
+    return f"{x:g}"
+
+
+def format_result(result: NotebookResult, *, self_check: bool) -> str:
+    lines = [f"{result.notebook}" + (f"  [{result.assignment}]" if result.assignment else "")]
+    if result.error and not result.questions:
+        lines.append(f"  ERROR  {result.error}")
+        return "\n".join(lines)
+    width = max((len(q.grade_id) for q in result.questions), default=10)
+    for q in result.questions:
+        pts = "   -   " if q.status == HIDDEN else f"{_points(q.points):>3}/{_points(q.max_points):<3}"
+        line = f"  {SYMBOL.get(q.status, q.status.upper()):<8} {q.grade_id:<{width}}  {pts}"
+        if q.message:
+            line += f"  {q.message}"
+        lines.append(line)
+    if result.error:
+        lines.append(f"  note: {result.error}")
+    if self_check:
+        visible = [q for q in result.questions if q.status != HIDDEN]
+        got = sum(q.points for q in visible)
+        mx = sum(q.max_points for q in visible)
+        hidden = sum(q.max_points for q in result.questions if q.status == HIDDEN)
+        lines.append(f"  Visible tests: {_points(got)} / {_points(mx)} points."
+                     + (f" Hidden tests worth {_points(hidden)} more points run when you are graded." if hidden else ""))
+    else:
+        lines.append(f"  Score: {_points(result.score)} / {_points(result.max_score)}")
+    return "\n".join(lines)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .selfcheck import check_notebook
+
+    result = check_notebook(args.notebook, timeout=args.timeout)
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2))
+    else:
+        print(format_result(result, self_check=True))
+    visible = [q for q in result.questions if q.status != HIDDEN]
+    return EXIT_OK if visible and all(q.status == "passed" for q in visible) and not result.error else EXIT_NOT_FULL
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    from .grading import grade_notebooks
+
+    course = find_course(args.course_root)
+    keep = Path(args.keep_workspace) if args.keep_workspace else None
+    results = grade_notebooks(args.notebooks, course, assignment=args.assignment, timeout=args.timeout,
+                              keep_workspace=keep)
+    if args.json:
+        print(json.dumps([r.to_json() for r in results], indent=2))
+    else:
+        print("\n\n".join(format_result(r, self_check=False) for r in results))
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import generate_exercises, sync_notebooks
+
+    course = find_course(args.course_root)
+    if args.check:
+        import tempfile
+
+        drift = sync_notebooks(course, check=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh = generate_exercises(course, dest=Path(tmp))
+            from .release import compare_release
+
+            drift.files.update(compare_release(course, Path(tmp), fresh))
+        if drift:
+            print(drift.report())
+            print("\nOut of date: run `python -m autograder build` and commit the result.", file=sys.stderr)
+            return EXIT_NOT_FULL
+        print("Notebooks and exercises are up to date.")
+        return EXIT_OK
+    drift = sync_notebooks(course, execute=args.execute)
+    for path in drift.files:
+        print(f"rebuilt {path}")
+    produced = generate_exercises(course)
+    for assignment, files in produced.items():
+        print(f"exercises/{assignment}: {len(files)} file(s)")
+    return EXIT_OK
+
+
+def cmd_lab(args: argparse.Namespace) -> int:
+    course = find_course(args.course_root)
+    argv = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={course.root}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        argv.append("--allow-root")  # containers and CI often run as root; Lab refuses to start otherwise
+    argv.extend(args.lab_args)
+    os.execv(sys.executable, argv)
+    return EXIT_OK  # pragma: no cover
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m autograder",
+                                     description="Self-check, grade and build the linalg-ml-course notebooks.")
+    parser.add_argument("--course-root", help="the course repository (default: found from the current folder)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("check", help="run your notebook's visible tests and show one line per question")
+    p.add_argument("notebook")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds per cell (default %(default)s)")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("grade", help="grade submitted notebooks with the hidden tests")
+    p.add_argument("notebooks", nargs="+")
+    p.add_argument("--assignment", help="the assignment id, if it cannot be inferred from the notebook")
+    p.add_argument("--json", action="store_true", help="print a JSON list, one object per notebook")
+    p.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds per cell (default %(default)s)")
+    p.add_argument("--keep-workspace", metavar="DIR", help="keep nbgrader's working course in DIR (debugging)")
+    p.set_defaults(func=cmd_grade)
+
+    p = sub.add_parser("build", help="rebuild notebooks from their text twins and exercises/ from solutions/")
+    p.add_argument("--check", action="store_true", help="only report what is out of date (exit 1 if anything)")
+    p.add_argument("--execute", action="store_true", help="re-run the lecture notebooks to refresh their outputs")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("lab", help="open the course in JupyterLab")
+    p.add_argument("lab_args", nargs=argparse.REMAINDER, help="extra arguments for jupyter lab")
+    p.set_defaults(func=cmd_lab)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (NotebookError, CourseNotFound) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted.", file=sys.stderr)
+        return 130

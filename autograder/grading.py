@@ -1,0 +1,232 @@
+"""Instructor grading: submitted notebooks, hidden tests restored from solutions/, scored by nbgrader.
+
+Each call builds a private nbgrader course in a temporary folder: the assignment's source is copied from
+solutions/, ``generate_assignment`` records every cell (hidden tests included) in a throwaway gradebook,
+and ``autograde`` restores locked cells from it, runs the notebook and saves the scores. Points are read
+back from that gradebook; statuses and hints come from :mod:`autograder.results`.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import warnings
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.apps import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
+
+from .layout import Course
+from .nbgrader_settings import CELL_TIMEOUT, course_config
+from .notebooks import NotebookError, read_notebook, write_notebook
+from .results import NotebookResult, QuestionResult, is_untouched, question_results, strip_warnings, test_cells
+
+
+class GradingError(Exception):
+    """A problem with the grading request itself (not with one submission)."""
+
+
+@dataclass
+class Submission:
+    path: Path
+    student: str
+    assignment: str | None = None
+    notebook: str | None = None
+    problem: str | None = None
+
+
+def infer_assignment(nb, path: Path, course: Course) -> str | None:
+    """The assignment a notebook belongs to: its metadata, else a chapter slug in its file name."""
+    meta = nb.metadata.get("autograder", {}) if nb is not None else {}
+    known = course.assignments()
+    if meta.get("assignment") in known:
+        return str(meta["assignment"])
+    matches = [a for a in known if a in path.name]
+    if len(matches) == 1:
+        return matches[0]
+    return None
+
+
+def _student_id(path: Path, taken: set[str]) -> str:
+    base = re.sub(r"[^A-Za-z0-9_-]+", "-", path.stem).strip("-")[:60] or "submission"
+    sid, n = base, 1
+    while sid in taken:
+        n += 1
+        sid = f"{base}-{n}"
+    taken.add(sid)
+    return sid
+
+
+@contextmanager
+def _workspace(keep: Path | None = None) -> Iterator[Path]:
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        yield keep
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="autograder-"))
+    try:
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+class Grader:
+    """A private nbgrader course for one grading run."""
+
+    def __init__(self, course: Course, workspace: Path, *, timeout: int = CELL_TIMEOUT):
+        self.course = course
+        self.root = workspace
+        config = course_config(workspace)
+        config.Execute.timeout = timeout
+        self.coursedir = CourseDirectory(config=config)
+        self.api = NbGraderAPI(coursedir=self.coursedir, config=config)
+        self.db_url = self.coursedir.db_url
+        self._prepared: dict[str, list[str]] = {}
+
+    def prepare(self, assignment: str) -> list[str]:
+        """Copy the assignment's source and record it in the gradebook; returns its notebook ids."""
+        if assignment in self._prepared:
+            return self._prepared[assignment]
+        src = self.course.solutions / assignment
+        if not src.is_dir():
+            raise GradingError(f"there is no assignment '{assignment}' in {self.course.solutions}.")
+        dest = self.root / "solutions" / assignment
+        shutil.copytree(src, dest, dirs_exist_ok=True)
+        result = self.api.generate_assignment(assignment, force=True, create=True)
+        if not result["success"]:
+            raise GradingError(f"nbgrader could not prepare assignment '{assignment}':\n{result.get('log', '')}")
+        ids = sorted(p.stem for p in src.glob("*.ipynb"))
+        self._prepared[assignment] = ids
+        return ids
+
+    def max_points(self, assignment: str, notebook: str) -> list[tuple[str, float]]:
+        with Gradebook(self.db_url) as gb:
+            nb = gb.find_notebook(notebook, assignment)
+            cells = [c for c in nb.grade_cells if c.cell_type == "code" and not _is_solution_cell(gb, c, nb)]
+            order = {c.name: i for i, c in enumerate(nb.source_cells)}
+            return [(c.name, float(c.max_score)) for c in sorted(cells, key=lambda c: order.get(c.name, 0))]
+
+    def grade(self, sub: Submission) -> NotebookResult:
+        result = NotebookResult(notebook=str(sub.path), assignment=sub.assignment)
+        if sub.problem:
+            result.error = sub.problem
+            return result
+        assert sub.assignment and sub.notebook
+        expected = self.max_points(sub.assignment, sub.notebook)
+        submitted_dir = self.root / "submitted" / sub.student / sub.assignment
+        submitted_dir.mkdir(parents=True, exist_ok=True)
+        nb = read_notebook(sub.path)
+        untouched = {c.metadata.nbgrader["grade_id"] for c in nb.cells
+                     if c.metadata.get("nbgrader", {}).get("solution") and is_untouched(c)}
+        write_notebook(nb, submitted_dir / f"{sub.notebook}.ipynb")
+        outcome = self.api.autograde(sub.assignment, sub.student, force=True, create=True)
+        graded_path = self.root / "autograded" / sub.student / sub.assignment / f"{sub.notebook}.ipynb"
+        if not outcome["success"] or not graded_path.exists():
+            status, message = _failure(outcome.get("log", "") + outcome.get("error", ""))
+            result.error = message
+            result.questions = [QuestionResult(gid, 0.0, mx, status, message) for gid, mx in expected]
+            return result
+        graded = read_notebook(graded_path)
+        strip_warnings(graded)
+        points = self._points(sub)
+        for cell in graded.cells:  # autograde clears cell metadata it does not need; restore what we use
+            meta = cell.metadata.get("nbgrader", {})
+            if meta.get("solution") and meta.get("grade_id") in untouched:
+                meta["checksum"] = _checksum_of(cell)
+        by_id = {q.grade_id: q for q in question_results(graded, points_by_id=points)}
+        for gid, mx in expected:
+            q = by_id.get(gid)
+            if q is None:
+                q = QuestionResult(gid, 0.0, mx, "missing", "this test cell could not be found or restored.")
+            q.points = float(points.get(gid, 0.0))
+            q.max_points = mx
+            result.questions.append(q)
+        return result
+
+    def _points(self, sub: Submission) -> dict[str, float]:
+        with Gradebook(self.db_url) as gb:
+            snb = gb.find_submission_notebook(sub.notebook, sub.assignment, sub.student)
+            return {g.name: float(g.score or 0.0) for g in snb.grades}
+
+
+def _checksum_of(cell) -> str:
+    from nbgrader.utils import compute_checksum
+    return compute_checksum(cell)
+
+
+def _is_solution_cell(gb: Gradebook, grade_cell, nb) -> bool:
+    return any(s.name == grade_cell.name for s in nb.solution_cells)
+
+
+def _failure(log: str) -> tuple[str, str]:
+    if "failed to validate" in log or "metadata may be corrupted" in log or "ValidationError" in log:
+        return "tampered", ("the notebook's grading metadata was changed or damaged (a test cell's type, id or "
+                            "points were edited, or a cell was duplicated), so it could not be graded.")
+    if "DeadKernelError" in log or "Kernel died" in log or "UnresponsiveKernelError" in log:
+        return "error", ("the Python kernel died while running this notebook (a crash, os._exit(), or running "
+                         "out of memory), so it could not be graded.")
+    if "CellTimeoutError" in log or "Timeout" in log:
+        return "timeout", "the notebook ran longer than the time limit and was stopped."
+    return "error", "nbgrader could not grade this notebook; rerun with --keep-workspace for its log."
+
+
+def plan(paths: Sequence[str | Path], course: Course, assignment: str | None = None) -> list[Submission]:
+    """Decide, for each path, its student id, assignment and notebook, or why it cannot be graded."""
+    taken: set[str] = set()
+    subs = []
+    for raw in paths:
+        path = Path(raw)
+        sub = Submission(path=path, student=_student_id(path, taken))
+        try:
+            nb = read_notebook(path)
+        except NotebookError as exc:
+            sub.problem = str(exc)
+            subs.append(sub)
+            continue
+        sub.assignment = assignment or infer_assignment(nb, path, course)
+        if sub.assignment is None:
+            sub.problem = (f"{path}: cannot tell which assignment this notebook belongs to; "
+                           f"pass --assignment (one of: {', '.join(course.assignments())}).")
+        elif sub.assignment not in course.assignments():
+            sub.problem = f"there is no assignment '{sub.assignment}' (known: {', '.join(course.assignments())})."
+        else:
+            names = [p.stem for p in course.source_notebooks(sub.assignment)]
+            meta_nb = nb.metadata.get("autograder", {}).get("notebook")
+            by_name = [n for n in names if n in path.name]
+            if meta_nb in names:
+                sub.notebook = meta_nb
+            elif len(by_name) == 1:
+                sub.notebook = by_name[0]
+            elif len(names) == 1:
+                sub.notebook = names[0]
+            else:
+                sub.problem = f"{path}: cannot tell which notebook of '{sub.assignment}' this is."
+        subs.append(sub)
+    return subs
+
+
+def grade_notebooks(paths: Sequence[str | Path], course: Course, *, assignment: str | None = None,
+                    timeout: int = CELL_TIMEOUT, keep_workspace: Path | None = None) -> list[NotebookResult]:
+    """Grade submitted notebooks with the hidden tests restored; one bad notebook never stops the rest."""
+    subs = plan(paths, course, assignment)
+    results = []
+    with _workspace(keep_workspace) as ws, warnings.catch_warnings():
+        # nbgrader 0.9's gradebook triggers SQLAlchemy autoflush warnings that say nothing to a grader
+        warnings.filterwarnings("ignore", module=r"nbgrader\..*")
+        grader = Grader(course, ws, timeout=timeout)
+        for sub in subs:
+            if sub.problem is None:
+                try:
+                    grader.prepare(sub.assignment)
+                except GradingError as exc:
+                    sub.problem = str(exc)
+            try:
+                results.append(grader.grade(sub))
+            except (NotebookError, MissingEntry) as exc:
+                results.append(NotebookResult(notebook=str(sub.path), assignment=sub.assignment, error=str(exc)))
+    return results

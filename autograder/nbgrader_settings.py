@@ -1,0 +1,78 @@
+"""The course's nbgrader configuration, in one place.
+
+``nbgrader_config.py`` at the repository root loads :func:`course_config` so that the plain ``nbgrader``
+command, the JupyterLab extensions and ``python -m autograder`` all run with the same settings. Each
+setting below answers a known nbgrader 0.9 pitfall.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from traitlets.config import Config
+
+from .layout import COURSE_ID
+
+CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
+TEXT_STUB = "YOUR ANSWER HERE"
+
+# Seconds one cell may run before it is interrupted and marked as timed out.
+CELL_TIMEOUT = 60
+
+# nbgrader scores a test cell 0 if *anything* reaches stderr. A NumPy/SymPy/matplotlib warning is not a
+# wrong answer, so stderr chunks that are Python warnings are dropped before scoring (IgnorePattern).
+# Tracebacks are 'error' outputs, not stderr streams, so failing tests still fail.
+WARNING_PATTERN = r"(?m)^.*\b\w*Warning: "
+
+# Kernel arguments: no history database (parallel kernels would contend for it), and no TCP-encryption
+# warning from ipykernel 7 on every start (kernels listen on localhost only).
+KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
+
+# Non-notebook files of an assignment folder that must never be copied into the student release:
+# jupytext text twins of the solution notebooks hold the reference solutions.
+RELEASE_IGNORE = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.py", "*.md", ".*"]
+
+
+def course_config(root: str | Path, *, db_url: str | None = None) -> Config:
+    """The nbgrader Config for a course rooted at ``root``."""
+    ensure_tools_on_path()
+    root = Path(root).resolve()
+    c = Config()
+    c.CourseDirectory.root = str(root)
+    c.CourseDirectory.course_id = COURSE_ID
+    c.CourseDirectory.source_directory = "solutions"
+    c.CourseDirectory.release_directory = "exercises"
+    c.CourseDirectory.db_url = db_url or f"sqlite:///{root / 'gradebook.db'}"
+    c.CourseDirectory.ignore = list(RELEASE_IGNORE)
+
+    # code_stub is a dict keyed by kernel language, not a string.
+    c.ClearSolutions.code_stub = {"python": CODE_STUB}
+    c.ClearSolutions.text_stub = TEXT_STUB
+    c.ClearSolutions.enforce_metadata = True
+
+    c.Execute.timeout = CELL_TIMEOUT
+    c.Execute.interrupt_on_timeout = True
+    c.Execute.extra_arguments = list(KERNEL_ARGS)
+    c.IgnorePattern.enabled = True
+    c.IgnorePattern.pattern = WARNING_PATTERN
+
+    # A student who deletes a test cell by accident still gets it run (and graded).
+    c.OverwriteCells.add_missing_cells = True
+
+    # The default exchange (/srv/nbgrader/exchange) does not exist on a fresh machine.
+    c.Exchange.root = str(root / ".exchange")
+    c.Exchange.path_includes_course = True
+    return c
+
+
+def ensure_tools_on_path() -> None:
+    """nbgrader shells out to ``alembic`` (and kernels to ``python``): make this interpreter's bin/ visible.
+
+    Without it, ``.venv/bin/python -m autograder grade`` fails in a shell where the venv is not activated.
+    """
+    bindir = os.path.dirname(sys.executable)
+    parts = os.environ.get("PATH", "").split(os.pathsep)
+    if bindir not in parts:
+        os.environ["PATH"] = os.pathsep.join([bindir, *parts])

@@ -1,0 +1,46 @@
+"""The student's self-check: run the notebook with its visible tests, one line per question.
+
+Needs no course database, exchange or solutions: it works in a plain clone and on Binder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .execute import KernelDied, run_notebook
+from .notebooks import read_notebook
+from .results import (NotebookResult, QuestionResult, is_hidden_only, is_tampered, question_results,
+                      strip_warnings, test_cells)
+from .nbgrader_settings import CELL_TIMEOUT
+
+
+def assignment_of(nb, path: Path) -> str | None:
+    meta = nb.metadata.get("autograder", {})
+    if meta.get("assignment"):
+        return str(meta["assignment"])
+    return None
+
+
+def check_notebook(path: str | Path, *, timeout: int = CELL_TIMEOUT) -> NotebookResult:
+    """Run ``path`` as the student has it and report each test cell."""
+    path = Path(path)
+    nb = read_notebook(path)
+    result = NotebookResult(notebook=str(path), assignment=assignment_of(nb, path))
+    tests = test_cells(nb)
+    if not tests:
+        result.error = "this notebook has no autograded test cells, so there is nothing to check."
+        return result
+    hidden = {c.metadata.nbgrader["grade_id"] for c in tests if is_hidden_only(c)}
+    tampered = {c.metadata.nbgrader["grade_id"] for c in tests if is_tampered(c)}
+    try:
+        run_notebook(nb, path.parent.resolve(), timeout=timeout, mode="validate")
+    except KernelDied:
+        result.error = ("the Python kernel died while running your notebook (a crash, os._exit(), "
+                        "or running out of memory); the questions after that point could not be checked.")
+        result.questions = [QuestionResult(c.metadata.nbgrader["grade_id"], 0.0,
+                                           float(c.metadata.nbgrader.get("points", 0)), "error", result.error)
+                            for c in tests]
+        return result
+    strip_warnings(nb)
+    result.questions = question_results(nb, hidden_ids=hidden, tampered_ids=tampered)
+    return result

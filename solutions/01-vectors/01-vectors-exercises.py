@@ -1,0 +1,309 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Chapter 01 exercises: vectors
+#
+# Seven questions on norms, angles, projection, cosine similarity, linear independence and
+# Gram–Schmidt. Each question has a **visible test** you can run now and **hidden tests** that run
+# when your notebook is graded (on other inputs, including edge cases), so make your functions work
+# for any valid input, not only for the example.
+#
+# * Replace every `raise NotImplementedError()` with your code; do not rename the functions or variables.
+# * Run the whole notebook (*Run > Run All Cells*) before you check or submit.
+# * Self-check from a terminal: `python -m autograder check exercises/01-vectors/01-vectors-exercises.ipynb`.
+#
+# Read chapter 01 (`course/01-vectors.ipynb`) first.
+
+# %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
+import numpy as np
+import sympy as sp
+
+np.set_printoptions(precision=4, suppress=True)
+
+# %% [markdown]
+# ## Question 1: the angle between two vectors (2 points)
+#
+# Let $u = (1, 1, 0)$ and $v = (1, 0, 1)$. Compute the angle $\theta$ between them **in degrees**, as a
+# Python or NumPy float, and store it in `theta_deg`. Use $\cos\theta = \dfrac{u\cdot v}{\lVert u\rVert\,\lVert v\rVert}$.
+
+# %% nbgrader={"grade": false, "grade_id": "q1-angle", "locked": false, "schema_version": 3, "solution": true, "task": false}
+u = np.array([1.0, 1.0, 0.0])
+v = np.array([1.0, 0.0, 1.0])
+### BEGIN SOLUTION
+cos_theta = u @ v / (np.linalg.norm(u) * np.linalg.norm(v))
+theta_deg = float(np.degrees(np.arccos(np.clip(cos_theta, -1.0, 1.0))))
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q1-angle-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_scalar_close, assert_finite
+
+assert_finite(theta_deg, name="theta_deg")
+assert np.ndim(theta_deg) == 0, "theta_deg should be a single number."
+assert 0 <= float(theta_deg) <= 180, "an angle between two vectors lies between 0 and 180 degrees."
+
+# %% nbgrader={"grade": true, "grade_id": "q1-angle-hidden", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests check the value of theta_deg.
+### BEGIN HIDDEN TESTS
+from autograder.checks import assert_scalar_close
+
+assert not np.isclose(float(theta_deg), np.pi / 3), "theta_deg looks like it is in radians: convert to degrees."
+assert not np.isclose(float(theta_deg), 0.5), "theta_deg is the cosine of the angle, not the angle."
+assert_scalar_close(theta_deg, 60.0, rtol=1e-9, atol=1e-9, name="theta_deg")
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## Question 2: normalize a vector (3 points)
+#
+# Write `normalize(x)` that returns the unit vector $x / \lVert x\rVert_2$ as a new float array (do not
+# change `x`). It must accept a list or a 1-D array of any length. For the zero vector, which has no
+# direction, raise a `ValueError`.
+
+# %% nbgrader={"grade": false, "grade_id": "q2-normalize", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def normalize(x):
+    ### BEGIN SOLUTION
+    x = np.asarray(x, dtype=float)
+    n = np.linalg.norm(x)
+    if n == 0:
+        raise ValueError("cannot normalize the zero vector")
+    return x / n
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "q2-normalize-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_close
+
+assert_close(normalize(np.array([3.0, 4.0])), np.array([0.6, 0.8]), name="normalize([3, 4])")
+
+# %% nbgrader={"grade": true, "grade_id": "q2-normalize-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: random vectors of several lengths, list input, the input left unchanged, the zero vector.
+### BEGIN HIDDEN TESTS
+from autograder.checks import assert_close, assert_same_direction
+
+_rng = np.random.default_rng(1201)
+for _n in (1, 2, 5, 50):
+    _x = _rng.normal(size=_n) * _rng.uniform(0.1, 100)
+    _copy = _x.copy()
+    _y = normalize(_x)
+    assert_close(np.linalg.norm(_y), 1.0, name=f"the norm of normalize(x) for a vector of length {_n}")
+    assert_same_direction(_y, _x, signed=True, name="normalize(x)")
+    assert_close(_x, _copy, name="x after calling normalize(x) (the input must not be changed)")
+assert_close(normalize([0.0, -2.0, 0.0]), np.array([0.0, -1.0, 0.0]), name="normalize of a list")
+try:
+    normalize(np.zeros(3))
+except ValueError:
+    pass
+else:
+    raise AssertionError("normalize(zero vector) should raise ValueError.")
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## Question 3: projection (3 points)
+#
+# Write `project(u, v)` that returns the orthogonal projection of `u` onto the line spanned by a
+# non-zero vector `v`:
+# $$\operatorname{proj}_v(u) = \frac{u\cdot v}{v\cdot v}\, v .$$
+# The residual $u - \operatorname{proj}_v(u)$ must be orthogonal to $v$.
+
+# %% nbgrader={"grade": false, "grade_id": "q3-project", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def project(u, v):
+    ### BEGIN SOLUTION
+    u = np.asarray(u, dtype=float)
+    v = np.asarray(v, dtype=float)
+    return (u @ v) / (v @ v) * v
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "q3-project-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_close
+
+assert_close(project(np.array([2.0, 3.0]), np.array([1.0, 0.0])), np.array([2.0, 0.0]),
+             name="project([2, 3], [1, 0])")
+
+# %% nbgrader={"grade": true, "grade_id": "q3-project-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: random vectors in several dimensions, a long v, orthogonal vectors, projecting v on itself.
+### BEGIN HIDDEN TESTS
+from autograder.checks import assert_close
+
+_rng = np.random.default_rng(1301)
+for _n in (2, 3, 10):
+    _u, _v = _rng.normal(size=_n), _rng.normal(size=_n) * 7.0
+    _p = project(_u, _v)
+    assert_close(_p, (_u @ _v) / (_v @ _v) * _v, rtol=1e-9, atol=1e-12, name=f"project(u, v) in R^{_n}",
+                 hint="divide by v·v, the squared length of v.")
+    assert abs((_u - _p) @ _v) < 1e-9 * np.linalg.norm(_u) * np.linalg.norm(_v), \
+        "the residual u - project(u, v) is not orthogonal to v."
+assert_close(project(np.array([0.0, 5.0]), np.array([3.0, 0.0])), np.zeros(2), name="project of orthogonal vectors")
+_v = np.array([1.0, -2.0, 2.0])
+assert_close(project(_v, _v), _v, name="project(v, v)")
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## Question 4: cosine-similarity matrix (3 points)
+#
+# The rows of a data matrix $X \in \mathbb{R}^{n\times d}$ are $n$ samples (for example documents as
+# word-count vectors). Write `cosine_similarity_matrix(X)` that returns the $n \times n$ matrix $S$ with
+# $S_{ij} = \cos\angle(x_i, x_j)$. Every row of $X$ is non-zero. Use NumPy operations on the whole
+# matrix: normalize the rows, then one matrix product (no Python loop over pairs).
+
+# %% nbgrader={"grade": false, "grade_id": "q4-cosine", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def cosine_similarity_matrix(X):
+    ### BEGIN SOLUTION
+    X = np.asarray(X, dtype=float)
+    Xn = X / np.linalg.norm(X, axis=1, keepdims=True)
+    return Xn @ Xn.T
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "q4-cosine-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_close
+
+_X = np.array([[1.0, 0.0], [1.0, 1.0], [0.0, 2.0]])
+_r = np.sqrt(0.5)
+assert_close(cosine_similarity_matrix(_X),
+             np.array([[1.0, _r, 0.0], [_r, 1.0, _r], [0.0, _r, 1.0]]), name="cosine_similarity_matrix(X)")
+
+# %% nbgrader={"grade": true, "grade_id": "q4-cosine-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: random data matrices of several shapes (more features than samples, one sample),
+# symmetry and a unit diagonal.
+### BEGIN HIDDEN TESTS
+from autograder.checks import assert_close
+
+_rng = np.random.default_rng(1401)
+for _shape in [(5, 3), (4, 12), (1, 4), (30, 2)]:
+    _X = _rng.normal(size=_shape) * _rng.uniform(0.5, 20, size=(_shape[0], 1))
+    _S = cosine_similarity_matrix(_X)
+    _ref = np.array([[a @ b / (np.linalg.norm(a) * np.linalg.norm(b)) for b in _X] for a in _X])
+    assert_close(_S, _ref, rtol=1e-9, atol=1e-12, name=f"cosine_similarity_matrix(X) for X of shape {_shape}",
+                 hint="normalize each row (axis=1), then multiply by the transpose.")
+    assert_close(np.diag(_S), np.ones(_shape[0]), name="the diagonal of S")
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## Question 5: an exact dependency relation with SymPy (3 points)
+#
+# The vectors $v_1 = (1, 2, 3)$, $v_2 = (4, 5, 6)$, $v_3 = (7, 8, 9)$ are linearly dependent.
+# Using SymPy (exact arithmetic), find a **non-zero** column vector `c` (a `sp.Matrix` of shape (3, 1)
+# with exact integer or rational entries) such that $c_1 v_1 + c_2 v_2 + c_3 v_3 = 0$.
+# Any non-zero multiple of a valid `c` is also valid. *Hint*: the null space of the matrix whose
+# columns are $v_1, v_2, v_3$.
+
+# %% nbgrader={"grade": false, "grade_id": "q5-dependency", "locked": false, "schema_version": 3, "solution": true, "task": false}
+V = sp.Matrix([[1, 4, 7], [2, 5, 8], [3, 6, 9]])  # columns are v1, v2, v3
+### BEGIN SOLUTION
+c = V.nullspace()[0]
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q5-dependency-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_exact
+
+assert isinstance(c, sp.MatrixBase), "c should be a SymPy Matrix (sp.Matrix)."
+assert c.shape == (3, 1), f"c should have shape (3, 1), but it has shape {c.shape}."
+assert_exact(c, name="c")
+
+# %% nbgrader={"grade": true, "grade_id": "q5-dependency-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: c is non-zero and V c = 0 exactly.
+### BEGIN HIDDEN TESTS
+from autograder.checks import assert_sympy_equal
+
+_V = sp.Matrix([[1, 4, 7], [2, 5, 8], [3, 6, 9]])
+assert any(sp.simplify(x) != 0 for x in c), "c is the zero vector; the question asks for a non-zero one."
+assert_sympy_equal(_V * sp.Matrix(c), sp.zeros(3, 1), name="c1*v1 + c2*v2 + c3*v3",
+                   hint="the combination with your coefficients should be exactly the zero vector.")
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## Question 6: when are two vectors dependent? (3 points)
+#
+# Let $a$ be a real parameter and $w_1 = (1, a)$, $w_2 = (a, 4)$.
+# 1. Store in `det_a` the determinant of the $2\times 2$ matrix with columns $w_1, w_2$, as a SymPy
+#    expression in the symbol `a` defined below.
+# 2. Store in `dependent_values` a Python `set` of all values of $a$ for which $w_1, w_2$ are linearly
+#    dependent, as exact SymPy numbers.
+
+# %% nbgrader={"grade": false, "grade_id": "q6-parameter", "locked": false, "schema_version": 3, "solution": true, "task": false}
+a = sp.symbols("a", real=True)
+### BEGIN SOLUTION
+det_a = sp.Matrix([[1, a], [a, 4]]).det()
+dependent_values = set(sp.solve(det_a, a))
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q6-parameter-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_sympy_equal
+
+assert_sympy_equal(det_a.subs(a, 0), 4, name="det_a at a = 0")
+assert isinstance(dependent_values, set), "dependent_values should be a Python set, e.g. {sp.Integer(1)}."
+
+# %% nbgrader={"grade": true, "grade_id": "q6-parameter-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: det_a as an expression in a, and the set of values.
+### BEGIN HIDDEN TESTS
+from autograder.checks import assert_sympy_equal, assert_exact
+
+assert_sympy_equal(det_a, 4 - a**2, name="det_a")
+for _value in dependent_values:
+    assert_exact(_value, name="each value in dependent_values")
+assert len(dependent_values) == 2, f"dependent_values should have 2 values, but it has {len(dependent_values)}."
+assert {sp.nsimplify(x) for x in dependent_values} == {sp.Integer(-2), sp.Integer(2)}, \
+    "dependent_values is not the set of values where the determinant is zero."
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## Question 7: Gram–Schmidt (4 points)
+#
+# Write `gram_schmidt(V)` for a matrix `V` of shape $(n, k)$ whose $k \le n$ columns are linearly
+# independent. Return `Q` of the same shape whose columns are orthonormal and such that, for every
+# $j$, the first $j$ columns of `Q` span the same subspace as the first $j$ columns of `V`:
+# $$u_j = v_j - \sum_{i<j} (q_i\cdot v_j)\, q_i, \qquad q_j = u_j / \lVert u_j\rVert .$$
+# Implement it yourself: **`np.linalg.qr` is not allowed** (the hidden tests block it).
+
+# %% nbgrader={"grade": false, "grade_id": "q7-gram-schmidt", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def gram_schmidt(V):
+    ### BEGIN SOLUTION
+    V = np.asarray(V, dtype=float)
+    Q = np.zeros_like(V)
+    for j in range(V.shape[1]):
+        u = V[:, j] - Q[:, :j] @ (Q[:, :j].T @ V[:, j])
+        Q[:, j] = u / np.linalg.norm(u)
+    return Q
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "q7-gram-schmidt-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_orthonormal_columns, assert_same_span
+
+_V = np.array([[1.0, 1.0], [1.0, 0.0], [0.0, 1.0]])
+_Q = gram_schmidt(_V)
+assert np.shape(_Q) == (3, 2), f"gram_schmidt(V) should have shape (3, 2), got {np.shape(_Q)}."
+assert_orthonormal_columns(_Q, name="gram_schmidt(V)")
+assert_same_span(_Q, _V, name="the columns of gram_schmidt(V)")
+
+# %% nbgrader={"grade": true, "grade_id": "q7-gram-schmidt-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: random tall and square matrices, nested spans, columns of very different scales,
+# a nearly dependent pair, and np.linalg.qr blocked.
+### BEGIN HIDDEN TESTS
+from autograder.checks import assert_orthonormal_columns, assert_same_span, forbid
+
+_rng = np.random.default_rng(1701)
+_cases = [_rng.normal(size=(5, 3)), _rng.normal(size=(4, 4)), _rng.normal(size=(10, 1)),
+          _rng.normal(size=(6, 3)) * np.array([1e-3, 1.0, 1e3])]
+_near = _rng.normal(size=(4, 2))
+_near[:, 1] = _near[:, 0] + 1e-4 * _rng.normal(size=4)
+_cases.append(_near)
+with forbid(np.linalg, "qr", reason="implement Gram-Schmidt yourself"):
+    for _V in _cases:
+        _Vc = _V.copy()
+        _Q = gram_schmidt(_V)
+        assert np.shape(_Q) == _V.shape, f"for V of shape {_V.shape}, Q should have the same shape, got {np.shape(_Q)}."
+        assert_orthonormal_columns(_Q, atol=1e-6, name=f"gram_schmidt(V) for V of shape {_V.shape}")
+        for _j in range(1, _V.shape[1] + 1):
+            assert_same_span(np.asarray(_Q)[:, :_j], _V[:, :_j], tol=1e-6,
+                             name=f"the first {_j} column(s) of Q", hint="process the columns of V in order.")
+        assert np.array_equal(_V, _Vc), "gram_schmidt changed its input V; work on a copy."
+### END HIDDEN TESTS
