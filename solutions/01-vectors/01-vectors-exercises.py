@@ -43,7 +43,7 @@ theta_deg = float(np.degrees(np.arccos(np.clip(cos_theta, -1.0, 1.0))))
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "q1-angle-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_scalar_close, assert_finite
+from autograder.checks import assert_finite
 
 assert_finite(theta_deg, name="theta_deg")
 assert np.ndim(theta_deg) == 0, "theta_deg should be a single number."
@@ -168,7 +168,8 @@ from autograder.checks import assert_close
 _X = np.array([[1.0, 0.0], [1.0, 1.0], [0.0, 2.0]])
 _r = np.sqrt(0.5)
 assert_close(cosine_similarity_matrix(_X),
-             np.array([[1.0, _r, 0.0], [_r, 1.0, _r], [0.0, _r, 1.0]]), name="cosine_similarity_matrix(X)")
+             np.array([[1.0, _r, 0.0], [_r, 1.0, _r], [0.0, _r, 1.0]]), name="cosine_similarity_matrix(X)",
+             hint="each row of X is one sample: S[i, j] compares row i with row j.")
 
 # %% nbgrader={"grade": true, "grade_id": "q4-cosine-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: random data matrices of several shapes (more features than samples, one sample),

@@ -1,0 +1,32 @@
+# Two commands matter (see README.md): `make lab` opens the course, `make test` runs every test.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: lab test install build build-check clean
+
+lab: $(STAMP)  ## set everything up and open the course in JupyterLab
+	$(BIN)/python -m autograder lab
+
+test: $(STAMP)  ## set everything up and run the whole test suite
+	$(BIN)/python -m pytest
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml postBuild
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	PATH="$(abspath $(BIN)):$$PATH" bash postBuild
+	touch $@
+
+build: $(STAMP)  ## rebuild notebooks from their text twins, then exercises/ from solutions/
+	$(BIN)/python -m autograder build
+
+build-check: $(STAMP)  ## is everything generated up to date?
+	$(BIN)/python -m autograder build --check
+
+clean:
+	rm -rf $(VENV) *.egg-info .exchange gradebook.db
