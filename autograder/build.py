@@ -79,10 +79,12 @@ def sync_notebooks(course: Course, *, check: bool = False, execute: bool = False
         is_lecture = source.parent == course.lectures
         previous = read_notebook(target) if target.exists() else None
         nb = notebook_from_text(source, previous, keep_outputs=is_lecture)
-        if is_lecture and (execute or not _has_outputs(nb)) and not check:
+        old = target.read_text(encoding="utf-8") if target.exists() else ""
+        inputs_changed = not old or _inputs_only(old) != _inputs_only(notebook_text(nb))
+        if is_lecture and not check and (execute or inputs_changed or not _has_outputs(nb)):
+            # outputs must come from the current inputs: run the lecture top to bottom
             run_notebook(clear_outputs(nb), course.lectures, mode="lecture")
         new = notebook_text(nb)
-        old = target.read_text(encoding="utf-8") if target.exists() else ""
         if check:
             a, b = (_inputs_only(old) if old else "", _inputs_only(new)) if is_lecture else (old, new)
             if a != b:

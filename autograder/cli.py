@@ -78,7 +78,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
         print(json.dumps([r.to_json() for r in results], indent=2))
     else:
         print("\n\n".join(format_result(r, self_check=False) for r in results))
-    return EXIT_OK
+    # 0: every notebook was graded (whatever its score); 1: at least one could not be
+    return EXIT_NOT_FULL if any(r.error and not r.questions for r in results) else EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace) -> int:

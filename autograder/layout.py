@@ -55,9 +55,11 @@ def _looks_like_course(path: Path) -> bool:
 
 def find_course(start: str | os.PathLike | None = None) -> Course:
     """Locate the course: explicit path, $LINALG_COURSE_ROOT, the cwd or a parent, then this package's repo."""
-    candidates: list[Path] = []
     if start is not None:
-        candidates.append(Path(start))
+        if _looks_like_course(Path(start)):
+            return Course(Path(start).resolve())
+        raise CourseNotFound(f"{start} is not a course repository (no nbgrader_config.py and solutions/ there).")
+    candidates: list[Path] = []
     env = os.environ.get("LINALG_COURSE_ROOT")
     if env:
         candidates.append(Path(env))
@@ -67,8 +69,6 @@ def find_course(start: str | os.PathLike | None = None) -> Course:
     for candidate in candidates:
         if _looks_like_course(candidate):
             return Course(candidate.resolve())
-    if start is not None:
-        raise CourseNotFound(f"{start} is not a course repository (no nbgrader_config.py and solutions/ there).")
     raise CourseNotFound(
         "Could not find the course repository (a folder with nbgrader_config.py and solutions/). "
         "Run this from inside the repository or pass --course-root."

@@ -35,16 +35,18 @@ def compare_release(course: Course, fresh: Path, produced: dict[str, list[Path]]
 
 
 def _solution_lines(course: Course, assignment: str) -> set[str]:
-    """Distinctive lines of reference solutions and hidden tests (not blank, not trivial)."""
-    lines: set[str] = set()
+    """Distinctive lines of reference solutions and hidden tests: not blank, not trivial, and not also
+    written outside those blocks (an import shared by a visible and a hidden test is no secret)."""
+    secret: set[str] = set()
+    public: set[str] = set()
     for nb_path in course.source_notebooks(assignment):
         for cell in read_notebook(nb_path).cells:
-            for block in SOLUTION_BLOCK.findall(cell.source) + HIDDEN_BLOCK.findall(cell.source):
-                for line in block.splitlines():
-                    line = line.strip()
-                    if len(line) >= 12 and not line.startswith("#"):
-                        lines.add(line)
-    return lines
+            blocks = SOLUTION_BLOCK.findall(cell.source) + HIDDEN_BLOCK.findall(cell.source)
+            for block in blocks:
+                secret.update(ln.strip() for ln in block.splitlines())
+            outside = HIDDEN_BLOCK.sub("", SOLUTION_BLOCK.sub("", cell.source))
+            public.update(ln.strip() for ln in outside.splitlines())
+    return {ln for ln in secret - public if len(ln) >= 12 and not ln.startswith("#")}
 
 
 def find_leaks(course: Course) -> list[str]:
