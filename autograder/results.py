@@ -181,12 +181,15 @@ def score_cell(cell: NotebookNode) -> tuple[float, float]:
 
 def question_results(nb: NotebookNode, points_by_id: dict[str, float] | None = None,
                      hidden_ids: set[str] | None = None,
-                     tampered_ids: set[str] | None = None) -> list[QuestionResult]:
+                     tampered_ids: set[str] | None = None,
+                     not_run: str | None = None) -> list[QuestionResult]:
     """One result per test cell of an executed notebook.
 
     ``points_by_id`` overrides the points (grading reads them from nbgrader's gradebook);
     ``hidden_ids`` marks test cells the self-check cannot run; ``tampered_ids`` test cells the student
-    edited (the self-check runs them as edited, so their result cannot be trusted).
+    edited (the self-check runs them as edited, so their result cannot be trusted). With ``not_run`` (the
+    run stopped early), test cells that never executed score 0 with that message instead of counting as
+    silent passes.
     """
     groups = answer_groups(nb)
     out = []
@@ -198,6 +201,9 @@ def question_results(nb: NotebookNode, points_by_id: dict[str, float] | None = N
         if hidden_ids and gid in hidden_ids:
             out.append(QuestionResult(gid, 0.0, max_points, HIDDEN,
                                       "hidden tests: they run when your notebook is graded."))
+            continue
+        if not_run and cell.get("execution_count") is None:
+            out.append(QuestionResult(gid, 0.0, max_points, "error", not_run))
             continue
         if tampered_ids and gid in tampered_ids:
             out.append(QuestionResult(gid, 0.0, max_points, "tampered",

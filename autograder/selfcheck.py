@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .execute import KernelDied, run_notebook
 from .notebooks import read_notebook
-from .results import (NotebookResult, QuestionResult, is_hidden_only, is_tampered, question_results,
+from .results import (NotebookResult, is_hidden_only, is_tampered, question_results,
                       strip_warnings, test_cells)
 from .nbgrader_settings import CELL_TIMEOUT
 
@@ -32,15 +32,14 @@ def check_notebook(path: str | Path, *, timeout: int = CELL_TIMEOUT) -> Notebook
         return result
     hidden = {c.metadata.nbgrader["grade_id"] for c in tests if is_hidden_only(c)}
     tampered = {c.metadata.nbgrader["grade_id"] for c in tests if is_tampered(c)}
+    not_run = None
     try:
         run_notebook(nb, path.parent.resolve(), timeout=timeout, mode="validate")
     except KernelDied:
-        result.error = ("the Python kernel died while running your notebook (a crash, os._exit(), "
-                        "or running out of memory); the questions after that point could not be checked.")
-        result.questions = [QuestionResult(c.metadata.nbgrader["grade_id"], 0.0,
-                                           float(c.metadata.nbgrader.get("points", 0)), "error", result.error)
-                            for c in tests]
-        return result
+        not_run = ("not run: the Python kernel died before this test (a crash, os._exit(), or running out "
+                   "of memory in an earlier cell).")
+        result.error = ("the Python kernel died while running your notebook; the tests after that point "
+                        "could not be checked.")
     strip_warnings(nb)
-    result.questions = question_results(nb, hidden_ids=hidden, tampered_ids=tampered)
+    result.questions = question_results(nb, hidden_ids=hidden, tampered_ids=tampered, not_run=not_run)
     return result
