@@ -61,10 +61,15 @@ def as_array(actual: Any, name: str = "your answer", *, dtype=float) -> np.ndarr
         except (TypeError, ValueError):
             _fail(f"{name} is a symbolic SymPy expression; a numeric answer is expected here.")
     try:
-        arr = np.array(actual, dtype=dtype, copy=True, subok=False)
+        arr = np.array(actual, copy=True, subok=False)
+        if np.iscomplexobj(arr) and not np.issubdtype(dtype, np.complexfloating):
+            if np.any(np.abs(arr.imag) > ATOL + RTOL * np.abs(arr)):
+                _fail(f"{name} has complex entries, but a real answer is expected.")
+            arr = arr.real
+        arr = arr.astype(dtype)
     except (TypeError, ValueError):
         _fail(f"{name} could not be read as a numeric array (got {type(actual).__name__}).")
-    return np.ascontiguousarray(arr).view(np.ndarray)
+    return np.asarray(arr, order="C").view(np.ndarray)  # ascontiguousarray would turn a scalar into shape (1,)
 
 
 def assert_shape(actual: Any, shape: Sequence[int], name: str = "your answer", hint: str | None = None) -> None:
@@ -168,7 +173,8 @@ def assert_same_direction(actual: Any, expected: Any, *, signed: bool = False, r
     if not np.any(arr):
         _fail(f"{name} is the zero vector, which has no direction.", hint)
     cos = float(np.dot(arr, exp) / (np.linalg.norm(arr) * np.linalg.norm(exp)))
-    if abs(abs(cos) - 1.0) > rtol:
+    sin = float(np.linalg.norm(arr / np.linalg.norm(arr) - cos * exp / np.linalg.norm(exp)))
+    if sin > rtol:
         _fail(f"{name} does not point along the expected direction.", hint)
     if signed and cos < 0:
         _fail(f"{name} points in the opposite direction (its sign is flipped).", hint)
@@ -273,6 +279,12 @@ def assert_sympy_equal(actual: Any, expected: Any, *, exact: bool = True, name: 
     if exact and _has_float(act if not act_is_matrix else sympy.Tuple(*act)):
         _fail(f"{name} contains a floating-point number; give an exact value "
               "(sympy.Rational(1, 3), sympy.sqrt(2), ...).", hint)
+    # A symbol with the expected name but other assumptions (Symbol('a') vs Symbol('a', real=True)) is the
+    # student's spelling of the same unknown: rename it rather than call it an extra symbol.
+    by_name = {str(x): x for x in exp.free_symbols}
+    renames = {x: by_name[str(x)] for x in act.free_symbols if str(x) in by_name and by_name[str(x)] != x}
+    if renames:
+        act = act.xreplace(renames)
     if exp_is_matrix:
         if act.shape != exp.shape:
             _fail(f"{name} has shape {act.shape} but shape {exp.shape} is expected.", hint)
@@ -283,12 +295,12 @@ def assert_sympy_equal(actual: Any, expected: Any, *, exact: bool = True, name: 
             _fail(f"{name} is the transpose of the expected matrix.", hint)
         wrong = sum(1 for d in diff if not _is_zero(d))
         _fail(f"{name}: {wrong} of {len(diff)} entries are not equal to the expected ones.", hint)
+    if _is_zero(act - exp):
+        return
     free_extra = act.free_symbols - exp.free_symbols
     if free_extra:
         names = ", ".join(sorted(str(s) for s in free_extra))
         _fail(f"{name} uses symbol(s) {names} that should not appear in the answer.", hint)
-    if _is_zero(act - exp):
-        return
     if not _is_zero(exp) and _is_zero(act + exp):
         _fail(f"{name} has the wrong sign.", hint)
     _fail(f"{name} is not equal to the expected expression.", hint)
@@ -301,18 +313,46 @@ def assert_exact(actual: Any, name: str = "your answer", hint: str | None = None
     if _has_float(target):
         _fail(f"{name} contains a floating-point number; give an exact value.", hint)
     if isinstance(actual, (float, np.floating)) or (isinstance(actual, numbers.Number)
-                                                   and not isinstance(actual, (int, sympy.Basic))):
+                                                   and not isinstance(actual, (numbers.Rational, sympy.Basic))):
         _fail(f"{name} is a Python float; use SymPy for an exact value.", hint)
 
 
+def _referenced_globals(func: Any) -> Iterator[Any]:
+    """The global and closure objects a function's code (nested functions included) refers to by name."""
+    code = getattr(func, "__code__", None)
+    if code is None:
+        return
+    glb = getattr(func, "__globals__", {})
+    stack = [code]
+    while stack:
+        co = stack.pop()
+        for n in co.co_names:
+            if n in glb:
+                yield glb[n]
+        stack.extend(c for c in co.co_consts if hasattr(c, "co_names"))
+    for cell in getattr(func, "__closure__", None) or ():
+        try:
+            yield cell.cell_contents
+        except ValueError:  # an empty cell
+            pass
+
+
 @contextmanager
-def forbid(module: Any, *names: str, reason: str = "this question asks you to implement it yourself") -> Iterator[None]:
+def forbid(module: Any, *names: str, reason: str = "this question asks you to implement it yourself",
+           func: Any = None) -> Iterator[None]:
     """Inside the block, calling ``module.<name>`` fails the test with a clear sentence.
 
     For questions like "implement Gram-Schmidt without np.linalg.qr"; the prompt should say so too.
+    With ``func``, the student's function is also refused if it holds the function under another name
+    (``from numpy.linalg import qr`` before the block), which patching the module cannot catch.
     """
     saved = {n: getattr(module, n) for n in names}
     modname = getattr(module, "__name__", "module").replace("numpy", "np")
+    if func is not None:
+        banned = {id(fn): n for n, fn in saved.items()}
+        for obj in _referenced_globals(func):
+            if id(obj) in banned:
+                raise AssertionError(f"{modname}.{banned[id(obj)]} is not allowed here: {reason}.")
 
     def blocked(name: str):
         def _blocked(*args, **kwargs):

@@ -145,14 +145,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--execute", action="store_true", help="re-run the lecture notebooks to refresh their outputs")
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("lab", help="open the course in JupyterLab")
-    p.add_argument("lab_args", nargs=argparse.REMAINDER, help="extra arguments for jupyter lab")
+    p = sub.add_parser("lab", help="open the course in JupyterLab (other options go to jupyter lab)")
     p.set_defaults(func=cmd_lab)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "lab":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.lab_args = extra
     try:
         return args.func(args)
     except (NotebookError, CourseNotFound) as exc:

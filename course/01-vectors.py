@@ -118,8 +118,8 @@ print("all areas (a column):  ", X[:, 0])
 # * $\mathbf{u} + \mathbf{v}$: put the tail of $\mathbf{v}$ at the head of
 #   $\mathbf{u}$; the sum is the diagonal of the parallelogram spanned by
 #   $\mathbf{u}$ and $\mathbf{v}$.
-# * $c\,\mathbf{u}$: stretches $\mathbf{u}$ by the factor $|c|$, and reverses
-#   its direction if $c < 0$.
+# * $c\,\mathbf{u}$: scales (stretches or shrinks) $\mathbf{u}$ by the factor
+#   $|c|$, and reverses its direction if $c < 0$.
 # * $\mathbf{u} - \mathbf{v}$ is the arrow from the head of $\mathbf{v}$ to the
 #   head of $\mathbf{u}$; its length is the distance between the two points.
 
@@ -209,13 +209,21 @@ print("norm of x_hat:", np.linalg.norm(x_hat))
 # $\|\mathbf{x}\|_\infty \le \|\mathbf{x}\|_2 \le \|\mathbf{x}\|_1$ (above:
 # $12 \le 13 \le 19$). Their **unit balls**
 # $\{\mathbf{x} : \|\mathbf{x}\| \le 1\}$ have different shapes: a diamond for
-# L1, a disc for L2, a square for L-infinity (the figure draws their
-# boundaries, the "unit circles" $\|\mathbf{x}\| = 1$). The corners of the L1 diamond sit
-# on the coordinate axes, i.e. at vectors with zeros in them — this is the
-# geometric reason why L1 regularization produces *sparse* weight vectors.
+# L1, a disc for L2, a square for L-infinity (**Figure 1** draws their
+# boundaries, the "unit circles" $\|\mathbf{x}\| = 1$). The corners of the L1
+# diamond sit on the coordinate axes, i.e. at vectors with zeros in them.
+#
+# This is the geometric reason why L1 regularization produces *sparse* weight
+# vectors. Penalizing $\|\mathbf{w}\|_1$ amounts to minimizing the loss inside
+# an L1 ball, and the loss's level curves, growing outwards from its
+# minimum, usually touch the diamond first at a corner or (in higher
+# dimensions) at a low-dimensional edge — points where some coordinates are
+# exactly 0. The round L2 ball has no such points: its boundary is touched at a
+# generic point with no zero coordinates, so ridge regularization shrinks
+# weights without zeroing them.
 
 # %%
-t = np.linspace(0, 2 * np.pi, 400)
+t = np.linspace(0, 2 * np.pi, 401)  # includes the corners at multiples of 45°
 circle = np.column_stack([np.cos(t), np.sin(t)])  # points with L2 norm 1
 fig, ax = plt.subplots(figsize=(5, 5))
 for p, style, label in [(1, "C0-", r"$\|x\|_1 = 1$"),
@@ -231,7 +239,7 @@ ax.set_xlim(-1.3, 1.3)
 ax.set_ylim(-1.3, 1.6)
 ax.set_xlabel("$x_1$")
 ax.set_ylabel("$x_2$")
-ax.set_title("Unit circles of three norms in $\\mathbb{R}^2$")
+ax.set_title("Figure 1: unit circles of three norms in $\\mathbb{R}^2$")
 ax.legend(loc="upper center", ncol=3, fontsize=9)
 plt.show()
 
@@ -258,13 +266,17 @@ print("standardized distances to house 1:", np.round(dist_std, 2))
 # %% [markdown]
 # In raw units the nearest neighbour of house 1 is house 4 (13.31), not house
 # 3 (20.40). House 3 is a near twin of house 1 except for 20 m² more area — and
-# 20 is a big number. House 4 has twice the bedrooms and lies 14 km out instead
-# of 2.5 km, but in their units these differences are small numbers. After
-# **standardizing** each feature (subtract its mean, divide by its standard
-# deviation, so every feature is measured in "standard deviations"), house 3
-# is clearly the nearest (0.62 versus 2.91 for house 4). Neither answer is "the" truth, but the raw one is an
-# accident of units: measuring area in cm² would change it again. This is why
-# features are usually standardized before any distance-based method.
+# that single difference of 20 dominates the distance. House 4 has twice the
+# bedrooms and lies 14 km out instead of 2.5 km, but in their units these
+# differences (2 bedrooms, 11.5 km) are smaller than 20, and with 5 m² of area
+# and 4 years of age they add up to only 13.31. After **standardizing** each
+# feature (subtract its mean, divide by its standard deviation, so every
+# feature is measured in "standard deviations"), house 3 is clearly the
+# nearest (0.62 versus 2.91 for house 4). Neither answer is "the" truth, but
+# the raw one is an accident of units: measured in hectares, area would hardly
+# matter and house 3 would become the nearest (4.03 versus 12.34), while in cm²
+# area would drown out every other feature. This is why features are usually
+# standardized before any distance-based method.
 #
 # **Norms in regularization.** To prevent a model from fitting noise, one adds
 # a penalty on the size of the weight vector to the training loss:
@@ -291,12 +303,36 @@ print("standardized distances to house 1:", np.round(dist_std, 2))
 # \mathbf{u} \cdot \mathbf{v} = \|\mathbf{u}\|\,\|\mathbf{v}\|\cos\theta ,
 # $$
 #
-# where $\theta \in [0, \pi]$ is the angle between the two arrows. The sign
-# tells you the rough direction: positive for an acute angle, zero for a right
-# angle, negative for an obtuse one. Since $|\cos\theta| \le 1$ we get the
-# **Cauchy–Schwarz inequality**
-# $|\mathbf{u} \cdot \mathbf{v}| \le \|\mathbf{u}\|\,\|\mathbf{v}\|$, with
-# equality exactly when one vector is a multiple of the other.
+# where $\theta \in [0, \pi]$ is the angle between the two (non-zero) arrows.
+#
+# *Why, in 2-D and 3-D:* this is the law of cosines. The arrows $\mathbf{u}$,
+# $\mathbf{v}$ and $\mathbf{u} - \mathbf{v}$ form a triangle with the angle
+# $\theta$ between the first two sides. Expanding with the rules above gives
+# $\|\mathbf{u} - \mathbf{v}\|^2 = (\mathbf{u} - \mathbf{v})\cdot(\mathbf{u} - \mathbf{v}) = \|\mathbf{u}\|^2 + \|\mathbf{v}\|^2 - 2\,\mathbf{u}\cdot\mathbf{v}$,
+# while the law of cosines says
+# $\|\mathbf{u} - \mathbf{v}\|^2 = \|\mathbf{u}\|^2 + \|\mathbf{v}\|^2 - 2\|\mathbf{u}\|\,\|\mathbf{v}\|\cos\theta$;
+# comparing the two gives the formula.
+#
+# *In higher dimensions* there is no picture to measure angles in, so the
+# formula becomes the **definition** of $\theta$:
+# $\cos\theta = \mathbf{u}\cdot\mathbf{v} / (\|\mathbf{u}\|\,\|\mathbf{v}\|)$.
+# This makes sense because of the **Cauchy–Schwarz inequality**
+#
+# $$
+# |\mathbf{u} \cdot \mathbf{v}| \le \|\mathbf{u}\|\,\|\mathbf{v}\| ,
+# $$
+#
+# which guarantees that the fraction lies in $[-1, 1]$. It holds in every
+# dimension and is proved by algebra alone: for $\mathbf{v} \ne \mathbf{0}$ and
+# $t = \mathbf{u}\cdot\mathbf{v} / \mathbf{v}\cdot\mathbf{v}$, expanding
+# $0 \le \|\mathbf{u} - t\,\mathbf{v}\|^2$ gives
+# $0 \le \|\mathbf{u}\|^2 - (\mathbf{u}\cdot\mathbf{v})^2 / \|\mathbf{v}\|^2$.
+# Equality holds exactly when $\mathbf{u} = t\,\mathbf{v}$, i.e. when one
+# vector is a multiple of the other.
+#
+# The sign of $\mathbf{u}\cdot\mathbf{v}$ tells you the rough direction:
+# positive for an acute angle, zero for a right angle, negative for an obtuse
+# one.
 #
 # In NumPy, `u @ v` (or `np.dot(u, v)`) computes the dot product of two 1-D
 # arrays.
@@ -312,7 +348,7 @@ print("Cauchy-Schwarz:", abs(u @ v), "<=", round(np.linalg.norm(u) * np.linalg.n
 # %% [markdown]
 # ### The angle between two vectors
 #
-# Solving the geometric formula for $\theta$:
+# Solving the formula above for $\theta$:
 #
 # $$
 # \theta = \arccos\left(\frac{\mathbf{u} \cdot \mathbf{v}}{\|\mathbf{u}\|\,\|\mathbf{v}\|}\right),
@@ -375,7 +411,10 @@ print("|p+q|^2 =", (p + q) @ (p + q), " |p|^2 + |q|^2 =", p @ p + q @ q)
 #   its non-linearity, and attention in transformers compares queries and keys
 #   by dot products.
 # * The decision boundary $\{\mathbf{x} : \mathbf{w}\cdot\mathbf{x} + b = 0\}$ of
-#   a linear classifier is a hyperplane **orthogonal** to $\mathbf{w}$.
+#   a linear classifier is a hyperplane **orthogonal** to $\mathbf{w}$ (for
+#   $\mathbf{w} \ne \mathbf{0}$: if $\mathbf{x}$ and $\mathbf{x}'$ both lie on
+#   it, $\mathbf{w}\cdot(\mathbf{x} - \mathbf{x}') = 0$, so every direction
+#   inside the boundary is orthogonal to $\mathbf{w}$).
 # * For centered features, the dot product of two columns is proportional to
 #   their covariance; orthogonal centered columns are **uncorrelated**.
 
@@ -441,10 +480,13 @@ print(np.isclose(S[i, j], docs[i] @ docs[j] / (np.linalg.norm(docs[i]) * np.lina
 
 # %% [markdown]
 # Reading the matrix: documents 0 and 3 have similarity exactly 1 (same
-# direction); the two linear-algebra documents 0 and 1 are very similar
-# (0.907); the football report 2 shares no words with them (similarity 0,
-# orthogonal count vectors); the mixed document 4 sits in between. Since word
-# counts are non-negative, all similarities here lie in $[0, 1]$.
+# direction); the linear-algebra notes 0 and the ML lecture 1, which use the
+# same three words, are very similar (0.907); the football report 2 shares no
+# words with them (similarity 0, orthogonal count vectors). The mixed document
+# 4 leans towards football — three of its four words are football words: its
+# similarity is 0.849 to the football report but only 0.401 to document 0 (and
+# 3) and 0.243 to document 1. Since word counts are non-negative, all
+# similarities here lie in $[0, 1]$.
 #
 # **The zero vector.** A document that contains none of the vocabulary words is
 # the zero vector. Its norm is 0, so normalization divides by zero and the
@@ -509,7 +551,7 @@ print("row 5 of the safe similarity matrix:", S_z[5])
 # and the residual is $\left(-\frac{10}{17}, \frac{40}{17}\right) \approx (-0.588, 2.353)$,
 # whose dot product with $\mathbf{v}$ is $-\frac{40}{17} + \frac{40}{17} = 0$.
 # NumPy gets this up to rounding; SymPy, working with exact fractions, gets it exactly.
-# **Figure 1** draws the picture: the projection is the foot of the
+# **Figure 2** draws the picture: the projection is the foot of the
 # perpendicular dropped from the tip of $\mathbf{u}$ onto the line through
 # $\mathbf{v}$.
 
@@ -563,7 +605,7 @@ ax.set_ylim(-0.5, 4)
 ax.grid(alpha=0.3)
 ax.set_xlabel("$x_1$")
 ax.set_ylabel("$x_2$")
-ax.set_title("Projection of $\\mathbf{u}=(2,3)$ onto $\\mathbf{v}=(4,1)$")
+ax.set_title("Figure 2: projection of $\\mathbf{u}=(2,3)$ onto $\\mathbf{v}=(4,1)$")
 ax.legend(loc="upper right", fontsize=8)
 plt.show()
 
@@ -574,7 +616,7 @@ plt.show()
 # feature column $\mathbf{x} \in \mathbb{R}^n$, and the sum of squared errors
 # $\|\mathbf{y} - c\,\mathbf{x}\|^2$ is smallest exactly when $c\,\mathbf{x}$ is
 # the projection of $\mathbf{y}$ onto $\mathbf{x}$, i.e.
-# $c = \mathbf{x}\cdot\mathbf{y} / \mathbf{x}\cdot\mathbf{x}$. The residuals are
+# $c = \dfrac{\mathbf{x}\cdot\mathbf{y}}{\mathbf{x}\cdot\mathbf{x}}$. The residuals are
 # orthogonal to the feature. Linear regression with many features (chapter on
 # least squares) projects onto a span of several columns, and PCA projects data
 # onto a few well-chosen directions.
@@ -613,18 +655,21 @@ print("residuals orthogonal to x:", np.isclose((y - c_proj * x_feat) @ x_feat, 0
 # It always contains $\mathbf{0}$ (take all $c_j = 0$). The span of one
 # non-zero vector is a line through the origin; the span of two vectors in
 # $\mathbb{R}^2$ is the whole plane — *unless* they lie on one line through the
-# origin.
+# origin. In that case their span is that line — or just $\{\mathbf{0}\}$ if
+# both vectors are zero. The two vectors need not be orthogonal or of equal
+# length to span the plane; all that matters is that they do not lie on one
+# line.
 
 # %%
 v1 = np.array([1.0, 0.5])
-v2 = np.array([-0.5, 1.0])
+v2 = np.array([0.5, 1.0])
 A = np.column_stack([v1, v2])    # v1, v2 as columns
 c = np.array([2.0, -1.0])
 print("A @ c         =", A @ c)
 print("2*v1 + (-1)*v2 =", 2 * v1 - 1 * v2)
 
 # %% [markdown]
-# **Figure 2.** Each dot is one combination $a\,\mathbf{v}_1 + b\,\mathbf{v}_2$
+# **Figure 3.** Each dot is one combination $a\,\mathbf{v}_1 + b\,\mathbf{v}_2$
 # for $a, b$ on a grid from $-2$ to $2$. On the left the two vectors point in
 # different directions: the dots form a slanted grid that, as $a, b$ range over
 # all real numbers, covers the whole plane. On the right
@@ -662,6 +707,7 @@ for ax, first, second, name1, name2, points_label, title in panels:
     ax.set_ylabel("$x_2$")
     ax.set_title(title, fontsize=10)
     ax.legend(loc="lower right", fontsize=8)
+fig.suptitle("Figure 3: the span of two vectors", fontsize=11)
 plt.tight_layout()
 plt.show()
 
@@ -669,8 +715,9 @@ plt.show()
 # In $\mathbb{R}^3$, the span of two non-parallel vectors is a **plane through
 # the origin**. One way to see it: for two such vectors $\mathbf{p}_1, \mathbf{p}_2$
 # the cross product $\mathbf{n} = \mathbf{p}_1 \times \mathbf{p}_2$ is orthogonal to both, hence
-# (by linearity of the dot product) to every combination of them, and the plane
-# is $\{\mathbf{x} : \mathbf{n}\cdot\mathbf{x} = 0\}$. A vector with
+# (by linearity of the dot product) to every combination of them. So the span
+# lies inside the plane $\{\mathbf{x} : \mathbf{n}\cdot\mathbf{x} = 0\}$, and
+# it is that plane (both are 2-dimensional, so they coincide). A vector with
 # $\mathbf{n}\cdot\mathbf{x} \ne 0$ is not in the span.
 
 # %%
@@ -685,8 +732,11 @@ print("n . (0, 0, 1) =", normal @ np.array([0.0, 0.0, 1.0]), "-> (0, 0, 1) is no
 
 # %% [markdown]
 # **Why it matters in ML.** For a linear model, the prediction vector on the
-# training set is $X\mathbf{w} = w_1 X_{:,1} + \dots + w_d X_{:,d}$: a linear
-# combination of the feature columns. Whatever the weights, a linear model can
+# training set is $X\mathbf{w} = w_1\mathbf{c}_1 + \dots + w_d\mathbf{c}_d$,
+# where $\mathbf{c}_j$ is column $j$ of $X$ (`X[:, j-1]` in NumPy): a linear
+# combination of the feature columns. With an intercept $b$, the predictions
+# $X\mathbf{w} + b\,\mathbf{1}$ add the all-ones column $\mathbf{1}$ to the
+# list. Whatever the weights, a linear model can
 # only produce predictions in the **span of the columns** of $X$ (the column
 # space). Fitting it means finding the point of that span closest to the
 # targets $\mathbf{y}$ — a projection, as in Section 6. Adding a feature
@@ -783,18 +833,24 @@ F = np.column_stack([f1, f2, f3])
 
 sv = np.linalg.svd(F, compute_uv=False)   # the singular values
 tol = sv.max() * max(F.shape) * np.finfo(float).eps
-print("singular values:", sv)
-print(f"smallest: {sv[-1]:.1e}   default tolerance: {tol:.1e}")
+print("singular values (rounded):", np.round(sv, 6))
+print("smallest below the default tolerance:", bool(sv[-1] < tol))
 print("matrix_rank (default tolerance):", np.linalg.matrix_rank(F))
-print("matrix_rank (tol=0):            ", np.linalg.matrix_rank(F, tol=0))
 
 # %% [markdown]
-# The smallest singular value should be exactly 0, but rounding in
-# `0.3 * f1 + 0.6 * f2` and inside the SVD leaves a tiny non-zero number
-# (its exact digits depend on your CPU and linear-algebra library). The default
-# tolerance correctly reports rank 2; with `tol=0` the tiny number counts and
-# we get the wrong answer 3.
-#
+# The default tolerance correctly reports rank 2. The smallest singular value
+# should be exactly 0, but rounding in `0.3 * f1 + 0.6 * f2` and inside the SVD
+# typically leaves a tiny non-zero number, far below the tolerance (it shows as
+# 0 after rounding). Its exact digits depend on your CPU and linear-algebra
+# library, so the output of the next cell differs from machine to machine.
+# With `tol=0` every such leftover counts, and on most machines the rank comes
+# out as the wrong answer 3:
+
+# %% tags=["nbval-ignore-output"]
+print(f"smallest singular value: {sv[-1]:.1e}")
+print("matrix_rank (tol=0):", np.linalg.matrix_rank(F, tol=0))
+
+# %% [markdown]
 # The tolerance is a modelling choice, not just a technicality. If a column is
 # a combination of others *plus a little noise*, the matrix is mathematically
 # of full rank but numerically close to a dependent one:
@@ -897,13 +953,13 @@ print("check  c1*b1 + c2*b2 =", coords[0] * B[:, 0] + coords[1] * B[:, 1])
 # this reads $\mathbf{c} = Q^\top\mathbf{x}$, since $Q^\top Q = I$. Lengths are
 # preserved too: $\|\mathbf{c}\| = \|\mathbf{x}\|$.
 #
-# Example: the standard basis rotated by 45°,
-# $\mathbf{q}_1 = \tfrac{1}{\sqrt2}(1, 1)$, $\mathbf{q}_2 = \tfrac{1}{\sqrt2}(1, -1)$.
+# Example: the standard basis rotated by 45° counter-clockwise,
+# $\mathbf{q}_1 = \tfrac{1}{\sqrt2}(1, 1)$, $\mathbf{q}_2 = \tfrac{1}{\sqrt2}(-1, 1)$.
 # For $\mathbf{x} = (4, 7)$: $c_1 = 11/\sqrt2 \approx 7.778$ and
-# $c_2 = -3/\sqrt2 \approx -2.121$.
+# $c_2 = 3/\sqrt2 \approx 2.121$.
 
 # %%
-Q = np.column_stack([[1.0, 1.0], [1.0, -1.0]]) / np.sqrt(2)
+Q = np.column_stack([[1.0, 1.0], [-1.0, 1.0]]) / np.sqrt(2)
 print("Q^T Q = I:", np.allclose(Q.T @ Q, np.eye(2)))
 
 c_dot = Q.T @ x                      # coordinates by dot products

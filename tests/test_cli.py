@@ -60,3 +60,60 @@ def test_check_json_reports_each_test_and_the_exit_status(tmp_path):
     statuses = {q["status"] for q in result["questions"]}
     assert statuses == {"missing", "hidden"}
     assert result["assignment"] == "01-vectors"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_lab_starts_even_as_root_and_serves_the_course(tmp_path):
+    """`make lab` runs `python -m autograder lab`; JupyterLab refuses root unless told, so it is told."""
+    import time
+    import urllib.request
+
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "autograder", "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+         "--IdentityProvider.token=", "--ServerApp.password="],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**__import__("os").environ, "JUPYTER_RUNTIME_DIR": str(tmp_path), "HOME": str(tmp_path)},
+    )
+    try:
+        body = None
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents/course", timeout=2) as r:
+                    body = json.loads(r.read())
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    break
+                time.sleep(0.5)
+        assert body is not None, proc.stdout.read() if proc.poll() is not None else "no answer"
+        names = {item["name"] for item in body["content"]}
+        assert "01-vectors.ipynb" in names
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab", timeout=5) as r:
+            assert r.status == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_students_get_validate_but_not_the_instructor_extensions():
+    proc = subprocess.run([str(Path(sys.executable).parent / "jupyter"), "server", "extension", "list"],
+                          capture_output=True, text=True, timeout=120)
+    out = proc.stdout + proc.stderr
+    import re
+
+    def state(name: str) -> str:
+        m = re.search(rf"nbgrader\.server_extensions\.{name}\s+\S*?(enabled|disabled)", out)
+        assert m, (name, out)
+        return m.group(1)
+
+    assert state("validate_assignment") == "enabled"
+    for name in ("formgrader", "course_list", "assignment_list"):
+        assert state(name) == "disabled", name

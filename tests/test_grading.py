@@ -18,8 +18,8 @@ from conftest import ROOT, StudentNotebook, solution_notebook
 CH01_MAX = 21
 Q3 = ("q3-project-visible", "q3-project-hidden")
 
-ALTERNATIVES = {
-    # Valid answers in another form than the reference: each must earn full marks.
+# Valid answers in another form than the reference, two notebooks' worth: each must earn full marks.
+ALTERNATIVES = [{
     "q1-angle": "import math\nu = np.array([1.0, 1.0, 0.0])\nv = np.array([1.0, 0.0, 1.0])\n"
                 "theta_deg = math.degrees(math.acos(np.dot(u, v) / math.sqrt(np.dot(u, u) * np.dot(v, v))))\n",
     "q2-normalize": "def normalize(x):\n    x = np.array(x, dtype=float)\n    if not np.any(x):\n"
@@ -38,22 +38,54 @@ ALTERNATIVES = {
                        "    for j in range(V.shape[1]):\n        w = V[:, j].copy()\n"
                        "        for i in range(j):\n            w -= (Q[:, i] @ w) * Q[:, i]\n"
                        "        Q[:, j] = -w / np.linalg.norm(w)\n    return Q\n",
-}
+}, {
+    "q1-angle": "theta_deg = sp.Integer(60)\n",
+    "q2-normalize": "def normalize(x):\n    n = np.linalg.norm(x)\n    if n == 0:\n"
+                    "        raise np.linalg.LinAlgError('zero')\n    return np.array(x) / n\n",
+    # a Python loop over pairs: slower, but the result is what is graded
+    "q4-cosine": "def cosine_similarity_matrix(X):\n    X = np.asarray(X, dtype=float)\n    n = len(X)\n"
+                 "    S = np.empty((n, n))\n    for i in range(n):\n        for j in range(n):\n"
+                 "            S[i, j] = X[i] @ X[j] / (np.linalg.norm(X[i]) * np.linalg.norm(X[j]))\n    return S\n",
+    "q5-dependency": "c = sp.ImmutableMatrix([sp.Rational(1, 2), -1, sp.Rational(1, 2)])\n",
+    # a symbol without real=True, and a loop that leaves the name `a` bound to a number
+    "q6-parameter": "b = sp.Symbol('a')\ndet_a = sp.Matrix([[1, b], [b, 4]]).det()\ndependent_values = set()\n"
+                    "for a in sp.solve(det_a, b):\n    dependent_values.add(a)\n",
+    # modified Gram-Schmidt returning a list of lists
+    "q7-gram-schmidt": "def gram_schmidt(V):\n    Q = np.array(V, dtype=float)\n    k = Q.shape[1]\n"
+                       "    for j in range(k):\n        Q[:, j] /= np.linalg.norm(Q[:, j])\n"
+                       "        for i in range(j + 1, k):\n            Q[:, i] -= (Q[:, j] @ Q[:, i]) * Q[:, j]\n"
+                       "    return Q.tolist()\n",
+}]
 
-# Classic mistakes, one per question: (edit of the reference answer, points kept, hidden-test hint).
+# Classic mistakes: notebook -> question -> (edit of the reference answer, points kept, hidden-test hint).
 MISTAKES = {
-    "q1-angle": (("float(np.degrees(np.arccos(", "float((np.arccos("), 1, "radians"),
-    "q2-normalize": (("    if n == 0:\n        raise ValueError(\"cannot normalize the zero vector\")\n", ""), 1,
-                     "should raise ValueError"),
-    "q3-project": (("(u @ v) / (v @ v) * v", "(u @ v) / np.linalg.norm(v) * v"), 1, "constant factor"),
-    "q4-cosine": (("axis=1, keepdims=True", "axis=0, keepdims=True"), 0, "normalize each row"),
-    "q5-dependency": (("c = V.nullspace()[0]", "c = sp.zeros(3, 1)"), 1, "zero vector"),
-    "q6-parameter": (("dependent_values = set(sp.solve(det_a, a))", "dependent_values = {2.0, -2.0}"), 1,
-                     "floating-point"),
-    "q7-gram-schmidt": (("    V = np.asarray(V, dtype=float)\n",
-                         "    V = np.asarray(V, dtype=float)\n    return np.linalg.qr(V)[0]\n"), 1,
-                        "np.linalg.qr is not allowed"),
+    "mistakes": {
+        "q1-angle": (("float(np.degrees(np.arccos(", "float((np.arccos("), 1, "radians"),
+        "q2-normalize": (("    if n == 0:\n        raise ValueError(\"cannot normalize the zero vector\")\n", ""), 1,
+                         "should raise ValueError"),
+        "q3-project": (("(u @ v) / (v @ v) * v", "(u @ v) / np.linalg.norm(v) * v"), 0, "constant factor"),
+        "q4-cosine": (("axis=1, keepdims=True", "axis=0, keepdims=True"), 0, "normalize each row"),
+        "q5-dependency": (("c = V.nullspace()[0]", "c = sp.zeros(3, 1)"), 1, "zero vector"),
+        "q6-parameter": (("dependent_values = set(sp.solve(det_a, a))", "dependent_values = {2.0, -2.0}"), 1,
+                         "floating-point"),
+        "q7-gram-schmidt": (("    V = np.asarray(V, dtype=float)\n",
+                             "    V = np.asarray(V, dtype=float)\n    return np.linalg.qr(V)[0]\n"), 1,
+                            "not allowed"),
+    },
+    "mistakes2": {
+        "q3-project": (("(u @ v) / (v @ v) * v", "(u @ v) * v"), 0, "constant factor"),
+        "q5-dependency": (("c = V.nullspace()[0]", "t = sp.Symbol('t')\nc = sp.Matrix([t, -2 * t, t])"), 0,
+                          "not symbols"),
+        "q7-gram-schmidt": (("    V = np.asarray(V, dtype=float)\n",
+                             "    import scipy.linalg\n    return scipy.linalg.qr(V, mode='economic')[0]\n"), 1,
+                            "not allowed"),
+    },
+    "mistakes3": {
+        "q7-gram-schmidt": (("    V = np.asarray(V, dtype=float)\n",
+                             "    from numpy.linalg import qr\n    return qr(V)[0]\n"), 1, "not allowed"),
+    },
 }
+MISTAKE_CASES = [(nb, q) for nb, qs in MISTAKES.items() for q in qs]
 
 
 def _points_of(result: dict, prefix: str) -> float:
@@ -73,14 +105,16 @@ def submissions(course, tmp_path_factory) -> dict[str, Path]:
     subs["one_wrong"] = (StudentNotebook(course).answer_all()
                          .replace_in("q3-project", "(u @ v) / (v @ v) * v", "(u @ v) / (u @ u) * u")
                          .save(d / "one-wrong_01-vectors.ipynb"))
-    alt = StudentNotebook(course).answer_all()
-    for gid, src in ALTERNATIVES.items():
-        alt.answer(gid, src)
-    subs["alternatives"] = alt.save(d / "alternatives_01-vectors.ipynb")
-    wrong = StudentNotebook(course).answer_all()
-    for gid, ((old, new), _, _) in MISTAKES.items():
-        wrong.replace_in(gid, old, new)
-    subs["mistakes"] = wrong.save(d / "mistakes_01-vectors.ipynb")
+    for i, answers in enumerate(ALTERNATIVES):
+        alt = StudentNotebook(course).answer_all()
+        for gid, src in answers.items():
+            alt.answer(gid, src)
+        subs[f"alternatives{i}"] = alt.save(d / f"alternatives{i}_01-vectors.ipynb")
+    for name, mistakes in MISTAKES.items():
+        wrong = StudentNotebook(course).answer_all()
+        for gid, ((old, new), _, _) in mistakes.items():
+            wrong.replace_in(gid, old, new)
+        subs[name] = wrong.save(d / f"{name}_01-vectors.ipynb")
     # editing a locked test cell so that it "passes" does not help: grading runs the original
     tampered = (StudentNotebook(course).answer_all()
                 .replace_in("q3-project", "(u @ v) / (v @ v) * v", "(u @ v) / (u @ u) * u"))
@@ -155,17 +189,18 @@ def test_one_wrong_answer_loses_exactly_that_questions_points(graded):
         assert (q["status"] == "passed") == (q["grade_id"] not in Q3), q
 
 
-def test_valid_answers_in_other_forms_earn_full_marks(graded):
-    result = graded["alternatives"]
+@pytest.mark.parametrize("name", [f"alternatives{i}" for i in range(len(ALTERNATIVES))])
+def test_valid_answers_in_other_forms_earn_full_marks(graded, name):
+    result = graded[name]
     failing = [q for q in result["questions"] if q["status"] != "passed"]
     assert not failing
     assert result["score"] == CH01_MAX
 
 
-@pytest.mark.parametrize("question", list(MISTAKES))
-def test_a_classic_mistake_loses_the_hidden_points_with_a_helpful_hint(graded, question):
-    (_, kept, hint) = MISTAKES[question]
-    result = graded["mistakes"]
+@pytest.mark.parametrize("notebook, question", MISTAKE_CASES)
+def test_a_classic_mistake_loses_the_hidden_points_with_a_helpful_hint(graded, notebook, question):
+    (_, kept, hint) = MISTAKES[notebook][question]
+    result = graded[notebook]
     assert _points_of(result, question) == kept
     hidden = next(q for q in result["questions"] if q["grade_id"] == f"{question}-hidden")
     assert hidden["status"] == "failed" and hidden["points"] == 0, hidden

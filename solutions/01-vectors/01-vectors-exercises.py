@@ -124,8 +124,8 @@ def project(u, v):
 # %% nbgrader={"grade": true, "grade_id": "q3-project-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
 from autograder.checks import assert_close
 
-assert_close(project(np.array([2.0, 3.0]), np.array([1.0, 0.0])), np.array([2.0, 0.0]),
-             name="project([2, 3], [1, 0])")
+assert_close(project(np.array([2.0, 3.0]), np.array([2.0, 0.0])), np.array([2.0, 0.0]),
+             name="project([2, 3], [2, 0])", hint="v is not a unit vector here.")
 
 # %% nbgrader={"grade": true, "grade_id": "q3-project-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: random vectors in several dimensions, a long v, orthogonal vectors, projecting v on itself.
@@ -150,8 +150,9 @@ assert_close(project(_v, _v), _v, name="project(v, v)")
 #
 # The rows of a data matrix $X \in \mathbb{R}^{n\times d}$ are $n$ samples (for example documents as
 # word-count vectors). Write `cosine_similarity_matrix(X)` that returns the $n \times n$ matrix $S$ with
-# $S_{ij} = \cos\angle(x_i, x_j)$. Every row of $X$ is non-zero. Use NumPy operations on the whole
-# matrix: normalize the rows, then one matrix product (no Python loop over pairs).
+# $S_{ij} = \cos\angle(x_i, x_j)$. Every row of $X$ is non-zero. Try to use NumPy operations on the
+# whole matrix (normalize the rows, then one matrix product) rather than a Python loop over pairs: it is
+# shorter and much faster on real data (the tests grade the result, not the method).
 
 # %% nbgrader={"grade": false, "grade_id": "q4-cosine", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def cosine_similarity_matrix(X):
@@ -185,6 +186,7 @@ for _shape in [(5, 3), (4, 12), (1, 4), (30, 2)]:
     assert_close(_S, _ref, rtol=1e-9, atol=1e-12, name=f"cosine_similarity_matrix(X) for X of shape {_shape}",
                  hint="normalize each row (axis=1), then multiply by the transpose.")
     assert_close(np.diag(_S), np.ones(_shape[0]), name="the diagonal of S")
+    assert_close(_S, np.asarray(_S, dtype=float).T, rtol=1e-9, atol=1e-12, name="S (it should equal its transpose)")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -208,6 +210,7 @@ from autograder.checks import assert_exact
 assert isinstance(c, sp.MatrixBase), "c should be a SymPy Matrix (sp.Matrix)."
 assert c.shape == (3, 1), f"c should have shape (3, 1), but it has shape {c.shape}."
 assert_exact(c, name="c")
+assert not c.free_symbols, "c should contain numbers only, not symbols: choose a value for any free parameter."
 
 # %% nbgrader={"grade": true, "grade_id": "q5-dependency-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: c is non-zero and V c = 0 exactly.
@@ -216,6 +219,7 @@ from autograder.checks import assert_sympy_equal
 
 _V = sp.Matrix([[1, 4, 7], [2, 5, 8], [3, 6, 9]])
 assert any(sp.simplify(x) != 0 for x in c), "c is the zero vector; the question asks for a non-zero one."
+assert not sp.Matrix(c).free_symbols, "c should contain numbers only, not symbols."
 assert_sympy_equal(_V * sp.Matrix(c), sp.zeros(3, 1), name="c1*v1 + c2*v2 + c3*v3",
                    hint="the combination with your coefficients should be exactly the zero vector.")
 ### END HIDDEN TESTS
@@ -223,7 +227,9 @@ assert_sympy_equal(_V * sp.Matrix(c), sp.zeros(3, 1), name="c1*v1 + c2*v2 + c3*v
 # %% [markdown]
 # ## Question 6: when are two vectors dependent? (3 points)
 #
-# Let $a$ be a real parameter and $w_1 = (1, a)$, $w_2 = (a, 4)$.
+# Let $a$ be a real parameter and $w_1 = (1, a)$, $w_2 = (a, 4)$. For a $2\times 2$ matrix,
+# $\det\begin{pmatrix} p & q\\ r & s\end{pmatrix} = ps - qr$, and two vectors of $\mathbb{R}^2$ are linearly
+# dependent exactly when the matrix with these columns has determinant 0 (chapter 04 explains why).
 # 1. Store in `det_a` the determinant of the $2\times 2$ matrix with columns $w_1, w_2$, as a SymPy
 #    expression in the symbol `a` defined below.
 # 2. Store in `dependent_values` a Python `set` of all values of $a$ for which $w_1, w_2$ are linearly
@@ -239,7 +245,9 @@ dependent_values = set(sp.solve(det_a, a))
 # %% nbgrader={"grade": true, "grade_id": "q6-parameter-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
 from autograder.checks import assert_sympy_equal
 
-assert_sympy_equal(det_a.subs(a, 0), 4, name="det_a at a = 0")
+assert isinstance(det_a, sp.Expr), "det_a should be a SymPy expression in the symbol a."
+assert {str(_s) for _s in det_a.free_symbols} <= {"a"}, "det_a should contain no symbol other than a."
+assert_sympy_equal(det_a.subs({_s: 0 for _s in det_a.free_symbols}), 4, name="det_a at a = 0")
 assert isinstance(dependent_values, set), "dependent_values should be a Python set, e.g. {sp.Integer(1)}."
 
 # %% nbgrader={"grade": true, "grade_id": "q6-parameter-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
@@ -247,12 +255,12 @@ assert isinstance(dependent_values, set), "dependent_values should be a Python s
 ### BEGIN HIDDEN TESTS
 from autograder.checks import assert_sympy_equal, assert_exact
 
-assert_sympy_equal(det_a, 4 - a**2, name="det_a")
+_a = sp.Symbol("a", real=True)
+assert_sympy_equal(det_a.subs({_s: _a for _s in det_a.free_symbols}), 4 - _a**2, name="det_a")
 for _value in dependent_values:
     assert_exact(_value, name="each value in dependent_values")
-assert len(dependent_values) == 2, f"dependent_values should have 2 values, but it has {len(dependent_values)}."
 assert {sp.nsimplify(x) for x in dependent_values} == {sp.Integer(-2), sp.Integer(2)}, \
-    "dependent_values is not the set of values where the determinant is zero."
+    "dependent_values is not exactly the set of values where the determinant is zero (a value is missing or extra)."
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -261,8 +269,9 @@ assert {sp.nsimplify(x) for x in dependent_values} == {sp.Integer(-2), sp.Intege
 # Write `gram_schmidt(V)` for a matrix `V` of shape $(n, k)$ whose $k \le n$ columns are linearly
 # independent. Return `Q` of the same shape whose columns are orthonormal and such that, for every
 # $j$, the first $j$ columns of `Q` span the same subspace as the first $j$ columns of `V`:
-# $$u_j = v_j - \sum_{i<j} (q_i\cdot v_j)\, q_i, \qquad q_j = u_j / \lVert u_j\rVert .$$
-# Implement it yourself: **`np.linalg.qr` is not allowed** (the hidden tests block it).
+# $$w_j = v_j - \sum_{i<j} (q_i\cdot v_j)\, q_i, \qquad q_j = w_j / \lVert w_j\rVert .$$
+# Do not modify `V` (work on a copy). Implement it yourself: **a library QR (`np.linalg.qr`,
+# `scipy.linalg.qr`) is not allowed**; the hidden tests block them.
 
 # %% nbgrader={"grade": false, "grade_id": "q7-gram-schmidt", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def gram_schmidt(V):
@@ -287,7 +296,7 @@ assert_same_span(_Q, _V, name="the columns of gram_schmidt(V)")
 
 # %% nbgrader={"grade": true, "grade_id": "q7-gram-schmidt-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: random tall and square matrices, nested spans, columns of very different scales,
-# a nearly dependent pair, and np.linalg.qr blocked.
+# a nearly dependent pair, V left unchanged, and library QR blocked.
 ### BEGIN HIDDEN TESTS
 from autograder.checks import assert_orthonormal_columns, assert_same_span, forbid
 
@@ -297,7 +306,11 @@ _cases = [_rng.normal(size=(5, 3)), _rng.normal(size=(4, 4)), _rng.normal(size=(
 _near = _rng.normal(size=(4, 2))
 _near[:, 1] = _near[:, 0] + 1e-4 * _rng.normal(size=4)
 _cases.append(_near)
-with forbid(np.linalg, "qr", reason="implement Gram-Schmidt yourself"):
+import scipy.linalg
+
+_why = "implement Gram-Schmidt yourself"
+with forbid(np.linalg, "qr", reason=_why, func=gram_schmidt), \
+        forbid(scipy.linalg, "qr", reason=_why, func=gram_schmidt):
     for _V in _cases:
         _Vc = _V.copy()
         _Q = gram_schmidt(_V)
