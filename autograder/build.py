@@ -39,11 +39,12 @@ class Drift:
         return "\n".join(f"--- {path} is out of date:\n{diff}" for path, diff in self.files.items())
 
 
-def text_sources(course: Course) -> list[Path]:
-    """Every jupytext twin: lectures and assignment sources."""
-    sources = sorted(course.lectures.glob("[0-9][0-9]-*.py"))
+def text_sources(course: Course, only: str | None = None) -> list[Path]:
+    """Every jupytext twin: lectures and assignment sources (``only``: one chapter's)."""
+    sources = sorted(course.lectures.glob(f"{only or '[0-9][0-9]-*'}.py"))
     for assignment in course.assignments():
-        sources.extend(sorted((course.solutions / assignment).glob("*.py")))
+        if only in (None, assignment):
+            sources.extend(sorted((course.solutions / assignment).glob("*.py")))
     return sources
 
 
@@ -71,10 +72,11 @@ def _inputs_only(text: str) -> str:
     return notebook_text(clear_outputs(nb))
 
 
-def sync_notebooks(course: Course, *, check: bool = False, execute: bool = False) -> Drift:
+def sync_notebooks(course: Course, *, check: bool = False, execute: bool = False,
+                   only: str | None = None) -> Drift:
     """Rebuild every .ipynb from its text twin (or, with ``check``, report the ones that differ)."""
     drift = Drift()
-    for source in text_sources(course):
+    for source in text_sources(course, only):
         target = source.with_suffix(".ipynb")
         is_lecture = source.parent == course.lectures
         previous = read_notebook(target) if target.exists() else None

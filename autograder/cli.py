@@ -101,10 +101,14 @@ def cmd_build(args: argparse.Namespace) -> int:
             return EXIT_NOT_FULL
         print("Notebooks and exercises are up to date.")
         return EXIT_OK
-    drift = sync_notebooks(course, execute=args.execute)
+    if args.only and args.only not in course.assignments():
+        print(f"error: no chapter '{args.only}' in solutions/ (known: {', '.join(course.assignments())}).",
+              file=sys.stderr)
+        return EXIT_USAGE
+    drift = sync_notebooks(course, execute=args.execute, only=args.only)
     for path in drift.files:
         print(f"rebuilt {path}")
-    produced = generate_exercises(course)
+    produced = generate_exercises(course, [args.only] if args.only else None)
     for assignment, files in produced.items():
         print(f"exercises/{assignment}: {len(files)} file(s)")
     return EXIT_OK
@@ -143,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="rebuild notebooks from their text twins and exercises/ from solutions/")
     p.add_argument("--check", action="store_true", help="only report what is out of date (exit 1 if anything)")
     p.add_argument("--execute", action="store_true", help="re-run the lecture notebooks to refresh their outputs")
+    p.add_argument("--only", metavar="CHAPTER", help="one chapter, e.g. 01-vectors (lecture and exercises)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("lab", help="open the course in JupyterLab (other options go to jupyter lab)")

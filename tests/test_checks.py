@@ -410,3 +410,111 @@ def test_does_forbid_show_a_custom_reason():
     with forbid(module, "norm", reason="compute the length with a dot product"):
         with pytest.raises(AssertionError, match=r"not allowed here: compute the length with a dot product\.$"):
             module.norm(3)
+
+
+# --- Matrix structure and factorizations (added with chapters 02-05) --------------------------------
+
+from autograder.checks import (assert_eigendecomposition, assert_eigenpair, assert_low_rank_approximation,
+                               assert_permutation, assert_solves, assert_svd, assert_triangular)
+
+_rng = np.random.default_rng(7)
+_A = _rng.normal(size=(5, 3))
+_S = _A.T @ _A  # symmetric positive definite 3x3
+
+
+def test_is_a_triangular_matrix_recognized_and_a_full_one_refused():
+    assert_triangular(np.triu(_S))
+    assert_triangular(np.tril(_S), lower=True)
+    assert_triangular(np.eye(3) + np.tril(_S, -1), lower=True, unit_diagonal=True)
+    with pytest.raises(AssertionError, match="upper triangular"):
+        assert_triangular(_S)
+    with pytest.raises(AssertionError, match="ones on its diagonal"):
+        assert_triangular(np.tril(_S), lower=True, unit_diagonal=True)
+
+
+def test_is_a_permutation_matrix_recognized():
+    assert_permutation(np.eye(4)[[2, 0, 3, 1]])
+    with pytest.raises(AssertionError, match="exactly one 1"):
+        assert_permutation(np.array([[1, 1], [0, 0]]))
+    with pytest.raises(AssertionError, match="only zeros and ones"):
+        assert_permutation(2 * np.eye(2))
+
+
+def test_does_a_solution_pass_by_its_residual_even_on_an_ill_conditioned_system():
+    n = 10
+    H = 1.0 / (np.arange(n)[:, None] + np.arange(n)[None, :] + 1.0)  # Hilbert, cond ~ 1e13
+    x_true = np.ones(n)
+    b = H @ x_true
+    x = np.linalg.solve(H, b)
+    assert np.linalg.norm(x - x_true) > 1e-6  # far from the exact x ...
+    assert_solves(H, x, b)                     # ... yet a perfectly good answer
+    with pytest.raises(AssertionError, match="does not solve"):
+        assert_solves(H, x_true + 1.0, b)
+    with pytest.raises(AssertionError, match=r"shape \(10, 1\)"):
+        assert_solves(H, x[:, None], b)
+
+
+def test_an_eigenvector_passes_at_any_scale_and_sign():
+    vals, vecs = np.linalg.eigh(_S)
+    assert_eigenpair(_S, vals[0], -7.5 * vecs[:, 0])
+    with pytest.raises(AssertionError, match="zero vector"):
+        assert_eigenpair(_S, vals[0], np.zeros(3))
+    with pytest.raises(AssertionError, match="not an eigenpair"):
+        assert_eigenpair(_S, vals[1], vecs[:, 0])
+
+
+def test_left_eigenvectors_get_their_own_hint():
+    A = np.array([[2.0, 1.0], [0.0, 3.0]])
+    # (0, 1) is an eigenvector of A.T for 3, but A @ (0, 1) = (1, 3) is not a multiple of it
+    with pytest.raises(AssertionError, match="transposed"):
+        assert_eigenpair(A, 3.0, np.array([0.0, 1.0]))
+
+
+def test_any_basis_of_a_repeated_eigenspace_passes():
+    A = np.diag([2.0, 2.0, 5.0])
+    R = np.array([[np.cos(0.3), -np.sin(0.3), 0], [np.sin(0.3), np.cos(0.3), 0], [0, 0, 1]])
+    assert_eigendecomposition(A, [5.0, 2.0, 2.0], (R * [1, -3, 2])[:, [2, 0, 1]])
+    with pytest.raises(AssertionError, match="not every value"):
+        assert_eigendecomposition(A, [2.0, 5.0, 5.0], np.eye(3)[:, [0, 2, 2]])
+    with pytest.raises(AssertionError, match="linearly dependent"):
+        assert_eigendecomposition(A, [2.0, 2.0, 5.0], np.eye(3)[:, [0, 0, 2]])
+
+
+def test_an_svd_with_flipped_signs_is_still_an_svd():
+    U, s, Vt = np.linalg.svd(_A, full_matrices=False)
+    flip = np.array([1.0, -1.0, -1.0])
+    assert_svd(_A, U * flip, s, flip[:, None] * Vt)
+    U_full, s_full, Vt_full = np.linalg.svd(_A, full_matrices=True)
+    assert_svd(_A, U_full, s_full, Vt_full)
+
+
+@pytest.mark.parametrize("mistake, message", [
+    ("V", "V transposed"),
+    ("ascending", "decreasing order"),
+    ("one_sign", "reproduce A"),
+])
+def test_a_broken_svd_is_refused_with_the_reason(mistake, message):
+    U, s, Vt = np.linalg.svd(_S)
+    if mistake == "V":
+        Vt = Vt.T.copy()
+        Vt[0] *= -1  # make sure V != Vt even though S is symmetric
+        U = U.copy()
+    if mistake == "ascending":
+        U, s, Vt = U[:, ::-1], s[::-1], Vt[::-1]
+    if mistake == "one_sign":
+        U = U * np.array([-1.0, 1.0, 1.0])
+    with pytest.raises(AssertionError, match=message):
+        assert_svd(_S, U, s, Vt)
+
+
+def test_a_best_low_rank_approximation_passes_and_a_truncation_of_the_wrong_part_fails():
+    U, s, Vt = np.linalg.svd(_A, full_matrices=False)
+    best = s[0] * np.outer(U[:, 0], Vt[0])
+    assert_low_rank_approximation(_A, best, 1)
+    with pytest.raises(AssertionError, match="not the best rank-2"):
+        assert_low_rank_approximation(_A, best, 2)  # rank 1 <= 2, but it throws away s_2
+    smallest = s[2] * np.outer(U[:, 2], Vt[2])
+    with pytest.raises(AssertionError, match="not the best rank-1"):
+        assert_low_rank_approximation(_A, smallest, 1)
+    with pytest.raises(AssertionError, match="rank greater than 1"):
+        assert_low_rank_approximation(_A, _A, 1)

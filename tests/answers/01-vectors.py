@@ -1,0 +1,87 @@
+"""Test data for chapter 01: valid answers in unusual forms, and classic mistakes.
+
+ALTERNATIVES: a list of notebooks, each a dict grade_id -> full answer-cell source; every one must earn
+full marks. MISTAKES: notebook name -> {grade_id: (edit, points kept, hint)}, where edit is a full answer
+source or an (old, new) replacement in the reference answer; the question must keep exactly that many
+points and its hidden test must fail with a message containing the hint.
+"""
+
+# Valid answers in another form than the reference, two notebooks' worth: each must earn full marks.
+ALTERNATIVES = [{
+    "q1-angle": "import math\nu = np.array([1.0, 1.0, 0.0])\nv = np.array([1.0, 0.0, 1.0])\n"
+                "theta_deg = math.degrees(math.acos(np.dot(u, v) / math.sqrt(np.dot(u, u) * np.dot(v, v))))\n",
+    "q2-normalize": "def normalize(x):\n    x = np.array(x, dtype=float)\n    if not np.any(x):\n"
+                    "        raise ValueError('zero vector')\n    return x / np.sqrt(np.sum(x ** 2))\n",
+    "q3-project": "def project(u, v):\n    v = np.asarray(v, dtype=float)\n"
+                  "    return v * np.dot(u, v) / np.linalg.norm(v) ** 2\n",
+    "q4-cosine": "def cosine_similarity_matrix(X):\n    X = np.asarray(X, dtype=float)\n    G = X @ X.T\n"
+                 "    n = np.sqrt(np.diag(G))\n    return G / np.outer(n, n)\n",
+    # another multiple of the null-space vector, with the opposite sign
+    "q5-dependency": "V = sp.Matrix([[1, 4, 7], [2, 5, 8], [3, 6, 9]])\nc = sp.Matrix([-3, 6, -3])\n",
+    # factored instead of expanded; a set built from solveset
+    "q6-parameter": "a = sp.symbols('a', real=True)\ndet_a = -(a - 2) * (a + 2)\n"
+                    "dependent_values = set(sp.solveset(det_a, a, domain=sp.S.Reals))\n",
+    # every column sign-flipped: still an orthonormal basis with the same nested spans
+    "q7-gram-schmidt": "def gram_schmidt(V):\n    V = np.array(V, dtype=float)\n    Q = np.zeros_like(V)\n"
+                       "    for j in range(V.shape[1]):\n        w = V[:, j].copy()\n"
+                       "        for i in range(j):\n            w -= (Q[:, i] @ w) * Q[:, i]\n"
+                       "        Q[:, j] = -w / np.linalg.norm(w)\n    return Q\n",
+}, {
+    "q1-angle": "theta_deg = sp.Integer(60)\n",
+    "q2-normalize": "def normalize(x):\n    n = np.linalg.norm(x)\n    if n == 0:\n"
+                    "        raise np.linalg.LinAlgError('zero')\n    return np.array(x) / n\n",
+    # a Python loop over pairs: slower, but the result is what is graded
+    "q4-cosine": "def cosine_similarity_matrix(X):\n    X = np.asarray(X, dtype=float)\n    n = len(X)\n"
+                 "    S = np.empty((n, n))\n    for i in range(n):\n        for j in range(n):\n"
+                 "            S[i, j] = X[i] @ X[j] / (np.linalg.norm(X[i]) * np.linalg.norm(X[j]))\n    return S\n",
+    "q5-dependency": "c = sp.ImmutableMatrix([sp.Rational(1, 2), -1, sp.Rational(1, 2)])\n",
+    # a symbol without real=True, and a loop that leaves the name `a` bound to a number
+    "q6-parameter": "b = sp.Symbol('a')\ndet_a = sp.Matrix([[1, b], [b, 4]]).det()\ndependent_values = set()\n"
+                    "for a in sp.solve(det_a, b):\n    dependent_values.add(a)\n",
+    # the projection matrix v v^T / (v^T v) applied to u
+    "q3-project": "def project(u, v):\n    u, v = np.asarray(u, float), np.asarray(v, float)\n"
+                  "    return np.outer(v, v) @ u / (v @ v)\n",
+    # modified Gram-Schmidt returning a list of lists
+    "q7-gram-schmidt": "def gram_schmidt(V):\n    Q = np.array(V, dtype=float)\n    k = Q.shape[1]\n"
+                       "    for j in range(k):\n        Q[:, j] /= np.linalg.norm(Q[:, j])\n"
+                       "        for i in range(j + 1, k):\n            Q[:, i] -= (Q[:, j] @ Q[:, i]) * Q[:, j]\n"
+                       "    return Q.tolist()\n",
+}]
+
+# Classic mistakes: notebook -> question -> (edit of the reference answer, points kept, hidden-test hint).
+MISTAKES = {
+    "mistakes": {
+        "q1-angle": (("float(np.degrees(np.arccos(", "float((np.arccos("), 1, "radians"),
+        "q2-normalize": (("    if n == 0:\n        raise ValueError(\"cannot normalize the zero vector\")\n", ""), 1,
+                         "should raise ValueError"),
+        "q3-project": (("(u @ v) / (v @ v) * v", "(u @ v) / np.linalg.norm(v) * v"), 0, "constant factor"),
+        "q4-cosine": (("axis=1, keepdims=True", "axis=0, keepdims=True"), 0, "normalize each row"),
+        "q5-dependency": (("c = V.nullspace()[0]", "c = sp.zeros(3, 1)"), 1, "zero vector"),
+        "q6-parameter": (("dependent_values = set(sp.solve(det_a, a))", "dependent_values = {2.0, -2.0}"), 1,
+                         "floating-point"),
+        "q7-gram-schmidt": (("    V = np.asarray(V, dtype=float)\n",
+                             "    V = np.asarray(V, dtype=float)\n    return np.linalg.qr(V)[0]\n"), 1,
+                            "not allowed"),
+    },
+    "mistakes2": {
+        "q3-project": (("(u @ v) / (v @ v) * v", "(u @ v) * v"), 0, "constant factor"),
+        "q5-dependency": (("c = V.nullspace()[0]", "t = sp.Symbol('t')\nc = sp.Matrix([t, -2 * t, t])"), 0,
+                          "not symbols"),
+        "q7-gram-schmidt": (("    V = np.asarray(V, dtype=float)\n",
+                             "    import scipy.linalg\n    return scipy.linalg.qr(V, mode='economic')[0]\n"), 1,
+                            "not allowed"),
+    },
+    "mistakes4": {
+        "q1-angle": (("theta_deg = float(np.degrees(np.arccos(np.clip(cos_theta, -1.0, 1.0))))",
+                      "theta_deg = float(cos_theta)"), 1, "cosine"),
+        "q2-normalize": (("return x / n", "return x / np.sum(np.abs(x))"), 0, "constant factor"),
+        "q4-cosine": (("    return Xn @ Xn.T", "    return X @ X.T"), 0, "normalize each row"),
+        "q6-parameter": (("det_a = sp.Matrix([[1, a], [a, 4]]).det()", "det_a = a**2 - 4"), 0, "wrong sign"),
+    },
+    "mistakes3": {
+        "q6-parameter": (("dependent_values = set(sp.solve(det_a, a))", "dependent_values = {sp.Integer(2)}"), 1,
+                         "missing or extra"),
+        "q7-gram-schmidt": (("    V = np.asarray(V, dtype=float)\n",
+                             "    from numpy.linalg import qr\n    return qr(V)[0]\n"), 1, "not allowed"),
+    },
+}

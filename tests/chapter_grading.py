@@ -1,0 +1,144 @@
+"""The same questions asked of every chapter's exercises, through the real `python -m autograder grade --json`.
+
+A chapter's test module sets ``CHAPTER = "NN-slug"`` and imports everything from here; its test data
+(valid answers in unusual forms, classic mistakes) lives in ``tests/answers/NN-slug.py``. Each chapter's
+notebooks are graded in one batch, once.
+"""
+
+from __future__ import annotations
+
+import json
+import runpy
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, StudentNotebook, solution_notebook
+
+ANSWERS = Path(__file__).resolve().parent / "answers"
+
+
+@lru_cache(maxsize=None)
+def answers(chapter: str) -> dict:
+    data = runpy.run_path(str(ANSWERS / f"{chapter}.py"))
+    return {"ALTERNATIVES": data.get("ALTERNATIVES", []), "MISTAKES": data.get("MISTAKES", {})}
+
+
+def mistake_cases(chapter: str) -> list[tuple[str, str]]:
+    return [(nb, q) for nb, qs in answers(chapter)["MISTAKES"].items() for q in qs]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "autograder", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=1800)
+
+
+
+@pytest.fixture(scope="module")
+def chapter(request) -> str:
+    return request.module.CHAPTER
+
+
+@pytest.fixture(scope="module")
+def chapter_submissions(course, chapter, tmp_path_factory) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp(f"sub-{chapter}")
+    data = answers(chapter)
+    subs: dict[str, Path] = {"solution": solution_notebook(course, chapter)}
+    subs["blank"] = StudentNotebook(course, chapter).save(d / f"blank_{chapter}.ipynb")
+    for i, alternative in enumerate(data["ALTERNATIVES"]):
+        nb = StudentNotebook(course, chapter).answer_all()
+        for gid, src in alternative.items():
+            nb.answer(gid, src)
+        subs[f"alternatives{i}"] = nb.save(d / f"alternatives{i}_{chapter}.ipynb")
+    for name, mistakes in data["MISTAKES"].items():
+        nb = StudentNotebook(course, chapter).answer_all()
+        for gid, (edit, _, _) in mistakes.items():
+            if isinstance(edit, tuple):
+                nb.replace_in(gid, *edit)
+            else:
+                nb.answer(gid, edit)
+        subs[name] = nb.save(d / f"{name}_{chapter}.ipynb")
+    return subs
+
+
+@pytest.fixture(scope="module")
+def chapter_graded(chapter_submissions) -> dict[str, dict]:
+    names = list(chapter_submissions)
+    proc = run_cli("grade", "--json", *[str(chapter_submissions[n]) for n in names])
+    assert proc.returncode == 0, proc.stderr
+    return dict(zip(names, json.loads(proc.stdout)))
+
+
+def _question(result: dict, prefix: str) -> list[dict]:
+    return [q for q in result["questions"] if q["grade_id"].startswith(prefix + "-")]
+
+
+def test_the_solution_earns_full_marks(chapter_graded, chapter):
+    result = chapter_graded["solution"]
+    assert result["assignment"] == chapter
+    assert result["max_score"] > 0
+    failing = [q for q in result["questions"] if q["status"] != "passed"]
+    assert not failing and result["score"] == result["max_score"]
+
+
+def test_the_untouched_exercise_earns_zero_and_says_what_is_missing(chapter_graded, chapter):
+    result = chapter_graded["blank"]
+    assert result["score"] == 0
+    assert result["max_score"] == chapter_graded["solution"]["max_score"]
+    for q in result["questions"]:
+        assert q["status"] == "missing" and "not answered" in q["message"], q
+
+
+def test_every_question_has_mistakes_and_alternatives_on_file(course, chapter):
+    """At least two plausible wrong answers and one unusual correct answer per question."""
+    data = answers(chapter)
+    questions = set(StudentNotebook(course, chapter).reference)
+    wrong = {q: 0 for q in questions}
+    for mistakes in data["MISTAKES"].values():
+        for q in mistakes:
+            wrong[q] += 1
+    right = {q for alt in data["ALTERNATIVES"] for q in alt}
+    assert all(n >= 2 for n in wrong.values()), wrong
+    assert right >= questions, questions - right
+
+
+def test_valid_answers_in_other_forms_earn_full_marks(chapter_graded, chapter):
+    for i in range(len(answers(chapter)["ALTERNATIVES"])):
+        result = chapter_graded[f"alternatives{i}"]
+        failing = [q for q in result["questions"] if q["status"] != "passed"]
+        assert not failing, (i, failing)
+
+
+def test_each_classic_mistake_loses_points_with_a_hint_that_points_at_it(chapter_graded, chapter):
+    problems = []
+    for notebook, question in mistake_cases(chapter):
+        _, kept, hint = answers(chapter)["MISTAKES"][notebook][question]
+        result = chapter_graded[notebook]
+        cells = _question(result, question)
+        got = sum(q["points"] for q in cells)
+        hidden = next(q for q in cells if q["grade_id"].endswith("-hidden"))
+        full = sum(q["max_points"] for q in cells)
+        if got != kept or got >= full:
+            problems.append(f"{notebook}/{question}: kept {got} points, expected {kept} of {full}")
+        elif hint not in " ".join(q["message"] for q in cells):
+            problems.append(f"{notebook}/{question}: no hint containing {hint!r} in {[q['message'] for q in cells]}")
+        elif hidden["status"] == "passed":
+            problems.append(f"{notebook}/{question}: the hidden tests passed")
+    assert not problems, "\n".join(problems)
+
+
+def test_self_check_and_grade_agree_on_the_visible_tests(chapter_submissions, chapter_graded, chapter):
+    from autograder.selfcheck import check_notebook
+
+    names = ["blank"] + list(answers(chapter)["MISTAKES"])[:1]
+    for name in names:
+        checked = {q.grade_id: q for q in check_notebook(chapter_submissions[name]).questions}
+        for q in chapter_graded[name]["questions"]:
+            mine = checked[q["grade_id"]]
+            if q["grade_id"].endswith("-visible"):
+                assert (mine.status, mine.points) == (q["status"], q["points"]), (name, q, mine)
+            else:
+                assert mine.status == "hidden", (name, mine)
