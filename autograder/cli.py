@@ -31,8 +31,10 @@ def _points(x: float) -> str:
 
 def format_result(result: NotebookResult, *, self_check: bool) -> str:
     lines = [f"{result.notebook}" + (f"  [{result.assignment}]" if result.assignment else "")]
-    if result.error and not result.questions:
+    if result.error and all(q.message == result.error for q in result.questions):
         lines.append(f"  ERROR  {result.error}")
+        if result.questions:
+            lines.append(f"  Score: 0 / {_points(result.max_score)}")
         return "\n".join(lines)
     width = max((len(q.grade_id) for q in result.questions), default=10)
     for q in result.questions:
@@ -79,7 +81,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
     else:
         print("\n\n".join(format_result(r, self_check=False) for r in results))
     # 0: every notebook was graded (whatever its score); 1: at least one could not be
-    return EXIT_NOT_FULL if any(r.error and not r.questions for r in results) else EXIT_OK
+    return EXIT_NOT_FULL if any(r.error and not any(q.status != "error" for q in r.questions)
+                                for r in results) else EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace) -> int:

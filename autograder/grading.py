@@ -24,7 +24,7 @@ from nbgrader.coursedir import CourseDirectory
 from .layout import Course
 from .nbgrader_settings import CELL_TIMEOUT, course_config
 from .notebooks import NotebookError, read_notebook, write_notebook
-from .results import NotebookResult, QuestionResult, is_untouched, question_results, strip_warnings, test_cells
+from .results import NotebookResult, QuestionResult, question_results, strip_warnings
 
 
 class GradingError(Exception):
@@ -107,7 +107,8 @@ class Grader:
     def max_points(self, assignment: str, notebook: str) -> list[tuple[str, float]]:
         with Gradebook(self.db_url) as gb:
             nb = gb.find_notebook(notebook, assignment)
-            cells = [c for c in nb.grade_cells if c.cell_type == "code" and not _is_solution_cell(gb, c, nb)]
+            solutions = {s.name for s in nb.solution_cells}
+            cells = [c for c in nb.grade_cells if c.cell_type == "code" and c.name not in solutions]
             order = {c.name: i for i, c in enumerate(nb.source_cells)}
             return [(c.name, float(c.max_score)) for c in sorted(cells, key=lambda c: order.get(c.name, 0))]
 
@@ -115,14 +116,15 @@ class Grader:
         result = NotebookResult(notebook=str(sub.path), assignment=sub.assignment)
         if sub.problem:
             result.error = sub.problem
+            if sub.assignment and sub.notebook and sub.assignment in self._prepared:
+                result.questions = [QuestionResult(gid, 0.0, mx, "error", sub.problem)
+                                    for gid, mx in self.max_points(sub.assignment, sub.notebook)]
             return result
         assert sub.assignment and sub.notebook
         expected = self.max_points(sub.assignment, sub.notebook)
         submitted_dir = self.root / "submitted" / sub.student / sub.assignment
         submitted_dir.mkdir(parents=True, exist_ok=True)
         nb = read_notebook(sub.path)
-        untouched = {c.metadata.nbgrader["grade_id"] for c in nb.cells
-                     if c.metadata.get("nbgrader", {}).get("solution") and is_untouched(c)}
         write_notebook(nb, submitted_dir / f"{sub.notebook}.ipynb")
         outcome = self.api.autograde(sub.assignment, sub.student, force=True, create=True)
         graded_path = self.root / "autograded" / sub.student / sub.assignment / f"{sub.notebook}.ipynb"
@@ -134,10 +136,6 @@ class Grader:
         graded = read_notebook(graded_path)
         strip_warnings(graded)
         points = self._points(sub)
-        for cell in graded.cells:  # autograde clears cell metadata it does not need; restore what we use
-            meta = cell.metadata.get("nbgrader", {})
-            if meta.get("solution") and meta.get("grade_id") in untouched:
-                meta["checksum"] = _checksum_of(cell)
         by_id = {q.grade_id: q for q in question_results(graded, points_by_id=points)}
         for gid, mx in expected:
             q = by_id.get(gid)
@@ -152,15 +150,6 @@ class Grader:
         with Gradebook(self.db_url) as gb:
             snb = gb.find_submission_notebook(sub.notebook, sub.assignment, sub.student)
             return {g.name: float(g.score or 0.0) for g in snb.grades}
-
-
-def _checksum_of(cell) -> str:
-    from nbgrader.utils import compute_checksum
-    return compute_checksum(cell)
-
-
-def _is_solution_cell(gb: Gradebook, grade_cell, nb) -> bool:
-    return any(s.name == grade_cell.name for s in nb.solution_cells)
 
 
 def _failure(log: str) -> tuple[str, str]:
@@ -186,6 +175,11 @@ def plan(paths: Sequence[str | Path], course: Course, assignment: str | None = N
             nb = read_notebook(path)
         except NotebookError as exc:
             sub.problem = str(exc)
+            # still say which assignment it was meant for, so the result carries its questions and max score
+            guess = assignment or infer_assignment(None, path, course)
+            names = [p.stem for p in course.source_notebooks(guess)] if guess in course.assignments() else []
+            if len(names) == 1:
+                sub.assignment, sub.notebook = guess, names[0]
             subs.append(sub)
             continue
         sub.assignment = assignment or infer_assignment(nb, path, course)
@@ -220,7 +214,7 @@ def grade_notebooks(paths: Sequence[str | Path], course: Course, *, assignment: 
         warnings.filterwarnings("ignore", module=r"nbgrader\..*")
         grader = Grader(course, ws, timeout=timeout)
         for sub in subs:
-            if sub.problem is None:
+            if sub.assignment in course.assignments():
                 try:
                     grader.prepare(sub.assignment)
                 except GradingError as exc:

@@ -137,7 +137,10 @@ def test_an_error_in_the_answer_is_reported_with_its_name(graded):
 def test_a_bad_file_gets_a_clear_sentence_and_does_not_stop_the_batch(graded, name, words):
     result = graded[name]
     assert words in result["error"]
-    assert result["score"] == 0
+    # the file name still says which assignment it was for, so the zero is out of the right total
+    assert result["assignment"] == "01-vectors"
+    assert result["score"] == 0 and result["max_score"] == CH01_MAX
+    assert {q["status"] for q in result["questions"]} == {"error"}
     # the rest of the batch was graded (the bad files come last)
     assert graded["filled"]["score"] == CH01_MAX
 
