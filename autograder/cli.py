@@ -2,6 +2,7 @@
 
     check NOTEBOOK [--json]            the student's self-check (visible tests, no database needed)
     grade NOTEBOOK... [--json]         instructor grading with the hidden tests restored from solutions/
+    grade-class SOURCE [--out DIR]     a whole class in parallel: nbgrader gradebook, grades.csv; resumable
     build [--check] [--execute]        notebooks from their text twins, then exercises/ from solutions/
     lab                                open the course in JupyterLab
 """
@@ -18,6 +19,7 @@ from .layout import CourseNotFound, find_course
 from .nbgrader_settings import CELL_TIMEOUT
 from .notebooks import NotebookError
 from .results import HIDDEN, NotebookResult
+from .submissions import SubmissionsError
 
 EXIT_OK, EXIT_NOT_FULL, EXIT_USAGE = 0, 1, 2
 
@@ -85,6 +87,17 @@ def cmd_grade(args: argparse.Namespace) -> int:
                                 for r in results) else EXIT_OK
 
 
+def cmd_grade_class(args: argparse.Namespace) -> int:
+    from .classgrade import grade_class
+
+    course = find_course(args.course_root)
+    summary = grade_class(Path(args.source), course, Path(args.out), workers=args.workers, force=args.force,
+                          timeout=args.timeout, db_url=args.db_url, quiet=args.quiet)
+    if not args.quiet:
+        print("\n".join(summary.lines()))
+    return EXIT_NOT_FULL if summary.failed else EXIT_OK
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import generate_exercises, sync_notebooks
 
@@ -147,6 +160,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep-workspace", metavar="DIR", help="keep nbgrader's working course in DIR (debugging)")
     p.set_defaults(func=cmd_grade)
 
+    p = sub.add_parser("grade-class", help="grade a whole class in parallel into a gradebook and grades.csv")
+    p.add_argument("source", help="submissions: nbgrader's submitted/ layout, a flat LMS folder, or a .zip")
+    p.add_argument("--out", default="graded", help="output course folder (default: %(default)s)")
+    p.add_argument("--workers", type=int, help="parallel workers (default: one per CPU core)")
+    p.add_argument("--force", action="store_true", help="regrade even unchanged submissions")
+    p.add_argument("--db-url", help="SQLAlchemy URL of the gradebook (default: OUT/gradebook.db)")
+    p.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds per cell (default %(default)s)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    p.set_defaults(func=cmd_grade_class)
+
     p = sub.add_parser("build", help="rebuild notebooks from their text twins and exercises/ from solutions/")
     p.add_argument("--check", action="store_true", help="only report what is out of date (exit 1 if anything)")
     p.add_argument("--execute", action="store_true", help="re-run the lecture notebooks to refresh their outputs")
@@ -166,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     args.lab_args = extra
     try:
         return args.func(args)
-    except (NotebookError, CourseNotFound) as exc:
+    except (NotebookError, CourseNotFound, SubmissionsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -78,11 +78,12 @@ def _workspace(keep: Path | None = None) -> Iterator[Path]:
 class Grader:
     """A private nbgrader course for one grading run."""
 
-    def __init__(self, course: Course, workspace: Path, *, timeout: int = CELL_TIMEOUT):
+    def __init__(self, course: Course, workspace: Path, *, timeout: int = CELL_TIMEOUT, db_url: str | None = None):
         self.course = course
         self.root = workspace
-        config = course_config(workspace)
+        config = course_config(workspace, db_url=db_url)
         config.Execute.timeout = timeout
+        Path(config.Exchange.root).mkdir(parents=True, exist_ok=True)  # nbgrader logs a critical error otherwise
         self.coursedir = CourseDirectory(config=config)
         self.api = NbGraderAPI(coursedir=self.coursedir, config=config)
         self.db_url = self.coursedir.db_url
@@ -127,7 +128,7 @@ class Grader:
         nb = read_notebook(sub.path)
         write_notebook(nb, submitted_dir / f"{sub.notebook}.ipynb")
         outcome = self.api.autograde(sub.assignment, sub.student, force=True, create=True)
-        graded_path = self.root / "autograded" / sub.student / sub.assignment / f"{sub.notebook}.ipynb"
+        graded_path = self.autograded_path(sub)
         if not outcome["success"] or not graded_path.exists():
             status, message = _failure(outcome.get("log", "") + outcome.get("error", ""))
             result.error = message
@@ -145,6 +146,21 @@ class Grader:
             q.max_points = mx
             result.questions.append(q)
         return result
+
+    def grade_safely(self, sub: Submission) -> NotebookResult:
+        """Prepare the assignment if needed and grade; never raises for a bad submission."""
+        if sub.assignment in self.course.assignments():
+            try:
+                self.prepare(sub.assignment)
+            except GradingError as exc:
+                sub.problem = str(exc)
+        try:
+            return self.grade(sub)
+        except (NotebookError, MissingEntry) as exc:
+            return NotebookResult(notebook=str(sub.path), assignment=sub.assignment, error=str(exc))
+
+    def autograded_path(self, sub: Submission) -> Path:
+        return self.root / "autograded" / sub.student / str(sub.assignment) / f"{sub.notebook}.ipynb"
 
     def _points(self, sub: Submission) -> dict[str, float]:
         with Gradebook(self.db_url) as gb:
@@ -164,63 +180,58 @@ def _failure(log: str) -> tuple[str, str]:
     return "error", "nbgrader could not grade this notebook; rerun with --keep-workspace for its log."
 
 
-def plan(paths: Sequence[str | Path], course: Course, assignment: str | None = None) -> list[Submission]:
-    """Decide, for each path, its student id, assignment and notebook, or why it cannot be graded."""
-    taken: set[str] = set()
-    subs = []
-    for raw in paths:
-        path = Path(raw)
-        sub = Submission(path=path, student=_student_id(path, taken))
-        try:
-            nb = read_notebook(path)
-        except NotebookError as exc:
-            sub.problem = str(exc)
-            # still say which assignment it was meant for, so the result carries its questions and max score
-            guess = assignment or infer_assignment(None, path, course)
-            names = [p.stem for p in course.source_notebooks(guess)] if guess in course.assignments() else []
-            if len(names) == 1:
-                sub.assignment, sub.notebook = guess, names[0]
-            subs.append(sub)
-            continue
-        sub.assignment = assignment or infer_assignment(nb, path, course)
-        if sub.assignment is None:
-            sub.problem = (f"{path}: cannot tell which assignment this notebook belongs to; "
-                           f"pass --assignment (one of: {', '.join(course.assignments())}).")
-        elif sub.assignment not in course.assignments():
-            sub.problem = f"there is no assignment '{sub.assignment}' (known: {', '.join(course.assignments())})."
+def identify(path: Path, student: str, course: Course, assignment: str | None = None) -> Submission:
+    """Decide a submission's assignment and notebook, or why it cannot be graded."""
+    sub = Submission(path=path, student=student)
+    try:
+        nb = read_notebook(path)
+    except NotebookError as exc:
+        sub.problem = str(exc)
+        # still say which assignment it was meant for, so the result carries its questions and max score
+        guess = assignment or infer_assignment(None, path, course)
+        names = [p.stem for p in course.source_notebooks(guess)] if guess in course.assignments() else []
+        if len(names) == 1:
+            sub.assignment, sub.notebook = guess, names[0]
+        return sub
+    sub.assignment = assignment or infer_assignment(nb, path, course)
+    if sub.assignment is None:
+        sub.problem = (f"{path}: cannot tell which assignment this notebook belongs to; "
+                       f"pass --assignment (one of: {', '.join(course.assignments())}).")
+    elif sub.assignment not in course.assignments():
+        sub.problem = f"there is no assignment '{sub.assignment}' (known: {', '.join(course.assignments())})."
+    else:
+        names = [p.stem for p in course.source_notebooks(sub.assignment)]
+        meta_nb = nb.metadata.get("autograder", {}).get("notebook")
+        by_name = [n for n in names if n in path.name]
+        if meta_nb in names:
+            sub.notebook = meta_nb
+        elif len(by_name) == 1:
+            sub.notebook = by_name[0]
+        elif len(names) == 1:
+            sub.notebook = names[0]
         else:
-            names = [p.stem for p in course.source_notebooks(sub.assignment)]
-            meta_nb = nb.metadata.get("autograder", {}).get("notebook")
-            by_name = [n for n in names if n in path.name]
-            if meta_nb in names:
-                sub.notebook = meta_nb
-            elif len(by_name) == 1:
-                sub.notebook = by_name[0]
-            elif len(names) == 1:
-                sub.notebook = names[0]
-            else:
-                sub.problem = f"{path}: cannot tell which notebook of '{sub.assignment}' this is."
-        subs.append(sub)
-    return subs
+            sub.problem = f"{path}: cannot tell which notebook of '{sub.assignment}' this is."
+    return sub
+
+
+def plan(paths: Sequence[str | Path], course: Course, assignment: str | None = None) -> list[Submission]:
+    """Each path with a student id of its own (from its file name), identified."""
+    taken: set[str] = set()
+    return [identify(Path(p), _student_id(Path(p), taken), course, assignment) for p in paths]
 
 
 def grade_notebooks(paths: Sequence[str | Path], course: Course, *, assignment: str | None = None,
                     timeout: int = CELL_TIMEOUT, keep_workspace: Path | None = None) -> list[NotebookResult]:
     """Grade submitted notebooks with the hidden tests restored; one bad notebook never stops the rest."""
     subs = plan(paths, course, assignment)
-    results = []
-    with _workspace(keep_workspace) as ws, warnings.catch_warnings():
-        # nbgrader 0.9's gradebook triggers SQLAlchemy autoflush warnings that say nothing to a grader
-        warnings.filterwarnings("ignore", module=r"nbgrader\..*")
+    with _workspace(keep_workspace) as ws, quiet_nbgrader():
         grader = Grader(course, ws, timeout=timeout)
-        for sub in subs:
-            if sub.assignment in course.assignments():
-                try:
-                    grader.prepare(sub.assignment)
-                except GradingError as exc:
-                    sub.problem = str(exc)
-            try:
-                results.append(grader.grade(sub))
-            except (NotebookError, MissingEntry) as exc:
-                results.append(NotebookResult(notebook=str(sub.path), assignment=sub.assignment, error=str(exc)))
-    return results
+        return [grader.grade_safely(sub) for sub in subs]
+
+
+@contextmanager
+def quiet_nbgrader() -> Iterator[None]:
+    """nbgrader 0.9's gradebook triggers SQLAlchemy autoflush warnings that say nothing to a grader."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", module=r"nbgrader\..*")
+        yield

@@ -1,0 +1,242 @@
+"""Grading a whole class: in parallel, resumable, into nbgrader's gradebook and a grades CSV.
+
+* Workers (one process per core by default) each own a private nbgrader course (``grading.Grader``), so
+  no two processes ever share a gradebook or a kernel port range, and each submission runs in a fresh
+  kernel exactly as single-notebook ``grade`` does.
+* The main process is the only writer. Every finished submission is committed at once to a results store
+  (SQLite, keyed by student and assignment, with the notebook's content hash), so a run killed at any
+  moment loses at most the submissions in flight; rerunning grades only what is new or changed.
+* At the end the store is written into nbgrader's gradebook (``gradebook.db`` in the output folder, or any
+  SQLAlchemy URL), with the submitted and autograded notebooks where formgrader expects them, and into
+  ``grades.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import multiprocessing
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .grading import Grader, Submission, identify, quiet_nbgrader
+from .layout import Course
+from .nbgrader_settings import CELL_TIMEOUT
+from .notebooks import read_notebook, write_notebook
+from .results import NotebookResult
+from .submissions import Found, content_hash, discover, unpack_zip
+
+
+@dataclass
+class Job:
+    student: str
+    assignment: str | None
+    notebook: str | None
+    path: str
+    digest: str
+    problem: str | None = None
+
+
+@dataclass
+class Summary:
+    graded: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (ignored path, used path)
+    seconds: float = 0.0
+    out: Path | None = None
+
+    def lines(self) -> list[str]:
+        out = [f"graded {self.graded}, skipped {self.skipped} (unchanged), failed {len(self.failed)}, "
+               f"in {self.seconds:.1f} s"]
+        out += [f"  failed: {path}: {reason}" for path, reason in self.failed]
+        out += [f"  ignored {path}: the same student's later file {used} was graded instead"
+                for path, used in self.duplicates]
+        if self.out:
+            out += [f"gradebook: {self.out / 'gradebook.db'}", f"grades:    {self.out / 'grades.csv'}",
+                    f"notebooks: {self.out / 'autograded'}"]
+        return out
+
+
+class ResultStore:
+    """One row per (student, assignment): the latest result and the hash of the notebook it came from."""
+
+    def __init__(self, path: Path):
+        self.db = sqlite3.connect(path)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS results (student TEXT, assignment TEXT, notebook TEXT, path TEXT, "
+            "digest TEXT, result TEXT, seconds REAL, PRIMARY KEY (student, assignment))")
+
+    def digest(self, student: str, assignment: str) -> str | None:
+        row = self.db.execute("SELECT digest FROM results WHERE student=? AND assignment=?",
+                              (student, assignment)).fetchone()
+        return row[0] if row else None
+
+    def put(self, job: Job, result: dict, seconds: float) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (job.student, job.assignment or "", job.notebook or "", job.path, job.digest,
+                             json.dumps(result), seconds))
+
+    def all(self) -> list[tuple[str, str, str, dict]]:
+        rows = self.db.execute("SELECT student, assignment, notebook, result FROM results "
+                               "ORDER BY assignment, student").fetchall()
+        return [(s, a, n, json.loads(r)) for s, a, n, r in rows]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+# --- worker side ---------------------------------------------------------------------------------------
+
+_GRADER: Grader | None = None
+
+
+def _init_worker(course_root: str, timeout: int) -> None:
+    global _GRADER
+    workspace = Path(tempfile.mkdtemp(prefix="autograder-worker-"))
+    _GRADER = Grader(Course(Path(course_root)), workspace, timeout=timeout)
+
+
+def _grade_job(job: Job, out_dir: str) -> tuple[dict, float]:
+    assert _GRADER is not None
+    start = time.perf_counter()
+    sub = Submission(path=Path(job.path), student=job.student, assignment=job.assignment,
+                     notebook=job.notebook, problem=job.problem)
+    with quiet_nbgrader():
+        result = _GRADER.grade_safely(sub)
+    graded = _GRADER.autograded_path(sub)
+    if graded.exists():  # formgrader shows the autograded notebook
+        dest = Path(out_dir) / "autograded" / job.student / str(job.assignment) / graded.name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(graded, dest)
+    return result.to_json(), time.perf_counter() - start
+
+
+# --- main process ----------------------------------------------------------------------------------------
+
+def _jobs(found: Iterable[Found], course: Course, summary: Summary) -> list[Job]:
+    by_key: dict[tuple[str, str], Job] = {}
+    for f in found:
+        sub = identify(f.path, f.student, course, f.assignment)
+        job = Job(f.student, sub.assignment, sub.notebook, str(f.path), content_hash(f.path), sub.problem)
+        key = (job.student, job.assignment or f"?{f.path.name}")
+        if key in by_key:  # an LMS folder may hold several files of one student: the last one counts
+            summary.duplicates.append((by_key[key].path, job.path))
+        by_key[key] = job
+    return list(by_key.values())
+
+
+def write_gradebook(store: ResultStore, course: Course, out: Path, db_url: str) -> None:
+    """(Re)write every stored result into nbgrader's gradebook; idempotent."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    results = store.all()
+    grader = Grader(course, out, db_url=db_url)
+    with quiet_nbgrader():
+        for assignment in sorted({a for _, a, _, _ in results if a in course.assignments()}):
+            grader.prepare(assignment)
+        with Gradebook(db_url, grader.coursedir.course_id) as gb:
+            for student, assignment, notebook, result in results:
+                if assignment not in course.assignments() or not notebook:
+                    continue
+                gb.update_or_create_student(student)
+                gb.update_or_create_submission(assignment, student)
+                points = {q["grade_id"]: q["points"] for q in result["questions"]}
+                for grade_id, value in points.items():
+                    try:
+                        grade = gb.find_grade(grade_id, notebook, assignment, student)
+                    except MissingEntry:
+                        continue
+                    grade.auto_score = value
+                    grade.needs_manual_grade = False
+                gb.db.commit()
+
+
+def write_csv(store: ResultStore, path: Path) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["student", "assignment", "score", "max_score", "passed", "failed", "error", "timeout",
+                    "missing", "tampered", "note"])
+        for student, assignment, _, result in store.all():
+            counts = {s: 0 for s in ("passed", "failed", "error", "timeout", "missing", "tampered")}
+            for q in result["questions"]:
+                counts[q["status"]] = counts.get(q["status"], 0) + 1
+            w.writerow([student, assignment, result["score"], result["max_score"], *counts.values(),
+                        result.get("error", "")])
+
+
+def _progress(done: int, total: int, start: float, stream) -> None:
+    elapsed = time.perf_counter() - start
+    eta = elapsed / done * (total - done) if done else 0.0
+    width = 30
+    filled = int(width * done / total) if total else width
+    stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}  "
+                 f"{elapsed:5.0f}s elapsed, ~{eta:4.0f}s left ")
+    stream.flush()
+
+
+def grade_class(source: Path, course: Course, out: Path, *, workers: int | None = None, force: bool = False,
+                timeout: int = CELL_TIMEOUT, db_url: str | None = None, quiet: bool = False,
+                on_result: Callable[[Job, dict], None] | None = None) -> Summary:
+    """Grade every submission under ``source`` (folder or zip) into ``out``."""
+    start = time.perf_counter()
+    summary = Summary(out=out)
+    out.mkdir(parents=True, exist_ok=True)
+    if source.suffix == ".zip":
+        unpacked = out / ".unpacked" / source.stem
+        shutil.rmtree(unpacked, ignore_errors=True)
+        source = unpack_zip(source, unpacked)
+    jobs = _jobs(discover(source, course), course, summary)
+    store = ResultStore(out / "results.sqlite")
+    todo = [j for j in jobs if force or j.assignment is None
+            or store.digest(j.student, j.assignment) != j.digest]
+    summary.skipped = len(jobs) - len(todo)
+    for job in todo:  # keep the submitted notebooks where nbgrader's formgrader looks for them
+        if job.assignment and job.notebook and job.problem is None:
+            dest = out / "submitted" / job.student / job.assignment / f"{job.notebook}.ipynb"
+            write_notebook(read_notebook(job.path), dest)
+    stream = sys.stderr
+    show = not quiet and stream.isatty()
+    workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+    try:
+        if todo:
+            ctx = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                                     initargs=(str(course.root), timeout)) as pool:
+                futures = {pool.submit(_grade_job, job, str(out)): job for job in todo}
+                for i, fut in enumerate(as_completed(futures), 1):
+                    job = futures[fut]
+                    try:
+                        result, seconds = fut.result()
+                    except Exception as exc:  # a worker crashed: record it, keep going
+                        result = NotebookResult(notebook=job.path, assignment=job.assignment,
+                                                error=f"the grading worker failed: {exc.__class__.__name__}: {exc}"
+                                                ).to_json()
+                        seconds = 0.0
+                    store.put(job, result, seconds)
+                    if result.get("error") and not any(q["status"] != "error" for q in result["questions"]):
+                        summary.failed.append((job.path, result["error"]))
+                    else:
+                        summary.graded += 1
+                    if on_result:
+                        on_result(job, result)
+                    if show:
+                        _progress(i, len(todo), start, stream)
+            if show:
+                stream.write("\n")
+        write_gradebook(store, course, out, db_url or f"sqlite:///{out / 'gradebook.db'}")
+        write_csv(store, out / "grades.csv")
+    finally:
+        store.close()
+    summary.seconds = time.perf_counter() - start
+    return summary

@@ -1,0 +1,153 @@
+"""Grading a whole class: same scores as `grade`, usable by nbgrader, resumable after a kill."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from autograder.classgrade import grade_class
+from autograder.grading import grade_notebooks
+from conftest import ROOT, StudentNotebook, solution_notebook
+
+
+def _class(course, folder: Path) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "alice": StudentNotebook(course).answer_all().save(folder / "alice_01-vectors.ipynb"),
+        "bob": StudentNotebook(course).save(folder / "bob_attempt_01-vectors-exercises.ipynb"),
+        "carol": StudentNotebook(course).answer_all().replace_in(
+            "q3-project", "(u @ v) / (v @ v) * v", "(u @ v) / (u @ u) * u").save(folder / "carol_01-vectors.ipynb"),
+        "dave": folder / "dave_01-vectors.ipynb",
+    }
+    files["dave"].write_text("{ not json", encoding="utf-8")
+    return files
+
+
+def gradebook_scores(db: Path) -> dict[tuple[str, str], float]:
+    """(student, grade id) -> score, read through nbgrader's own Gradebook API."""
+    import warnings
+
+    from nbgrader.api import Gradebook
+
+    out = {}
+    with warnings.catch_warnings(), Gradebook(f"sqlite:///{db}") as gb:
+        warnings.simplefilter("ignore")
+        for student in gb.students:
+            for submission in student.submissions:
+                for notebook in submission.notebooks:
+                    for grade in notebook.grades:
+                        assert (student.id, grade.name) not in out, "a duplicate grade row"
+                        out[(student.id, grade.name)] = grade.score
+    return out
+
+
+@pytest.fixture(scope="module")
+def graded_class(course, tmp_path_factory):
+    base = tmp_path_factory.mktemp("class")
+    files = _class(course, base / "lms")
+    summary = grade_class(base / "lms", course, base / "out", workers=2, quiet=True)
+    return base, files, summary
+
+
+def test_every_student_gets_the_same_score_as_single_notebook_grading(course, graded_class):
+    base, files, _ = graded_class
+    single = {r.notebook: r for r in grade_notebooks(list(files.values()), course)}
+    with open(base / "out" / "grades.csv", encoding="utf-8") as fh:
+        rows = {r["student"]: r for r in csv.DictReader(fh)}
+    assert set(rows) == set(files)
+    for student, path in files.items():
+        assert float(rows[student]["score"]) == single[str(path)].score, student
+        assert float(rows[student]["max_score"]) == 21
+
+
+def test_the_gradebook_is_nbgraders_own_and_holds_every_grade(graded_class):
+    base, _, summary = graded_class
+    scores = gradebook_scores(base / "out" / "gradebook.db")
+    by_student: dict[str, float] = {}
+    for (student, _), value in scores.items():
+        by_student[student] = by_student.get(student, 0.0) + (value or 0.0)
+    assert by_student == {"alice": 21, "bob": 0, "carol": 18, "dave": 0}
+    assert len(scores) == 4 * 14  # every grade cell of every student, no duplicates
+    assert summary.graded == 3 and [p for p, _ in summary.failed] == [str(base / "lms" / "dave_01-vectors.ipynb")]
+    nbgrader = Path(sys.executable).parent / "nbgrader"
+    proc = subprocess.run([str(nbgrader), "export", f"--db=sqlite:///{base / 'out' / 'gradebook.db'}",
+                           f"--to={base / 'export.csv'}"], cwd=base, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    exported = {r["student_id"]: float(r["score"]) for r in csv.DictReader(open(base / "export.csv"))}
+    assert exported == by_student
+
+
+def test_a_rerun_grades_only_new_or_changed_submissions(course, graded_class, tmp_path):
+    base, files, _ = graded_class
+    shutil.copytree(base / "lms", tmp_path / "lms")  # leave the shared class as it was graded
+    shutil.copytree(base / "out", tmp_path / "out")
+    again = grade_class(tmp_path / "lms", course, tmp_path / "out", workers=2, quiet=True)
+    assert again.graded == 0 and again.skipped == 4
+    StudentNotebook(course).answer_all().save(tmp_path / "lms" / files["bob"].name)  # bob resubmits
+    third = grade_class(tmp_path / "lms", course, tmp_path / "out", workers=2, quiet=True)
+    assert third.graded == 1 and third.skipped == 3
+    assert sum(v for (s, _), v in gradebook_scores(tmp_path / "out" / "gradebook.db").items() if s == "bob") == 21
+
+
+def test_a_zip_from_the_lms_and_nbgraders_submitted_layout_are_both_accepted(course, tmp_path):
+    lms = tmp_path / "lms"
+    files = _class(course, lms)
+    with zipfile.ZipFile(tmp_path / "download.zip", "w") as zf:
+        for name in ("alice", "carol"):
+            zf.write(files[name], files[name].name)
+    summary = grade_class(tmp_path / "download.zip", course, tmp_path / "out-zip", workers=2, quiet=True)
+    assert summary.graded == 2
+    layout = tmp_path / "course" / "submitted" / "erin" / "01-vectors"
+    layout.mkdir(parents=True)
+    shutil.copy(solution_notebook(course), layout / "01-vectors-exercises.ipynb")
+    summary = grade_class(tmp_path / "course", course, tmp_path / "out-nbgrader", workers=1, quiet=True)
+    assert summary.graded == 1
+    assert sum(v for (s, _), v in gradebook_scores(tmp_path / "out-nbgrader" / "gradebook.db").items()
+               if s == "erin") == 21
+
+
+def test_killing_the_run_and_rerunning_gives_the_same_gradebook(course, graded_class, tmp_path):
+    base, _, _ = graded_class
+    lms = tmp_path / "lms"
+    _class(course, lms)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "autograder", "grade-class", str(lms), "--out", str(out),
+                             "--workers", "2", "--quiet"], cwd=ROOT, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    store = out / "results.sqlite"
+    deadline = time.time() + 120
+    rows = 0
+    while time.time() < deadline and rows < 1:
+        time.sleep(0.2)
+        if store.exists():
+            try:
+                rows = sqlite3.connect(store).execute("SELECT count(*) FROM results").fetchone()[0]
+            except sqlite3.Error:
+                rows = 0
+    os.killpg(proc.pid, signal.SIGKILL)  # the grader and its workers, mid-run
+    proc.wait()
+    assert 1 <= rows < 4, "the kill should land mid-run"
+    summary = grade_class(lms, course, out, workers=2, quiet=True)
+    assert summary.skipped >= 1  # what was committed before the kill is kept
+    assert gradebook_scores(out / "gradebook.db") == gradebook_scores(base / "out" / "gradebook.db")
+
+
+def test_several_files_of_one_student_count_once_and_are_reported(course, tmp_path):
+    lms = tmp_path / "lms"
+    lms.mkdir()
+    StudentNotebook(course).save(lms / "frank_1_01-vectors.ipynb")
+    StudentNotebook(course).answer_all().save(lms / "frank_2_01-vectors.ipynb")
+    summary = grade_class(lms, course, tmp_path / "out", workers=1, quiet=True)
+    assert summary.graded == 1
+    assert summary.duplicates == [(str(lms / "frank_1_01-vectors.ipynb"), str(lms / "frank_2_01-vectors.ipynb"))]
+    assert sum(v for (_, _), v in gradebook_scores(tmp_path / "out" / "gradebook.db").items()) == 21
