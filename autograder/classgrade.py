@@ -27,10 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .feedback import write_feedback
 from .grading import Grader, Submission, identify, quiet_nbgrader
 from .layout import Course
 from .nbgrader_settings import CELL_TIMEOUT
 from .notebooks import read_notebook, write_notebook
+from .report import write_report
 from .results import NotebookResult
 from .submissions import Found, content_hash, discover, unpack_zip
 
@@ -62,7 +64,7 @@ class Summary:
                 for path, used in self.duplicates]
         if self.out:
             out += [f"gradebook: {self.out / 'gradebook.db'}", f"grades:    {self.out / 'grades.csv'}",
-                    f"notebooks: {self.out / 'autograded'}"]
+                    f"report:    {self.out / 'report.md'}", f"feedback:  {self.out / 'feedback'}"]
         return out
 
 
@@ -86,6 +88,11 @@ class ResultStore:
             self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?)",
                             (job.student, job.assignment or "", job.notebook or "", job.path, job.digest,
                              json.dumps(result), seconds))
+
+    def timed(self) -> list[tuple[str, str, dict, float]]:
+        rows = self.db.execute("SELECT student, assignment, result, seconds FROM results "
+                               "ORDER BY assignment, student").fetchall()
+        return [(s, a, json.loads(r), sec) for s, a, r, sec in rows]
 
     def all(self) -> list[tuple[str, str, str, dict]]:
         rows = self.db.execute("SELECT student, assignment, notebook, result FROM results "
@@ -115,11 +122,14 @@ def _grade_job(job: Job, out_dir: str) -> tuple[dict, float]:
     with quiet_nbgrader():
         result = _GRADER.grade_safely(sub)
     graded = _GRADER.autograded_path(sub)
-    if graded.exists():  # formgrader shows the autograded notebook
+    data = result.to_json()
+    if graded.exists():  # formgrader shows the autograded notebook; students get the safe feedback
         dest = Path(out_dir) / "autograded" / job.student / str(job.assignment) / graded.name
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(graded, dest)
-    return result.to_json(), time.perf_counter() - start
+        html = Path(out_dir) / "feedback" / job.student / str(job.assignment) / f"{graded.stem}.html"
+        write_feedback(graded, data, job.student, html)
+    return data, time.perf_counter() - start
 
 
 # --- main process ----------------------------------------------------------------------------------------
@@ -236,6 +246,7 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
                 stream.write("\n")
         write_gradebook(store, course, out, db_url or f"sqlite:///{out / 'gradebook.db'}")
         write_csv(store, out / "grades.csv")
+        write_report(store.timed(), out)
     finally:
         store.close()
     summary.seconds = time.perf_counter() - start

@@ -34,14 +34,15 @@ def compare_release(course: Course, fresh: Path, produced: dict[str, list[Path]]
     return drift
 
 
-def _solution_lines(course: Course, assignment: str) -> set[str]:
+def _solution_lines(course: Course, assignment: str, *, solutions: bool = True, hidden: bool = True) -> set[str]:
     """Distinctive lines of reference solutions and hidden tests: not blank, not trivial, and not also
     written outside those blocks (an import shared by a visible and a hidden test is no secret)."""
     secret: set[str] = set()
     public: set[str] = set()
     for nb_path in course.source_notebooks(assignment):
         for cell in read_notebook(nb_path).cells:
-            blocks = SOLUTION_BLOCK.findall(cell.source) + HIDDEN_BLOCK.findall(cell.source)
+            blocks = (SOLUTION_BLOCK.findall(cell.source) if solutions else []) + \
+                (HIDDEN_BLOCK.findall(cell.source) if hidden else [])
             for block in blocks:
                 secret.update(ln.strip() for ln in block.splitlines())
             outside = HIDDEN_BLOCK.sub("", SOLUTION_BLOCK.sub("", cell.source))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import html
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -151,3 +153,32 @@ def test_several_files_of_one_student_count_once_and_are_reported(course, tmp_pa
     assert summary.graded == 1
     assert summary.duplicates == [(str(lms / "frank_1_01-vectors.ipynb"), str(lms / "frank_2_01-vectors.ipynb"))]
     assert sum(v for (_, _), v in gradebook_scores(tmp_path / "out" / "gradebook.db").items()) == 21
+
+
+def test_feedback_shows_answers_and_hints_but_no_hidden_test_or_solution(course, graded_class):
+    from autograder.release import _solution_lines
+
+    base, _, _ = graded_class
+    hidden_tests = _solution_lines(course, "01-vectors", solutions=False)
+    solutions = _solution_lines(course, "01-vectors", hidden=False)
+    assert hidden_tests and solutions
+    def text_of(name: str) -> str:  # the page as a reader sees it: code highlighting splits tokens in tags
+        raw = (base / "out" / "feedback" / name / "01-vectors" / "01-vectors-exercises.html").read_text()
+        return html.unescape(re.sub(r"<[^>]+>", "", raw))
+
+    page = {name: text_of(name) for name in ("alice", "bob", "carol")}
+    assert "(u @ v) / (u @ u) * u" in page["carol"]  # her own (wrong) answer is shown
+    assert "q3-project-hidden" in page["carol"] and "failed" in page["carol"]
+    for name, text in page.items():
+        assert "BEGIN HIDDEN TESTS" not in text and "BEGIN SOLUTION" not in text
+        assert not [line for line in hidden_tests if line in text], name
+    assert not [line for line in solutions if line in page["bob"]]  # a blank submission sees no solution
+
+
+def test_the_class_report_has_a_figure_and_a_row_per_test(graded_class):
+    base, _, _ = graded_class
+    report = (base / "out" / "report.md").read_text()
+    assert "4 submissions" in report
+    assert (base / "out" / "report-figures" / "01-vectors-scores.png").stat().st_size > 1000
+    assert report.count("| `q") == 14
+    assert "dave" in report.split("could not be")[1]  # the broken file is listed

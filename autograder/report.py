@@ -1,0 +1,80 @@
+"""The class report: score distribution, per-question mean and pass rate, frequent hints, slow or failing
+submissions. Markdown with PNG figures, readable on GitHub, in JupyterLab or any editor."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+MAX_HINTS = 3
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.3g}" if x != int(x) else f"{int(x)}"
+
+
+def write_report(rows: list[tuple[str, str, dict, float]], out: Path) -> Path:
+    """``rows``: (student, assignment, result JSON, seconds). Writes ``out/report.md`` and figures."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figures = out / "report-figures"
+    figures.mkdir(parents=True, exist_ok=True)
+    lines = ["# Class report", ""]
+    by_assignment: dict[str, list[tuple[str, dict, float]]] = defaultdict(list)
+    for student, assignment, result, seconds in rows:
+        by_assignment[assignment or "(unknown assignment)"].append((student, result, seconds))
+    for assignment, entries in sorted(by_assignment.items()):
+        scores = [r["score"] for _, r, _ in entries]
+        max_score = max((r["max_score"] for _, r, _ in entries), default=0)
+        mean = sum(scores) / len(scores) if scores else 0.0
+        lines += [f"## {assignment}", "",
+                  f"{len(entries)} submissions; mean {_fmt(mean)} / {_fmt(max_score)}; "
+                  f"full marks: {sum(1 for s in scores if max_score and s == max_score)}; "
+                  f"zero: {sum(1 for s in scores if s == 0)}.", ""]
+        fig, ax = plt.subplots(figsize=(6, 3))
+        ax.hist(scores, bins=min(20, max(5, int(max_score) + 1)), range=(0, max_score or 1), color="tab:blue",
+                edgecolor="white")
+        ax.set_xlabel("score")
+        ax.set_ylabel("students")
+        ax.set_title(f"{assignment}: score distribution")
+        fig.tight_layout()
+        png = figures / f"{assignment}-scores.png"
+        fig.savefig(png, dpi=100)
+        plt.close(fig)
+        lines += [f"![score distribution]({png.relative_to(out).as_posix()})", ""]
+
+        points: dict[str, list[float]] = defaultdict(list)
+        maxes: dict[str, float] = {}
+        passed: Counter = Counter()
+        hints: dict[str, Counter] = defaultdict(Counter)
+        order: list[str] = []
+        for _, result, _ in entries:
+            for q in result.get("questions", []):
+                gid = q["grade_id"]
+                if gid not in maxes:
+                    order.append(gid)
+                points[gid].append(q["points"])
+                maxes[gid] = q["max_points"]
+                passed[gid] += q["status"] == "passed"
+                if q["status"] != "passed" and q.get("message") and q["message"] != result.get("error"):
+                    hints[gid][q["message"]] += 1
+        lines += ["| test | mean | pass rate | most frequent hints |", "|---|---|---|---|"]
+        for gid in order:
+            n = len(points[gid])
+            top = "<br>".join(f"{c}× {m}" for m, c in hints[gid].most_common(MAX_HINTS)) or ""
+            lines.append(f"| `{gid}` | {_fmt(sum(points[gid]) / n)} / {_fmt(maxes[gid])} | "
+                         f"{100 * passed[gid] / n:.0f}% | {top.replace('|', '/')} |")
+        lines.append("")
+        problems = [(s, r.get("error")) for s, r, _ in entries if r.get("error")]
+        slowest = sorted(entries, key=lambda e: -e[2])[:5]
+        lines += ["Slowest submissions: " + ", ".join(f"{s} ({sec:.1f} s)" for s, _, sec in slowest), ""]
+        if problems:
+            lines += ["Submissions that could not be (fully) graded:", ""]
+            lines += [f"- {s}: {err}" for s, err in problems]
+            lines.append("")
+    path = out / "report.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
