@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test install build build-check clean
+.PHONY: lab test install build build-check demo clean
 
 lab: $(STAMP)  ## set everything up and open the course in JupyterLab
 	$(BIN)/python -m autograder lab
@@ -21,6 +21,9 @@ $(STAMP): pyproject.toml postBuild
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	PATH="$(abspath $(BIN)):$$PATH" bash postBuild
 	touch $@
+
+demo: $(STAMP)  ## grade a synthetic class of every chapter: gradebook, feedback, report under demo/
+	$(BIN)/python -m autograder demo
 
 build: $(STAMP)  ## rebuild notebooks from their text twins, then exercises/ from solutions/
 	$(BIN)/python -m autograder build

@@ -59,7 +59,8 @@ class Summary:
     def lines(self) -> list[str]:
         out = [f"graded {self.graded}, skipped {self.skipped} (unchanged), failed {len(self.failed)}, "
                f"in {self.seconds:.1f} s"]
-        out += [f"  failed: {path}: {reason}" for path, reason in self.failed]
+        out += [f"  failed: {reason if reason.startswith(path) else f'{path}: {reason}'}"
+                for path, reason in self.failed]
         out += [f"  ignored {path}: the same student's later file {used} was graded instead"
                 for path, used in self.duplicates]
         if self.out:

@@ -98,6 +98,24 @@ def cmd_grade_class(args: argparse.Namespace) -> int:
     return EXIT_NOT_FULL if summary.failed else EXIT_OK
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    import shutil
+
+    from .classgrade import grade_class
+    from .demo import make_class
+
+    course = find_course(args.course_root)
+    out = Path(args.out)
+    shutil.rmtree(out, ignore_errors=True)
+    files = make_class(course, out / "submissions", copies=args.copies)
+    print(f"A synthetic class of {len(files)} submissions ({', '.join(course.assignments())}) "
+          f"is in {out / 'submissions'}; grading it ...")
+    summary = grade_class(out / "submissions", course, out / "graded", workers=args.workers)
+    print("\n".join(summary.lines()))
+    print(f"Open {out / 'graded' / 'report.md'} for the class report.")
+    return EXIT_OK
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import generate_exercises, sync_notebooks
 
@@ -169,6 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds per cell (default %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     p.set_defaults(func=cmd_grade_class)
+
+    p = sub.add_parser("demo", help="make a synthetic class from the chapters and grade it")
+    p.add_argument("--out", default="demo", help="folder for the class and its grades (default: %(default)s)")
+    p.add_argument("--copies", type=int, default=1, help="repeat the class this many times")
+    p.add_argument("--workers", type=int, help="parallel workers (default: one per CPU core)")
+    p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("build", help="rebuild notebooks from their text twins and exercises/ from solutions/")
     p.add_argument("--check", action="store_true", help="only report what is out of date (exit 1 if anything)")

@@ -8,7 +8,6 @@ notebooks are graded in one batch, once.
 from __future__ import annotations
 
 import json
-import runpy
 import subprocess
 import sys
 from functools import lru_cache
@@ -16,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from autograder.demo import answer_data
+from autograder.layout import find_course
 from conftest import ROOT, StudentNotebook, solution_notebook
 
 ANSWERS = Path(__file__).resolve().parent / "answers"
@@ -23,8 +24,8 @@ ANSWERS = Path(__file__).resolve().parent / "answers"
 
 @lru_cache(maxsize=None)
 def answers(chapter: str) -> dict:
-    data = runpy.run_path(str(ANSWERS / f"{chapter}.py"))
-    return {"ALTERNATIVES": data.get("ALTERNATIVES", []), "MISTAKES": data.get("MISTAKES", {})}
+    assert (ANSWERS / f"{chapter}.py").is_file(), f"no test data: tests/answers/{chapter}.py"
+    return answer_data(find_course(ROOT), chapter)
 
 
 def mistake_cases(chapter: str) -> list[tuple[str, str]]:
@@ -56,10 +57,7 @@ def chapter_submissions(course, chapter, tmp_path_factory) -> dict[str, Path]:
     for name, mistakes in data["MISTAKES"].items():
         nb = StudentNotebook(course, chapter).answer_all()
         for gid, (edit, _, _) in mistakes.items():
-            if isinstance(edit, tuple):
-                nb.replace_in(gid, *edit)
-            else:
-                nb.answer(gid, edit)
+            nb.apply(gid, edit)
         subs[name] = nb.save(d / f"{name}_{chapter}.ipynb")
     return subs
 

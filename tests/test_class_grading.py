@@ -182,3 +182,17 @@ def test_the_class_report_has_a_figure_and_a_row_per_test(graded_class):
     assert (base / "out" / "report-figures" / "01-vectors-scores.png").stat().st_size > 1000
     assert report.count("| `q") == 14
     assert "dave" in report.split("could not be")[1]  # the broken file is listed
+
+
+def test_the_demo_class_mixes_right_partial_wrong_blank_and_broken_work(course, tmp_path):
+    from autograder.demo import make_class
+    from autograder.grading import grade_notebooks
+
+    files = [p for p in make_class(course, tmp_path) if "01-vectors" in p.name]
+    assert len(files) >= 8 and len({p.name.split("_")[0] for p in files}) == len(files)
+    # in order: reference, alternatives, mistakes, half done, untouched, damaged; grade one of each kind
+    results = grade_notebooks([files[0], files[-4], files[-3], files[-2], files[-1]], course)
+    scores = [r.score for r in results]
+    assert max(scores) == 21 and min(scores) == 0
+    assert any(0 < s < 21 for s in scores)
+    assert sum(1 for r in results if r.error) == 1  # the damaged upload
