@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .feedback import write_feedback
+from .feedback import feedback_html
 from .grading import Grader, Submission, identify, quiet_nbgrader
 from .layout import Course
 from .nbgrader_settings import CELL_TIMEOUT
@@ -105,32 +105,37 @@ class ResultStore:
 
 
 # --- worker side ---------------------------------------------------------------------------------------
+# A worker (a local process or a Dask worker) grades in its own private nbgrader course and sends back
+# plain data: the result, the time it took, and the files to keep. Only the main process writes.
 
-_GRADER: Grader | None = None
-
-
-def _init_worker(course_root: str, timeout: int) -> None:
-    global _GRADER
-    workspace = Path(tempfile.mkdtemp(prefix="autograder-worker-"))
-    _GRADER = Grader(Course(Path(course_root)), workspace, timeout=timeout)
+_GRADERS: dict[tuple[str, int], Grader] = {}
 
 
-def _grade_job(job: Job, out_dir: str) -> tuple[dict, float]:
-    assert _GRADER is not None
+def _grader(course_root: str, timeout: int) -> Grader:
+    key = (course_root, timeout)
+    if key not in _GRADERS:
+        workspace = Path(tempfile.mkdtemp(prefix="autograder-worker-"))
+        _GRADERS[key] = Grader(Course(Path(course_root)), workspace, timeout=timeout)
+    return _GRADERS[key]
+
+
+def grade_job(job: Job, course_root: str, timeout: int) -> tuple[dict, float, dict[str, str]]:
+    """Grade one submission; returns (result JSON, seconds, {relative path: text} of files to write)."""
+    grader = _grader(course_root, timeout)
     start = time.perf_counter()
     sub = Submission(path=Path(job.path), student=job.student, assignment=job.assignment,
                      notebook=job.notebook, problem=job.problem)
     with quiet_nbgrader():
-        result = _GRADER.grade_safely(sub)
-    graded = _GRADER.autograded_path(sub)
+        result = grader.grade_safely(sub)
     data = result.to_json()
+    files: dict[str, str] = {}
+    graded = grader.autograded_path(sub)
     if graded.exists():  # formgrader shows the autograded notebook; students get the safe feedback
-        dest = Path(out_dir) / "autograded" / job.student / str(job.assignment) / graded.name
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(graded, dest)
-        html = Path(out_dir) / "feedback" / job.student / str(job.assignment) / f"{graded.stem}.html"
-        write_feedback(graded, data, job.student, html)
-    return data, time.perf_counter() - start
+        where = f"{job.student}/{job.assignment}/{graded.stem}"
+        files[f"autograded/{where}.ipynb"] = graded.read_text(encoding="utf-8")
+        files[f"feedback/{where}.html"] = feedback_html(graded, data, job.student)
+        shutil.rmtree(graded.parent.parent, ignore_errors=True)  # keep the worker's disk use flat
+    return data, time.perf_counter() - start, files
 
 
 # --- main process ----------------------------------------------------------------------------------------
@@ -198,8 +203,14 @@ def _progress(done: int, total: int, start: float, stream) -> None:
 
 def grade_class(source: Path, course: Course, out: Path, *, workers: int | None = None, force: bool = False,
                 timeout: int = CELL_TIMEOUT, db_url: str | None = None, quiet: bool = False,
+                scheduler: str | None = None,
                 on_result: Callable[[Job, dict], None] | None = None) -> Summary:
-    """Grade every submission under ``source`` (folder or zip) into ``out``."""
+    """Grade every submission under ``source`` (folder or zip) into ``out``.
+
+    Locally on ``workers`` processes (default: one per core), or on a Dask cluster with ``scheduler``
+    (its address, e.g. ``tcp://10.0.0.5:8786``, or a ``distributed.Client``-acceptable object); Dask workers
+    must see the course repository and the submissions at the same paths.
+    """
     start = time.perf_counter()
     summary = Summary(out=out)
     out.mkdir(parents=True, exist_ok=True)
@@ -218,33 +229,46 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
             write_notebook(read_notebook(job.path), dest)
     stream = sys.stderr
     show = not quiet and stream.isatty()
-    workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+
+    def record(i: int, job: Job, outcome) -> None:
+        try:
+            result, seconds, files = outcome()
+        except Exception as exc:  # a worker crashed: record it, keep going
+            result = NotebookResult(notebook=job.path, assignment=job.assignment,
+                                    error=f"the grading worker failed: {exc.__class__.__name__}: {exc}").to_json()
+            seconds, files = 0.0, {}
+        for rel, text in files.items():
+            dest = out / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(text, encoding="utf-8")
+        store.put(job, result, seconds)
+        if result.get("error") and not any(q["status"] != "error" for q in result["questions"]):
+            summary.failed.append((job.path, result["error"]))
+        else:
+            summary.graded += 1
+        if on_result:
+            on_result(job, result)
+        if show:
+            _progress(i, len(todo), start, stream)
+
     try:
-        if todo:
+        if todo and scheduler:
+            from dask.distributed import Client, as_completed as dask_completed
+
+            with Client(scheduler) as client:
+                futures = {client.submit(grade_job, job, str(course.root), timeout, pure=False): job
+                           for job in todo}
+                for i, fut in enumerate(dask_completed(futures), 1):
+                    record(i, futures[fut], fut.result)
+        elif todo:
+            workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
             ctx = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                                     initargs=(str(course.root), timeout)) as pool:
-                futures = {pool.submit(_grade_job, job, str(out)): job for job in todo}
+            with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+                futures = {pool.submit(grade_job, job, str(course.root), timeout): job for job in todo}
                 for i, fut in enumerate(as_completed(futures), 1):
-                    job = futures[fut]
-                    try:
-                        result, seconds = fut.result()
-                    except Exception as exc:  # a worker crashed: record it, keep going
-                        result = NotebookResult(notebook=job.path, assignment=job.assignment,
-                                                error=f"the grading worker failed: {exc.__class__.__name__}: {exc}"
-                                                ).to_json()
-                        seconds = 0.0
-                    store.put(job, result, seconds)
-                    if result.get("error") and not any(q["status"] != "error" for q in result["questions"]):
-                        summary.failed.append((job.path, result["error"]))
-                    else:
-                        summary.graded += 1
-                    if on_result:
-                        on_result(job, result)
-                    if show:
-                        _progress(i, len(todo), start, stream)
-            if show:
-                stream.write("\n")
+                    record(i, futures[fut], fut.result)
+        if show and todo:
+            stream.write("\n")
         write_gradebook(store, course, out, db_url or f"sqlite:///{out / 'gradebook.db'}")
         write_csv(store, out / "grades.csv")
         write_report(store.timed(), out)

@@ -92,7 +92,7 @@ def cmd_grade_class(args: argparse.Namespace) -> int:
 
     course = find_course(args.course_root)
     summary = grade_class(Path(args.source), course, Path(args.out), workers=args.workers, force=args.force,
-                          timeout=args.timeout, db_url=args.db_url, quiet=args.quiet)
+                          timeout=args.timeout, db_url=args.db_url, quiet=args.quiet, scheduler=args.scheduler)
     if not args.quiet:
         print("\n".join(summary.lines()))
     return EXIT_NOT_FULL if summary.failed else EXIT_OK
@@ -184,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, help="parallel workers (default: one per CPU core)")
     p.add_argument("--force", action="store_true", help="regrade even unchanged submissions")
     p.add_argument("--db-url", help="SQLAlchemy URL of the gradebook (default: OUT/gradebook.db)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="grade on a Dask cluster, e.g. tcp://host:8786")
     p.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds per cell (default %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     p.set_defaults(func=cmd_grade_class)

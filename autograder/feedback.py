@@ -50,9 +50,7 @@ def feedback_notebook(graded: NotebookNode, result: dict, student: str) -> Noteb
     return nb
 
 
-def write_feedback(graded_path: Path, result: dict, student: str, dest: Path) -> Path:
+def feedback_html(graded_path: Path, result: dict, student: str) -> str:
     nb = feedback_notebook(read_notebook(graded_path), result, student)
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.write_text(body, encoding="utf-8")
-    return dest
+    return body

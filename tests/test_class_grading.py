@@ -196,3 +196,19 @@ def test_the_demo_class_mixes_right_partial_wrong_blank_and_broken_work(course, 
     assert max(scores) == 21 and min(scores) == 0
     assert any(0 < s < 21 for s in scores)
     assert sum(1 for r in results if r.error) == 1  # the damaged upload
+
+
+def test_a_dask_cluster_grades_the_class_like_the_local_workers(course, graded_class, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    base, files, _ = graded_class
+    lms = tmp_path / "lms"
+    lms.mkdir()
+    for name in ("alice", "carol", "dave"):
+        shutil.copy(files[name], lms / files[name].name)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        summary = grade_class(lms, course, tmp_path / "out", scheduler=cluster.scheduler_address, quiet=True)
+    assert summary.graded == 2 and len(summary.failed) == 1
+    local = gradebook_scores(base / "out" / "gradebook.db")
+    remote = gradebook_scores(tmp_path / "out" / "gradebook.db")
+    assert remote == {k: v for k, v in local.items() if k[0] in ("alice", "carol", "dave")}

@@ -1,0 +1,141 @@
+"""Benchmark: stock `nbgrader autograde` (sequential, as documented) versus `python -m autograder grade-class`.
+
+    .venv/bin/python bench/grade_class.py                 # a class of >= 60 submissions, both ways
+    .venv/bin/python bench/grade_class.py --sizes 60,240  # also: how grade-class time grows with class size
+
+Both runs grade the same synthetic class (``autograder.demo.make_class``: reference answers, valid
+alternatives, classic mistakes, partial, blank and damaged work for every chapter). It checks that the two
+give identical scores to every honest submission, then prints wall times, per-submission medians, the
+peak memory of any child process, and, last, ``speedup_vs_nbgrader: X.XX``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from autograder.classgrade import ResultStore, grade_class  # noqa: E402
+from autograder.demo import make_class  # noqa: E402
+from autograder.grading import identify  # noqa: E402
+from autograder.layout import find_course  # noqa: E402
+from autograder.nbgrader_settings import course_config  # noqa: E402
+from autograder.submissions import discover  # noqa: E402
+
+
+def build_class(course, dest: Path, minimum: int) -> list[Path]:
+    copies, files = 1, []
+    while True:
+        shutil.rmtree(dest, ignore_errors=True)
+        files = make_class(course, dest, copies=copies)
+        if len(files) >= minimum:
+            return files
+        copies += 1
+
+
+def scores_from_gradebook(db_url: str) -> dict[tuple[str, str], float]:
+    from nbgrader.api import Gradebook
+
+    out = {}
+    with warnings.catch_warnings(), Gradebook(db_url) as gb:
+        warnings.simplefilter("ignore")
+        for student in gb.students:
+            for sub in student.submissions:
+                out[(student.id, sub.assignment.name)] = float(sub.score)
+    return out
+
+
+def run_stock_nbgrader(course, class_dir: Path, work: Path) -> tuple[float, dict, int]:
+    """nbgrader's documented path: generate_assignment, then `nbgrader autograde <assignment>`."""
+    root = work / "nbgrader-course"
+    shutil.copytree(course.solutions, root / "solutions")
+    cfg = course_config(root)
+    (root / "nbgrader_config.py").write_text(
+        "c = get_config()\n" + "".join(
+            f"c.{section}.{key} = {value!r}\n" for section in cfg for key, value in cfg[section].items()),
+        encoding="utf-8")
+    honest = 0
+    for found in discover(class_dir, course):
+        sub = identify(found.path, found.student, course, found.assignment)
+        if sub.problem is None:
+            dest = root / "submitted" / found.student / sub.assignment / f"{sub.notebook}.ipynb"
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(found.path, dest)
+            honest += 1
+    nbgrader = str(Path(sys.executable).parent / "nbgrader")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    for assignment in course.assignments():
+        subprocess.run([nbgrader, "generate_assignment", assignment, "--force"], cwd=root, env=env,
+                       check=True, capture_output=True)
+    start = time.perf_counter()
+    for assignment in course.assignments():
+        subprocess.run([nbgrader, "autograde", assignment, "--force"], cwd=root, env=env,
+                       check=False, capture_output=True)
+    wall = time.perf_counter() - start
+    return wall, scores_from_gradebook(f"sqlite:///{root / 'gradebook.db'}"), honest
+
+
+def run_grade_class(course, class_dir: Path, out: Path, workers: int | None) -> tuple[float, dict, list[float]]:
+    start = time.perf_counter()
+    grade_class(class_dir, course, out, workers=workers, quiet=True)
+    wall = time.perf_counter() - start
+    store = ResultStore(out / "results.sqlite")
+    per = [sec for _, _, result, sec in store.timed() if not result.get("error")]
+    store.close()
+    return wall, scores_from_gradebook(f"sqlite:///{out / 'gradebook.db'}"), per
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=60, help="minimum class size (default %(default)s)")
+    parser.add_argument("--sizes", help="comma-separated class sizes for the growth measurement (grade-class only)")
+    parser.add_argument("--workers", type=int, help="grade-class workers (default: one per core)")
+    args = parser.parse_args()
+    course = find_course(ROOT)
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        files = build_class(course, work / "class", args.size)
+        print(f"class: {len(files)} submissions over {', '.join(course.assignments())}; "
+              f"{os.cpu_count()} CPU cores")
+
+        stock_wall, stock_scores, honest = run_stock_nbgrader(course, work / "class", work)
+        ours_wall, ours_scores, per = run_grade_class(course, work / "class", work / "ours", args.workers)
+
+        mismatched = {k: (v, ours_scores.get(k)) for k, v in stock_scores.items() if ours_scores.get(k) != v}
+        print(f"honest submissions: {honest}; scores compared: {len(stock_scores)}; "
+              f"identical: {'yes' if not mismatched else 'NO'}")
+        for key, (a, b) in sorted(mismatched.items())[:10]:
+            print(f"  differs: {key}: nbgrader {a}, grade-class {b}")
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"{'':24}{'wall s':>10}{'s/submission':>14}")
+        print(f"{'nbgrader autograde':24}{stock_wall:10.1f}{stock_wall / max(1, honest):14.2f}")
+        print(f"{'grade-class':24}{ours_wall:10.1f}{ours_wall / max(1, len(files)):14.2f}")
+        if per:
+            print(f"grade-class worker time per submission: median {statistics.median(per):.2f} s "
+                  f"(min {min(per):.2f}, max {max(per):.2f})")
+        print(f"peak memory of one child process (worker or kernel): {peak_mb:.0f} MB")
+
+        if args.sizes:
+            print("growth (grade-class only):")
+            for size in [int(s) for s in args.sizes.split(",")]:
+                files = build_class(course, work / f"class-{size}", size)
+                wall, _, _ = run_grade_class(course, work / f"class-{size}", work / f"ours-{size}", args.workers)
+                print(f"  {len(files):4d} submissions: {wall:7.1f} s  ({wall / len(files):.2f} s each)")
+
+        print(f"speedup_vs_nbgrader: {stock_wall / ours_wall:.2f}")
+        return 0 if not mismatched else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
