@@ -4,13 +4,20 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test install build build-check demo clean
+.PHONY: lab test install system-deps build build-check demo clean
 
 lab: $(STAMP)  ## set everything up and open the course in JupyterLab
 	$(BIN)/python -m autograder lab
 
-test: $(STAMP)  ## set everything up and run the whole test suite
+test: $(STAMP) system-deps  ## set everything up and run the whole test suite
 	$(BIN)/python -m pytest
+
+# The class-grading tests start a real PostgreSQL server; install Debian's package when it is missing.
+system-deps:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "Installing PostgreSQL (Debian package postgresql) for the gradebook tests ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
 install: $(STAMP)
 

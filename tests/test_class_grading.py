@@ -212,3 +212,28 @@ def test_a_dask_cluster_grades_the_class_like_the_local_workers(course, graded_c
     local = gradebook_scores(base / "out" / "gradebook.db")
     remote = gradebook_scores(tmp_path / "out" / "gradebook.db")
     assert remote == {k: v for k, v in local.items() if k[0] in ("alice", "carol", "dave")}
+
+
+def test_a_postgresql_gradebook_receives_the_same_grades(course, graded_class, tmp_path):
+    """The multi-user choice nbgrader recommends: a real server, started here, not a mock."""
+    import postgres
+
+    if not postgres.available():
+        pytest.fail("PostgreSQL is not installed: .ci/run installs it (Debian package postgresql)")
+    from nbgrader.api import Gradebook
+
+    base, _, _ = graded_class
+    with postgres.postgres_server() as url:
+        grade_class(base / "lms", course, tmp_path / "out", workers=2, quiet=True, db_url=url)
+        expected = gradebook_scores(base / "out" / "gradebook.db")
+        got = {}
+        import warnings
+
+        with warnings.catch_warnings(), Gradebook(url) as gb:
+            warnings.simplefilter("ignore")
+            for student in gb.students:
+                for submission in student.submissions:
+                    for notebook in submission.notebooks:
+                        for grade in notebook.grades:
+                            got[(student.id, grade.name)] = grade.score
+    assert got == expected
