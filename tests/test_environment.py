@@ -91,3 +91,14 @@ def test_no_course_state_is_committed():
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
     for name in ("gradebook.db", ".ipynb_checkpoints/", ".nbgrader.log"):
         assert name in ignored
+
+
+def test_readme_lists_every_chapter_with_its_lecture_and_exercises():
+    from autograder.layout import find_course
+
+    course = find_course(ROOT)
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for assignment in course.assignments():
+        assert f"(course/{assignment}.ipynb)" in text, assignment
+        for nb in course.release_notebooks(assignment):
+            assert f"(exercises/{assignment}/{nb.name})" in text, nb
