@@ -1,0 +1,157 @@
+"""Test data for chapter 05: valid answers in unusual forms, and classic mistakes.
+
+ALTERNATIVES: a list of notebooks, each a dict grade_id -> full answer-cell source; every one must earn
+full marks. MISTAKES: notebook name -> {grade_id: (edit, points kept, hint)}, where edit is a full answer
+source or an (old, new) replacement in the reference answer; the question must keep exactly that many
+points and its hidden test must fail with a message containing the hint.
+"""
+
+SHEAR = "a = sp.symbols(\"a\", positive=True)\nA_shear = sp.Matrix([[1, a], [0, 1]])\n"
+
+# Valid answers in another form than the reference, two notebooks' worth: each must earn full marks.
+ALTERNATIVES = [{
+    # stop when the direction stops changing (up to sign), another start vector, eigenvalue at the end,
+    # and the eigenvector returned with the opposite sign
+    "q1-power-iteration": "def power_iteration(A, num_iters=1000, tol=1e-10):\n"
+                          "    A = np.array(A, dtype=float)\n"
+                          "    x = np.random.default_rng(123).standard_normal(len(A))\n"
+                          "    x = x / np.linalg.norm(x)\n"
+                          "    for _ in range(num_iters):\n"
+                          "        y = A @ x\n"
+                          "        y = y / np.linalg.norm(y)\n"
+                          "        done = min(np.linalg.norm(y - x), np.linalg.norm(y + x)) < tol\n"
+                          "        x = y\n"
+                          "        if done:\n"
+                          "            break\n"
+                          "    return x @ A @ x, -x\n",
+    # scipy's eigh, np.flip, and every eigenvector sign-flipped
+    "q2-sorted-eigh": "import scipy.linalg\n\n\ndef sorted_eigh(S):\n    w, Q = scipy.linalg.eigh(S)\n"
+                      "    return np.flip(w), -np.flip(Q, axis=1)\n",
+    # the closed form, and sigma_2 = 1 / sigma_1 because sigma_1 sigma_2 = |det A| = 1
+    "q3-shear-singular-values": SHEAR + "G = sp.Matrix([[1, a], [a, a**2 + 1]])\n"
+                                "sigma_1 = (a + sp.sqrt(a**2 + 4)) / 2\nsigma_2 = 1 / sigma_1\n",
+    # the other Gram matrix: eigenvectors of A A^T give U (for m <= n), then V^T = Sigma^-1 U^T A;
+    # a tall matrix goes through its transpose; one pair of singular vectors sign-flipped
+    "q4-svd-via-eigh": "def svd_via_eigh(A):\n    A = np.array(A, dtype=float)\n    m, n = A.shape\n"
+                       "    if m > n:\n        U2, s, Vt2 = svd_via_eigh(A.T)\n        return Vt2.T, s, U2.T\n"
+                       "    lam, U = np.linalg.eigh(A @ A.T)\n    order = np.argsort(lam)[::-1]\n"
+                       "    lam, U = lam[order], U[:, order]\n    s = np.sqrt(lam)\n"
+                       "    Vt = (U.T @ A) / s[:, None]\n    U[:, 0] *= -1\n    Vt[0] *= -1\n"
+                       "    return U, s, Vt\n",
+    # a sum of rank-one outer products from the full SVD
+    "q5-rank-k": "def rank_k_approx(A, k):\n    U, s, Vt = np.linalg.svd(A)\n    out = np.zeros(np.shape(A))\n"
+                 "    for i in range(k):\n        out += s[i] * np.outer(U[:, i], Vt[i])\n    return out\n",
+    # sigma^2 as the eigenvalues of the smaller Gram matrix; searchsorted for the rank
+    "q6-energy": "def energy_ratios(A):\n    A = np.asarray(A, dtype=float)\n"
+                 "    M = A.T @ A if A.shape[0] >= A.shape[1] else A @ A.T\n"
+                 "    lam = np.clip(np.linalg.eigvalsh(M)[::-1], 0, None)\n    return np.cumsum(lam) / lam.sum()\n\n\n"
+                 "def rank_for_energy(A, fraction):\n    E = energy_ratios(A)\n"
+                 "    return int(np.searchsorted(E, fraction)) + 1\n",
+    # a loop over the terms of the full SVD
+    "q7-min-norm": "def min_norm_solution(A, b, rtol=1e-10):\n    A = np.array(A, dtype=float)\n"
+                   "    b = np.array(b, dtype=float)\n    U, s, Vt = np.linalg.svd(A)\n"
+                   "    x = np.zeros(A.shape[1])\n    for i, sigma in enumerate(s):\n"
+                   "        if sigma > rtol * s[0]:\n            x += (U[:, i] @ b) / sigma * Vt[i]\n    return x\n",
+}, {
+    # a while loop, a residual test relative to the Frobenius norm of A, and the eigenvalue as
+    # sign(Rayleigh quotient) * ||A v||
+    "q1-power-iteration": "def power_iteration(A, num_iters=1000, tol=1e-10):\n    A = np.asarray(A, dtype=float)\n"
+                          "    rng = np.random.default_rng(7)\n    v = rng.normal(size=A.shape[0])\n"
+                          "    v /= np.linalg.norm(v)\n    scale = np.linalg.norm(A)\n    k = 0\n"
+                          "    while True:\n        Av = A @ v\n"
+                          "        lam = np.sign(v @ Av) * np.linalg.norm(Av)\n"
+                          "        k += 1\n"
+                          "        if np.linalg.norm(Av - lam * v) <= 1e-12 * scale or k >= num_iters:\n"
+                          "            return lam, v\n"
+                          "        v = Av / np.linalg.norm(Av)\n",
+    # argsort of the negated values, results as plain lists
+    "q2-sorted-eigh": "def sorted_eigh(S):\n    w, Q = np.linalg.eigh(np.asarray(S, dtype=float))\n"
+                      "    order = np.argsort(-w)\n    return list(w[order]), Q[:, order].tolist()\n",
+    # roots of the characteristic polynomial, ordered by their value at a = 2; A^T A with @
+    "q3-shear-singular-values": SHEAR + "G = A_shear.T @ A_shear\nt = sp.Symbol('t')\n"
+                                "roots = sp.solve(sp.det(G - t * sp.eye(2)), t)\n"
+                                "big = max(roots, key=lambda r: float(r.subs(a, 2)))\n"
+                                "small = min(roots, key=lambda r: float(r.subs(a, 2)))\n"
+                                "sigma_1, sigma_2 = sp.sqrt(big), sp.sqrt(small)\n",
+    # sigma_i as the length of A v_i (more accurate than sqrt of the eigenvalue), u_i by normalizing
+    "q4-svd-via-eigh": "def svd_via_eigh(A):\n    A = np.asarray(A, dtype=float)\n"
+                       "    if A.shape[0] < A.shape[1]:\n        U, s, Vt = svd_via_eigh(A.T)\n"
+                       "        return Vt.T, s, U.T\n"
+                       "    lam, V = np.linalg.eigh(A.T @ A)\n    V = V[:, np.argsort(lam)[::-1]]\n"
+                       "    AV = A @ V\n    s = np.linalg.norm(AV, axis=0)\n    return AV / s, s, V.T\n",
+    # projection of A onto the span of the first k left singular vectors
+    "q5-rank-k": "def rank_k_approx(A, k):\n    A = np.asarray(A, dtype=float)\n"
+                 "    Uk = np.linalg.svd(A)[0][:, :k]\n    return Uk @ (Uk.T @ A)\n",
+    # plain Python loops and a list
+    "q6-energy": "def energy_ratios(A):\n    s = np.linalg.svd(A, compute_uv=False)\n"
+                 "    total = sum(x * x for x in s)\n    out, run = [], 0.0\n    for x in s:\n"
+                 "        run += x * x\n        out.append(run / total)\n    return out\n\n\n"
+                 "def rank_for_energy(A, fraction):\n    for k, e in enumerate(energy_ratios(A), start=1):\n"
+                 "        if e >= fraction:\n            return k\n",
+    # np.divide with a mask instead of indexing
+    "q7-min-norm": "def min_norm_solution(A, b, rtol=1e-10):\n"
+                   "    U, s, Vt = np.linalg.svd(np.asarray(A, dtype=float), full_matrices=False)\n"
+                   "    keep = s > rtol * s[0]\n"
+                   "    c = np.divide(U.T @ np.asarray(b, dtype=float), s, out=np.zeros_like(s), where=keep)\n"
+                   "    return Vt.T @ c\n",
+}]
+
+# Classic mistakes: notebook -> question -> (edit of the reference answer, points kept, hidden-test hint).
+MISTAKES = {
+    "mistakes": {
+        # a fixed start vector that is orthogonal to the dominant eigenvector of one test matrix
+        "q1-power-iteration": (("v = np.random.default_rng(0).normal(size=A.shape[0])", "v = np.ones(A.shape[0])"),
+                               1, "start vector"),
+        # np.linalg.eig: the eigenvectors of a repeated eigenvalue need not be orthogonal
+        "q2-sorted-eigh": ("def sorted_eigh(S):\n    values, vectors = np.linalg.eig(np.asarray(S, dtype=float))\n"
+                           "    order = np.argsort(values)[::-1]\n    return values[order], vectors[:, order]\n",
+                           1, "not orthogonal"),
+        # the eigenvalues of A^T A instead of their square roots
+        "q3-shear-singular-values": (("sigma_1, sigma_2 = [sp.sqrt(e) for e in _lams]", "sigma_1, sigma_2 = _lams"),
+                                     1, "square roots"),
+        "q4-svd-via-eigh": ("def svd_via_eigh(A):\n    return np.linalg.svd(np.asarray(A, dtype=float), full_matrices=False)\n",
+                            1, "not allowed"),
+        # off by one: k + 1 terms
+        "q5-rank-k": (("(U[:, :k] * s[:k]) @ Vt[:k]", "(U[:, :k + 1] * s[:k + 1]) @ Vt[:k + 1]"), 0, "rank greater"),
+        # singular values instead of their squares
+        "q6-energy": (("np.cumsum(s**2) / np.sum(s**2)", "np.cumsum(s) / np.sum(s)"), 0, "squared singular values"),
+        # no cutoff: divides by singular values that are zero up to rounding
+        "q7-min-norm": (("keep = s > rtol * s.max()", "keep = s >= 0"), 1, "tiny singular values"),
+    },
+    "mistakes2": {
+        # the eigenvalue as a norm, which loses the sign of a negative dominant eigenvalue
+        "q1-power-iteration": (("lam = v @ w", "lam = np.linalg.norm(w)"), 1, "wrong sign"),
+        # sorted by absolute value instead of algebraically
+        "q2-sorted-eigh": ("def sorted_eigh(S):\n    values, vectors = np.linalg.eigh(np.asarray(S, dtype=float))\n"
+                           "    order = np.argsort(np.abs(values))[::-1]\n    return values[order], vectors[:, order]\n",
+                           1, "absolute value"),
+        # the eigenvalues of A itself (1, 1) taken as singular values
+        "q3-shear-singular-values": (SHEAR + "G = A_shear.T * A_shear\nsigma_1 = sigma_2 = list(A_shear.eigenvals())[0]\n",
+                                     1, "not its eigenvalues"),
+        # V instead of V^T
+        "q4-svd-via-eigh": (("return U, s, V.T", "return U, s, V"), 0, "V transposed"),
+        # the columns of Vt taken as the right singular vectors
+        "q5-rank-k": (("(U[:, :k] * s[:k]) @ Vt[:k]", "U[:, :k] @ np.diag(s[:k]) @ Vt[:, :k].T"), 0, "not the best"),
+        # a 0-based index instead of a count
+        "q6-energy": (("return int(np.argmax(E >= fraction)) + 1", "return int(np.argmax(E >= fraction))"), 0,
+                      "one too small"),
+        "q7-min-norm": ("def min_norm_solution(A, b, rtol=1e-10):\n"
+                        "    return np.linalg.pinv(A, rtol=rtol) @ np.asarray(b, dtype=float)\n", 1, "not allowed"),
+    },
+    "mistakes3": {
+        "q1-power-iteration": ("def power_iteration(A, num_iters=1000, tol=1e-10):\n"
+                               "    values, vectors = np.linalg.eigh(np.asarray(A, dtype=float))\n"
+                               "    i = np.argmax(np.abs(values))\n    return float(values[i]), vectors[:, i]\n",
+                               1, "not allowed"),
+        # eigenvalues reversed, eigenvectors not
+        "q2-sorted-eigh": (("return values[::-1], vectors[:, ::-1]", "return values[::-1], vectors"), 0,
+                           "not an eigenpair"),
+        # A A^T instead of A^T A (same singular values, wrong G)
+        "q3-shear-singular-values": (("G = A_shear.T * A_shear", "G = A_shear * A_shear.T"), 1, "transpose on the left"),
+        # no special case for a wide matrix
+        "q4-svd-via-eigh": (("    if m < n:\n        U, s, Vt = svd_via_eigh(A.T)\n        return Vt.T, s, U.T\n", ""),
+                            1, "wide"),
+        # an absolute cutoff instead of a relative one
+        "q7-min-norm": (("keep = s > rtol * s.max()", "keep = s > rtol"), 1, "relative"),
+    },
+}
