@@ -265,8 +265,37 @@ def _is_zero(expr: Any) -> bool:
     simplified = sympy.simplify(expr)
     if simplified == 0:
         return True
-    result = expr.equals(0)
-    return bool(result)
+    if expr.equals(0):
+        return True
+    return _numerically_zero(expr)
+
+
+def _numerically_zero(expr: Any, trials: int = 6, digits: int = 40) -> bool:
+    """Zero at several random points, to 40 digits: equal forms that simplify() cannot prove equal.
+
+    Points respect the symbols' assumptions (positive symbols get positive values). An expression that
+    is not zero almost everywhere is caught at the first point it differs.
+    """
+    import random
+
+    symbols = sorted(expr.free_symbols, key=str)
+    rng = random.Random(20260101)
+    for _ in range(trials):
+        point = {}
+        for sym in symbols:
+            value = sympy.Rational(rng.randint(1, 997), rng.randint(1, 97)) + sympy.Rational(1, 7)
+            if not sym.is_positive and not sym.is_nonnegative and rng.random() < 0.5:
+                value = -value
+            point[sym] = value
+        try:
+            val = sympy.N(expr.subs(point), digits)
+        except Exception:
+            return False
+        if not val.is_number or val.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+            return False
+        if abs(complex(val)) > 10 ** (-(digits // 2)):
+            return False
+    return True
 
 
 def assert_sympy_equal(actual: Any, expected: Any, *, exact: bool = True, name: str = "your answer",

@@ -518,3 +518,13 @@ def test_a_best_low_rank_approximation_passes_and_a_truncation_of_the_wrong_part
         assert_low_rank_approximation(_A, smallest, 1)
     with pytest.raises(AssertionError, match="rank greater than 1"):
         assert_low_rank_approximation(_A, _A, 1)
+
+
+def test_equal_forms_that_simplify_cannot_prove_equal_still_pass():
+    sp = sympy
+    a = sp.Symbol("a", real=True)
+    sigma1 = (a + sp.sqrt(a**2 + 4)) / 2
+    other = sp.sqrt(a**2 / 2 + a * sp.sqrt(a**2 + 4) / 2 + 1)
+    assert_sympy_equal(other, sigma1)
+    with pytest.raises(AssertionError, match="not equal"):
+        assert_sympy_equal(other + sp.Rational(1, 10**6), sigma1)
