@@ -23,7 +23,7 @@ HIDDEN = "hidden"
 
 TIMEOUT_ENAMES = {"CellTimeoutError", "TimeoutError", "CellTimeout"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-MAX_MESSAGE = 300
+MAX_MESSAGE = 600  # long enough for a diagnosis plus its hint
 
 
 @dataclass
