@@ -1,0 +1,141 @@
+"""Test data for chapter 04: valid answers in unusual forms, and classic mistakes.
+
+ALTERNATIVES: a list of notebooks, each a dict grade_id -> full answer-cell source; every one must earn
+full marks. MISTAKES: notebook name -> {grade_id: (edit, points kept, hint)}, where edit is a full answer
+source or an (old, new) replacement in the reference answer; the question must keep exactly that many
+points and its hidden test must fail with a message containing the hint.
+"""
+
+# Valid answers in another form than the reference, two notebooks' worth: each must earn full marks.
+ALTERNATIVES = [{
+    # edges as rows (det E = det E^T), slogdet, k! as a product
+    "q1-simplex-volume": "def simplex_volume(P):\n    P = np.array(P, dtype=float)\n    E = P[1:] - P[0]\n"
+                         "    sign, logdet = np.linalg.slogdet(E)\n"
+                         "    return sign * sign * np.exp(logdet) / np.prod(np.arange(1, len(E) + 1))\n",
+    # plain Python lists, the determinant accumulated pivot by pivot
+    "q2-det-gauss": "def det_gauss(A):\n    U = [[float(x) for x in row] for row in A]\n    n = len(U)\n    det = 1.0\n"
+                    "    for k in range(n):\n        p = max(range(k, n), key=lambda i: abs(U[i][k]))\n"
+                    "        if U[p][k] == 0:\n            return 0.0\n        if p != k:\n"
+                    "            U[k], U[p] = U[p], U[k]\n            det = -det\n        det *= U[k][k]\n"
+                    "        for i in range(k + 1, n):\n            f = U[i][k] / U[k][k]\n"
+                    "            for j in range(k, n):\n                U[i][j] -= f * U[k][j]\n    return det\n",
+    # one generator expression
+    "q3-det-cofactor": "def det_cofactor(A):\n    if len(A) == 1:\n        return A[0][0]\n"
+                       "    return sum((-1) ** j * a * det_cofactor([r[:j] + r[j + 1:] for r in A[1:]])\n"
+                       "               for j, a in enumerate(A[0]))\n",
+    # the transpose has the same determinant; another algorithm (Berkowitz)
+    "q4-char-poly": "def char_poly(M, lam):\n    n = M.shape[0]\n"
+                    "    return (lam * sp.eye(n) - M.T).det(method='berkowitz')\n",
+    # factored by hand; solveset over the reals; the rank from the null space
+    "q5-singular-parameter": "t = sp.symbols('t', real=True)\nA_t = sp.Matrix([[t, 1, 1], [1, t, 1], [1, 1, t]])\n"
+                             "det_t = (t - 1)**2 * (t + 2)\n"
+                             "singular_t = set(sp.solveset(det_t, t, domain=sp.S.Reals))\n"
+                             "rank_at = {v: 3 - len(A_t.subs(t, v).nullspace()) for v in singular_t}\n",
+    # Cholesky: log det = 2 sum log L_ii, quadratic form = squared norms of L^{-1} (x_i - mu)
+    "q6-gaussian-loglik": "def gaussian_loglik(X, mu, Sigma):\n    L = scipy.linalg.cholesky(Sigma, lower=True)\n"
+                          "    Z = scipy.linalg.solve_triangular(L, (np.asarray(X) - mu).T, lower=True)\n"
+                          "    n, d = np.shape(X)\n"
+                          "    return -0.5 * (n * d * math.log(2 * math.pi) + 2 * n * np.sum(np.log(np.diag(L)))"
+                          " + np.sum(Z ** 2))\n",
+    # a loop over the layers with det (each layer's det is a moderate number)
+    "q7-stack-slogdet": "def stack_slogdet(Ws):\n    sign, total = 1.0, 0.0\n    for W in Ws:\n"
+                        "        d = np.linalg.det(W)\n        if d == 0:\n            return 0.0, -np.inf\n"
+                        "        sign *= np.sign(d)\n        total += np.log(abs(d))\n    return sign, total\n",
+}, {
+    # the Gram determinant sqrt(det(E E^T)), which also works for simplices in higher-dimensional space
+    "q1-simplex-volume": "def simplex_volume(P):\n    E = np.asarray(P, dtype=float)\n    E = E[1:] - E[0]\n"
+                         "    return math.sqrt(max(np.linalg.det(E @ E.T), 0.0)) / math.factorial(E.shape[0])\n",
+    # row operations written with explicit multipliers, a running sign kept as an int
+    "q2-det-gauss": "def det_gauss(A):\n    U = np.copy(np.asarray(A)).astype(float)\n    n = len(U)\n    swaps = 0\n"
+                    "    for k in range(n - 1):\n        p = np.abs(U[k:, k]).argmax() + k\n"
+                    "        if U[p, k] == 0:\n            return 0.0\n        if p != k:\n"
+                    "            U[[k, p], :] = U[[p, k], :]\n            swaps += 1\n"
+                    "        for i in range(k + 1, n):\n            U[i, k:] = U[i, k:] - U[i, k] / U[k, k] * U[k, k:]\n"
+                    "    return (-1) ** swaps * np.prod(U.diagonal())\n",
+    # expansion along the last row, with the checkerboard sign (-1)**(i + j)
+    "q3-det-cofactor": "def det_cofactor(A):\n    n = len(A)\n    if n == 1:\n        return A[0][0]\n"
+                       "    i = n - 1\n    total = 0\n    for j in range(n):\n"
+                       "        minor = [list(row[:j]) + list(row[j + 1:]) for row in A[:i]]\n"
+                       "        total += (-1) ** (i + j) * A[i][j] * det_cofactor(minor)\n    return total\n",
+    # the other convention, converted by the factor (-1)^n; factored
+    "q4-char-poly": "def char_poly(M, lam):\n    n = M.rows\n"
+                    "    return sp.factor((-1) ** n * (M - lam * sp.eye(n)).det())\n",
+    # singular where t = -(an eigenvalue of the off-diagonal part J - I)
+    "q5-singular-parameter": "t = sp.Symbol('t')\nA_t = sp.Matrix([[t, 1, 1], [1, t, 1], [1, 1, t]])\n"
+                             "det_t = sp.expand(A_t.det())\n"
+                             "singular_t = {-ev for ev in (sp.ones(3, 3) - sp.eye(3)).eigenvals()}\n"
+                             "rank_at = {}\nfor v in singular_t:\n    rank_at[v] = int(A_t.subs(t, v).rank())\n",
+    # SciPy's own density (it uses an eigendecomposition, no inverse)
+    "q6-gaussian-loglik": "import scipy.stats\n\ndef gaussian_loglik(X, mu, Sigma):\n"
+                          "    return np.sum(scipy.stats.multivariate_normal(mu, Sigma).logpdf(X))\n",
+    # LU factors of each layer: the signs from the pivots, the log|det| from the diagonal
+    "q7-stack-slogdet": "def stack_slogdet(Ws):\n    sign, total = 1.0, 0.0\n    for W in Ws:\n"
+                        "        lu, piv = scipy.linalg.lu_factor(W)\n        u = np.diag(lu)\n"
+                        "        if np.any(u == 0):\n            return 0.0, -np.inf\n"
+                        "        sign *= (-1) ** np.sum(piv != np.arange(len(piv))) * np.prod(np.sign(u))\n"
+                        "        total += np.sum(np.log(np.abs(u)))\n    return float(sign), float(total)\n",
+}]
+
+# Classic mistakes: notebook -> question -> (edit of the reference answer, points kept, hidden-test hint).
+MISTAKES = {
+    "mistakes": {
+        "q1-simplex-volume": (("float(abs(np.linalg.det(edges))", "float((np.linalg.det(edges))"), 1, "negative"),
+        "q2-det-gauss": (("            sign = -sign\n", ""), 0, "wrong sign"),
+        "q3-det-cofactor": (("(-1) ** j * ", ""), 0, "alternate"),
+        "q4-char-poly": (("(lam * sp.eye(M.rows) - M)", "(M - lam * sp.eye(M.rows))"), 1, "sign convention"),
+        "q5-singular-parameter": (("singular_t = set(sp.solve(det_t, t))", "singular_t = set(np.roots([1, 0, -3, 2]))"),
+                                  1, "floating-point"),
+        "q6-gaussian-loglik": (("sign, logdet = np.linalg.slogdet(Sigma)", "logdet = np.log(np.linalg.det(Sigma))"),
+                               1, "slogdet"),
+        # form the product of the layers, then take its slogdet
+        "q7-stack-slogdet": ("def stack_slogdet(Ws):\n    P = np.eye(len(Ws[0]))\n    for W in Ws:\n        P = W @ P\n"
+                             "    sign, logdet = np.linalg.slogdet(P)\n    return float(sign), float(logdet)\n",
+                             1, "product rule"),
+    },
+    "mistakes2": {
+        "q1-simplex-volume": (("math.factorial(k)", "k"), 1, "factorial"),
+        "q2-det-gauss": ("def det_gauss(A):\n    return float(np.linalg.det(np.array(A, dtype=float)))\n", 1, "not allowed"),
+        # NumPy floats instead of exact arithmetic
+        "q3-det-cofactor": ("def det_cofactor(A):\n    A = np.array(A, dtype=float)\n    n = len(A)\n    if n == 1:\n"
+                            "        return A[0, 0]\n    return sum((-1) ** j * A[0, j] * det_cofactor(np.delete(A[1:], j, axis=1))"
+                            " for j in range(n))\n", 0, "exact"),
+        # the default symbol of charpoly instead of the lam passed in
+        "q4-char-poly": ("def char_poly(M, lam):\n    return sp.Matrix(M).charpoly().as_expr()\n", 0, "symbol"),
+        # the multiplicities instead of the roots
+        "q5-singular-parameter": (("set(sp.solve(det_t, t))", "set(sp.roots(det_t, t).values())"), 1, "missing or extra"),
+        "q6-gaussian-loglik": (("np.linalg.solve(Sigma, D.T).T", "(np.linalg.inv(Sigma) @ D.T).T"), 1, "not allowed"),
+        "q7-stack-slogdet": (("return float(np.prod(signs)), float(np.sum(logdets))", "return 1.0, float(np.sum(logdets))"),
+                             0, "sign"),
+    },
+    "mistakes3": {
+        "q1-simplex-volume": (("/ math.factorial(k)", ""), 0, "parallelepiped"),
+        # pivot only when the pivot is exactly zero (the first non-zero row), no partial pivoting
+        "q2-det-gauss": (("p = k + int(np.argmax(np.abs(U[k:, k])))", "p = k + int(np.argmax(U[k:, k] != 0))"),
+                         1, "pivot"),
+        "q3-det-cofactor": (("    if n == 1:\n        return A[0][0]\n",
+                             "    if n == 2:\n        return A[0][0] * A[1][1] - A[0][1] * A[1][0]\n"), 1, "1 x 1"),
+        # np.poly: floating-point coefficients
+        "q4-char-poly": ("def char_poly(M, lam):\n    coeffs = np.poly(np.array(M, dtype=float))\n    n = len(coeffs) - 1\n"
+                         "    return sum(c * lam ** (n - i) for i, c in enumerate(coeffs))\n", 0, "floating-point"),
+        "q5-singular-parameter": (("rank_at = {value: A_t.subs(t, value).rank() for value in singular_t}",
+                                   "rank_at = {value: 2 for value in singular_t}"), 1, "rank"),
+        # all entries of D Sigma^-1 D^T, cross terms between samples included
+        "q6-gaussian-loglik": (("quad = np.sum(D * np.linalg.solve(Sigma, D.T).T)",
+                                "quad = np.sum(D @ np.linalg.solve(Sigma, D.T))"), 0, "diagonal"),
+        # the product of the layers' determinants overflows
+        "q7-stack-slogdet": ("def stack_slogdet(Ws):\n    total = np.prod([np.linalg.det(W) for W in Ws])\n"
+                             "    return float(np.sign(total)), float(np.log(abs(total)))\n", 1, "product rule"),
+    },
+    "mistakes4": {
+        "q1-simplex-volume": (("edges = (P[1:] - P[0]).T", "edges = P[1:].T"), 1, "edge vectors"),
+        # no singular check: divides by a zero pivot
+        "q2-det-gauss": (("        if U[p, k] == 0.0:\n            return 0.0\n", ""), 1, "singular"),
+        "q3-det-cofactor": ("def det_cofactor(A):\n    n = len(A)\n    if n == 1:\n        return A[0][0]\n    total = 0\n"
+                            "    for j in range(n):\n        minor = [row[:j] + row[j + 1:] for row in A[1:]]\n"
+                            "        total = total + (-1) ** j * A[0][j] * np.linalg.det(np.array(minor, dtype=float))\n"
+                            "    return total\n", 0, "not allowed"),
+        "q5-singular-parameter": (("singular_t = set(sp.solve(det_t, t))", "singular_t = sp.solve(det_t, t)"), 0, "set"),
+        "q6-gaussian-loglik": (("return float(-0.5 * (n * d * np.log(2 * np.pi) + n * logdet + quad))",
+                                "return float(-0.5 * (n * d * np.log(2 * np.pi) + n * logdet + quad)) / n"), 0, "sum"),
+    },
+}
