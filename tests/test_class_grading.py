@@ -222,10 +222,15 @@ def test_a_postgresql_gradebook_receives_the_same_grades(course, graded_class, t
         pytest.fail("PostgreSQL is not installed: .ci/run installs it (Debian package postgresql)")
     from nbgrader.api import Gradebook
 
-    base, _, _ = graded_class
+    base, files, _ = graded_class
+    lms = tmp_path / "lms"
+    lms.mkdir()
+    for name in ("alice", "carol"):  # a full and a partial score are enough to compare
+        shutil.copy(files[name], lms / files[name].name)
     with postgres.postgres_server() as url:
-        grade_class(base / "lms", course, tmp_path / "out", workers=2, quiet=True, db_url=url)
-        expected = gradebook_scores(base / "out" / "gradebook.db")
+        grade_class(lms, course, tmp_path / "out", workers=2, quiet=True, db_url=url)
+        expected = {k: v for k, v in gradebook_scores(base / "out" / "gradebook.db").items()
+                    if k[0] in ("alice", "carol")}
         got = {}
         import warnings
 
