@@ -1,45 +1,35 @@
-"""Running a notebook in a fresh kernel (nbclient), with the course's time limit and clear failures."""
+"""Running a notebook in a fresh kernel, with the course's time limit, as grading runs it."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
 
-from .nbgrader_settings import CELL_TIMEOUT, KERNEL_ARGS
-
-TIMEOUT_OUTPUT = {
-    "ename": "CellTimeoutError",
-    "evalue": "",
-    "traceback": ["CellTimeoutError: No reply from kernel before timeout"],
-}
+from .nbgrader_settings import CELL_TIMEOUT, KERNEL_ARGS, ensure_tools_on_path
 
 
 class KernelDied(Exception):
-    """The kernel died mid-run (os._exit, a crash, or out of memory)."""
+    """The kernel kept dying (more restarts than allowed); the notebook could not be run to the end."""
 
 
 def run_notebook(nb: NotebookNode, cwd: str | Path, *, timeout: int = CELL_TIMEOUT,
                  mode: str = "validate") -> NotebookNode:
-    """Execute ``nb`` in place in a fresh python3 kernel started in ``cwd``; errors stay in the outputs."""
-    client = NotebookClient(
-        nb,
-        timeout=timeout,
-        allow_errors=True,
-        interrupt_on_timeout=True,
-        error_on_timeout=TIMEOUT_OUTPUT,
-        kernel_name="python3",
-        extra_arguments=list(KERNEL_ARGS),
-        resources={"metadata": {"path": str(cwd)}},
-        record_timing=False,
-    )
+    """Execute ``nb`` in place in a fresh python3 kernel started in ``cwd``; errors stay in the outputs.
+
+    The same executor as grading (:class:`autograder.resilient.ResilientExecute`): a cell that kills the
+    kernel fails alone and the rest of the notebook still runs.
+    """
+    from .resilient import ResilientExecute
+
+    ensure_tools_on_path()
+    executor = ResilientExecute(timeout=timeout, kernel_name="python3", extra_arguments=list(KERNEL_ARGS))
     previous = os.environ.get("NBGRADER_EXECUTION")
     os.environ["NBGRADER_EXECUTION"] = mode
     try:
-        client.execute()
+        executor.preprocess(nb, {"metadata": {"path": str(cwd)}})
     except DeadKernelError as exc:
         raise KernelDied(str(exc)) from None
     finally:

@@ -58,6 +58,16 @@ def course_config(root: str | Path, *, db_url: str | None = None) -> Config:
     c.IgnorePattern.enabled = True
     c.IgnorePattern.pattern = WARNING_PATTERN
 
+    # A cell that kills the kernel (os._exit, a crash, out of memory) fails alone; the rest still runs.
+    from nbconvert.preprocessors import ClearMetadataPreprocessor
+    from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput,
+                                        SaveAutoGrades)
+
+    from .resilient import ResilientExecute
+
+    c.Autograde.autograde_preprocessors = [ResilientExecute, IgnorePattern, ClearMetadataPreprocessor,
+                                           LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+
     # A student who deletes a test cell by accident still gets it run (and graded).
     c.OverwriteCells.add_missing_cells = True
 
