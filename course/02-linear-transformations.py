@@ -383,8 +383,8 @@ print("the first rank-one term a_1 b_1^T =\n", np.outer(A[:, 0], B[0, :]))
 # **Why it matters in ML.** Each view is a different everyday computation.
 #
 # * Entry view: the Gram matrix $XX^\top$ of all pairwise dot products of the
-#   samples (chapter 01's cosine-similarity matrix), and the attention scores
-#   $QK^\top$ of a transformer.
+#   samples (chapter 01's cosine-similarity matrix is the Gram matrix of the
+#   normalized rows), and the attention scores $QK^\top$ of a transformer.
 # * Column and row views: applying one map to a whole **batch** in a single
 #   call. With samples as rows, a layer computes $XW$: each row of $X$ is sent
 #   through $W$ (Section 7).
@@ -580,7 +580,10 @@ for c, color in zip([-1.0, 0.0, 1.0, 2.0], ["C0", "C1", "C2", "C4"]):
     right.plot(img[:, 0], img[:, 1], "o", color=color, ms=9, alpha=0.6)
 left.plot(*np.outer([-4, 4], k_dir / 2).T, "k:", lw=1, label="kernel")
 right.plot(*np.outer([-3, 3], [1.0, 0.5]).T, "k--", lw=1, label="image")
-for ax, title in [(left, "input plane"), (right, "output plane: everything lands on the image line")]:
+for ax, title, var in [(left, "input plane", "x"),
+                       (right, "output plane: everything lands on the image line", "y")]:
+    ax.set_xlabel(f"${var}_1$")
+    ax.set_ylabel(f"${var}_2$")
     ax.set_xlim(-4, 4)
     ax.set_ylim(-3, 3)
     ax.set_aspect("equal")
@@ -599,13 +602,14 @@ plt.show()
 # Rank is also a **bottleneck**: the rank of a product is at most the rank of
 # each factor, $\operatorname{rank}(AB) \le \min(\operatorname{rank}A, \operatorname{rank}B)$,
 # because $\operatorname{im}(AB) \subseteq \operatorname{im}A$ and
-# $\ker B \subseteq \ker(AB)$. A network that squeezes data through a layer of
-# width $r$ — an autoencoder's code, a LoRA adapter — computes a map of rank at
-# most $r$, however wide the layers around it are:
+# $\ker B \subseteq \ker(AB)$. A linear map that squeezes data through a layer
+# of width $r$ — the code of a linear autoencoder, a LoRA adapter — has rank at
+# most $r$, however wide the layers around it are. With samples as rows
+# (Section 7), a $6 \times 2$ matrix maps 6 features to 2:
 
 # %%
-W_down = rng.normal(size=(6, 2))   # 6 -> 2 (a bottleneck of width 2)
-W_up = rng.normal(size=(2, 6))     # 2 -> 6
+W_down = rng.normal(size=(6, 2))   # x (6 features) -> x @ W_down (2 numbers): a bottleneck of width 2
+W_up = rng.normal(size=(2, 6))     # 2 -> 6, so X @ W_down @ W_up maps 6 features to 6
 print("shape of W_down @ W_up:", (W_down @ W_up).shape, "  rank:", np.linalg.matrix_rank(W_down @ W_up))
 print("parameters: full 6 x 6 =", 6 * 6, "  low-rank factors =", W_down.size + W_up.size)
 
@@ -671,8 +675,8 @@ print("layer(0) = b, not 0:", np.zeros(n_in) @ W + b, "=", b)
 #
 # a single dense layer with weights $W_1W_2$ and bias $\mathbf{b}_1W_2 + \mathbf{b}_2$
 # (here $\mathbf{b}_1$ is a row vector). By induction, any depth of purely
-# linear layers is one affine map — and, by Section 6, one whose rank is at
-# most the narrowest width. Depth only pays off with a **non-linear
+# linear layers is one affine map — and, by Section 6, one whose weight matrix
+# has rank at most the narrowest width. Depth only pays off with a **non-linear
 # activation** between the layers, such as $\operatorname{ReLU}(z) = \max(z, 0)$
 # applied entry by entry.
 
@@ -738,6 +742,8 @@ for ax, act, title in [(axes[0], None, "no activation: one affine map"),
             ax.plot(img[:, 0], img[:, 1], color=color, lw=0.9, alpha=0.8)
     ax.set_aspect("equal")
     ax.grid(alpha=0.3)
+    ax.set_xlabel("output $y_1$")
+    ax.set_ylabel("output $y_2$")
     ax.set_title(title, fontsize=10)
 fig.suptitle("Figure 4: images of the grid lines $x_1 = c$ (blue) and $x_2 = c$ (red), "
              "$c \\in [-2, 2]$, under a $2 \\to 3 \\to 2$ network", fontsize=11)

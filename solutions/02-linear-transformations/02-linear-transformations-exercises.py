@@ -95,8 +95,8 @@ for _t in [0.0, np.pi / 6, -np.pi / 3, 2.5, 7.0, -100.0]:
 # `transform_points(A, P)` that applies the linear map $x \mapsto Ax$, with `A` of shape $(m, d)$, to
 # every point and returns the images in the same layout: a float array of shape $(N, m)$ whose row $i$
 # is $A p_i$ for the point $p_i$ in row $i$ of `P`. `A` and `P` may be NumPy arrays or nested lists;
-# `A` need not be square. Do not modify `P`. No loop over the points is needed: one matrix product does
-# it (the tests grade the result, not the method).
+# `A` need not be square. Do not modify `A` or `P`. No loop over the points is needed: one matrix product
+# does it (the tests grade the result, not the method).
 
 # %% nbgrader={"grade": false, "grade_id": "q2-transform-points", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def transform_points(A, P):
@@ -118,7 +118,7 @@ assert_close(transform_points(_shear, _square), np.array([[0.0, 0.0], [1.0, 0.0]
 
 # %% nbgrader={"grade": true, "grade_id": "q2-transform-points-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: square and rectangular A (including a map to a line), one point and many points,
-# nested-list input, and P left unchanged.
+# nested-list input, and A and P left unchanged.
 ### BEGIN HIDDEN TESTS
 from autograder.checks import assert_close
 
@@ -126,9 +126,10 @@ _rng = np.random.default_rng(2201)
 for _m, _d, _N in [(2, 2, 7), (2, 2, 2), (3, 2, 5), (1, 3, 4), (2, 2, 1), (4, 3, 60)]:
     _A = _rng.normal(size=(_m, _d))
     _P = _rng.normal(size=(_N, _d))
-    _P_copy = _P.copy()
+    _P_copy, _A_copy = _P.copy(), _A.copy()
     _Y = transform_points(_A, _P)
     assert np.array_equal(_P, _P_copy), "transform_points changed its input P; compute the images in a new array."
+    assert np.array_equal(_A, _A_copy), "transform_points changed its input A."
     assert_close(_Y, _P @ _A.T, name=f"transform_points(A, P) for A of shape {_A.shape} and P of shape {_P.shape}",
                  hint="each row of P is a point p; the same row of the result is its image A p, written as a row.")
 assert_close(transform_points([[0, -1], [1, 0]], [[1, 0], [0, 2], [3, 3]]),
@@ -144,9 +145,10 @@ assert_close(transform_points([[0, -1], [1, 0]], [[1, 0], [0, 2], [3, 3]]),
 # $$AB = \sum_{k=1}^{n} a_k\, b_k^{\top}, \qquad a_k = \text{column } k \text{ of } A,\quad b_k^\top = \text{row } k \text{ of } B,$$
 #
 # for example with `np.outer`. If the inner sizes do not match (`A.shape[1] != B.shape[0]`), raise a
-# `ValueError`. Implement it yourself: **the `@` operator, `np.dot`, `np.matmul`, `np.einsum`,
-# `np.tensordot`, `np.inner` and the `.dot` method are not allowed** in this function; the hidden tests
-# check.
+# `ValueError`. Do not modify `A` or `B`. Implement it yourself: **the `@` operator, `np.dot`,
+# `np.matmul`, `np.einsum`, `np.tensordot`, `np.inner`, `np.vdot`, `np.linalg.multi_dot`, the `.dot`
+# method, and products of SymPy matrices or `np.matrix` objects are not allowed** in this function; the
+# hidden tests check.
 
 # %% nbgrader={"grade": false, "grade_id": "q3-matmul-outer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def matmul_outer(A, B):
@@ -171,10 +173,12 @@ assert_close(matmul_outer(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[5.0, 6.
 
 # %% nbgrader={"grade": true, "grade_id": "q3-matmul-outer-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: rectangular, square, rank-one and 1 x 1 products, nested lists, mismatched sizes
-# (ValueError), and no @ / dot / matmul / einsum / tensordot / inner.
+# (ValueError), inputs left unchanged, and no @ / dot / matmul / einsum / tensordot / inner / SymPy product.
 ### BEGIN HIDDEN TESTS
 import dis as _dis
 import inspect as _inspect
+
+import sympy as _sp
 
 from autograder.checks import assert_close, forbid
 
@@ -214,7 +218,9 @@ _cases = [(_rng.normal(size=(3, 4)), _rng.normal(size=(4, 2))), (_rng.normal(siz
           (_rng.normal(size=(2, 7)) * 1e3, _rng.normal(size=(7, 5)) * 1e-3)]
 _refs = [_A @ _B for _A, _B in _cases]
 _why = "compute the product as a sum of outer products"
-with forbid(np, "matmul", "dot", "einsum", "tensordot", "inner", reason=_why, func=matmul_outer):
+with forbid(np, "matmul", "dot", "einsum", "tensordot", "inner", reason=_why, func=matmul_outer), \
+        forbid(_sp.MatrixBase, "__mul__", "__rmul__", "__matmul__", "__rmatmul__", "multiply", reason=_why), \
+        forbid(np.matrix, "__mul__", "__rmul__", reason=_why):
     for (_A, _B), _ref in zip(_cases, _refs):
         _Ac, _Bc = _A.copy(), _B.copy()
         assert_close(matmul_outer(_A, _B), _ref, rtol=1e-9, atol=1e-12,
@@ -239,13 +245,13 @@ with forbid(np, "matmul", "dot", "einsum", "tensordot", "inner", reason=_why, fu
 # ## Question 4: compose transformations in the right order (3 points)
 #
 # Write `compose(transforms)` where `transforms` is a non-empty list of matrices $[T_1, T_2, \dots, T_k]$
-# (NumPy arrays or nested lists) **in the order in which they are applied** to a vector: first $T_1$,
-# then $T_2$, and so on. The shapes fit together ($T_{i+1}$ has as many columns as $T_i$ has rows), but the
-# matrices need not be square or $2\times 2$. Return the single matrix $M$ (a float array) with
+# (NumPy arrays or nested lists; $k = 1$, a single matrix, is allowed) **in the order in which they are
+# applied** to a vector: first $T_1$, then $T_2$, and so on. The shapes fit together ($T_{i+1}$ has as
+# many columns as $T_i$ has rows), but the matrices need not be square or $2\times 2$. Return the single matrix $M$ (a float array) with
 #
 # $$M x = T_k\big(\cdots T_2(T_1 x)\cdots\big) \quad\text{for every } x .$$
 #
-# Do not modify the list `transforms`. Library functions are allowed.
+# Do not modify the list `transforms` or the matrices in it. Library functions are allowed.
 
 # %% nbgrader={"grade": false, "grade_id": "q4-compose", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def compose(transforms):
@@ -268,7 +274,7 @@ assert_close(compose([_rot90, _stretch]), np.array([[0.0, -2.0], [1.0, 0.0]]),
 
 # %% nbgrader={"grade": true, "grade_id": "q4-compose-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: non-commuting 2 x 2 maps, a chain of rectangular matrices, five 3 x 3 maps, a single matrix,
-# nested lists, and the list left unchanged.
+# nested lists, and the list and its matrices left unchanged.
 ### BEGIN HIDDEN TESTS
 from autograder.checks import assert_close
 
@@ -291,14 +297,20 @@ _cases = [
 ]
 for _ts in _cases:
     _ids = [id(_t) for _t in _ts]
+    _copies = [np.array(_t, dtype=float) for _t in _ts]
     _shapes = [np.shape(_t) for _t in _ts]
     _ref = _apply_all(_ts, np.eye(_shapes[0][1]))
     try:
         _M = compose(_ts)
     except ValueError as _e:
+        if len(_ts) == 1:
+            raise AssertionError(f"compose raised ValueError for a list of one matrix, of shape {_shapes[0]}: a single "
+                                 f"matrix is allowed, and its composition is that matrix ({_e}).") from None
         raise AssertionError(f"compose raised ValueError for matrices of shapes {_shapes}: do not assume square or "
                              f"2 x 2 matrices ({_e}).") from None
     assert [id(_t) for _t in _ts] == _ids, "compose changed its input list (its order or its items); work on a copy."
+    assert all(np.array_equal(np.asarray(_t, dtype=float), _c) for _t, _c in zip(_ts, _copies)), \
+        "compose changed a matrix of its input list in place; compute the product in a new array."
     assert_close(_M, _ref, name=f"compose(transforms) for matrices of shapes {_shapes}",
                  hint="check the order: which matrix touches x first?")
 ### END HIDDEN TESTS
@@ -316,9 +328,10 @@ for _ts in _cases:
 #
 # Entries must be exact (integers, rationals: no floats). Any basis is accepted. When a subspace is
 # $\{0\}$ its basis is empty: return `sp.zeros(n, 0)` for the kernel (or `sp.zeros(m, 0)` for the image),
-# a matrix with the right number of rows and no columns. *Hints*: `A.nullspace()`, `A.columnspace()`,
-# `A.rank()`, `A.rref()` return lists or tuples; `sp.Matrix.hstack(*vectors)` puts vectors side by side as
-# columns (but gives shape $(0, 0)$ for an empty list).
+# a matrix with the right number of rows and no columns. *Hints*: `A.nullspace()` and `A.columnspace()`
+# return lists of column vectors, `A.rref()` a tuple `(R, pivot_indices)`, `A.rank()` an `int`;
+# `sp.Matrix.hstack(*vectors)` puts vectors side by side as columns (but gives shape $(0, 0)$ for an empty
+# list).
 
 # %% nbgrader={"grade": false, "grade_id": "q5-kernel-image", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def kernel_image(A):
@@ -370,6 +383,8 @@ def _check_kernel_image(_A, _label):
         assert isinstance(_B, sp.MatrixBase), \
             f"for {_label}, {_what} should be a SymPy Matrix (put basis vectors side by side with sp.Matrix.hstack)."
         assert_exact(_B, name=f"{_what} for {_label}")
+        assert _B.shape != (0, 0) or _rows == 0, (f"for {_label}, {_what} has shape (0, 0): an empty basis still needs "
+                                                  "its number of rows (sp.Matrix.hstack of an empty list loses it).")
         assert _B.shape[0] == _rows, (f"for {_label}, {_what} has shape {_B.shape}: it should have one row per entry "
                                       f"of a basis vector ({_rows}), with the basis vectors as its columns.")
         assert _B.shape[1] == _dim, (f"for {_label}, {_what} has the wrong shape {_B.shape}: it needs exactly one "
@@ -463,7 +478,8 @@ assert_close(dense_forward([[1, 1]], [[1, 2], [3, 4]], [1, 1]), np.array([[5.0, 
 # The sizes fit together (the `n_out` of one layer is the `n_in` of the next). Write `collapse_linear(layers)`
 # that returns a tuple `(W_eff, b_eff)` of float arrays, of shapes `(n_in of the first layer, n_out of the
 # last layer)` and `(n_out of the last layer,)`, such that $f(X) = X\,W_{\text{eff}} + b_{\text{eff}}$ for
-# every batch `X`: the whole network is a single dense layer. Do not modify `layers`.
+# every batch `X`: the whole network is a single dense layer. A single layer ($k = 1$) is allowed. Do not
+# modify `layers` (neither the list nor the arrays in it).
 
 # %% nbgrader={"grade": false, "grade_id": "q7-collapse-linear", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def collapse_linear(layers):
@@ -494,7 +510,7 @@ assert_close(_result[1], np.array([1.5]), name="b_eff", hint="b_eff is the outpu
 
 # %% nbgrader={"grade": true, "grade_id": "q7-collapse-linear-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: two to four layers of several widths (square layers, a bottleneck of width 1), a single layer,
-# checked on the weights and on random batches; the list left unchanged.
+# checked on the weights and on random batches; the list and its arrays left unchanged.
 ### BEGIN HIDDEN TESTS
 from autograder.checks import assert_close
 
@@ -509,14 +525,20 @@ _rng = np.random.default_rng(2701)
 for _sizes in [[3, 5, 2], [4, 4, 4, 4], [2, 1, 3], [3, 2], [2, 3, 3, 2, 1]]:
     _layers = [(_rng.normal(size=(_a, _c)), _rng.normal(size=_c)) for _a, _c in zip(_sizes[:-1], _sizes[1:])]
     _ids = [id(_l) for _l in _layers]
+    _copies = [(_W.copy(), _b.copy()) for _W, _b in _layers]
     _b_ref = _network(_layers, np.zeros(_sizes[0]))
     _W_ref = _network(_layers, np.eye(_sizes[0])) - _b_ref
     try:
         _result = collapse_linear(_layers)
     except ValueError as _e:
+        if len(_layers) == 1:
+            raise AssertionError(f"collapse_linear raised ValueError for a single layer (sizes {_sizes}): one layer is "
+                                 f"allowed, and it is already a single dense layer ({_e}).") from None
         raise AssertionError(f"collapse_linear raised ValueError for layer sizes {_sizes}: check the order of the "
                              f"factors and their shapes ({_e}).") from None
     assert [id(_l) for _l in _layers] == _ids, "collapse_linear changed its input list."
+    assert all(np.array_equal(_W, _Wc) and np.array_equal(_b, _bc) for (_W, _b), (_Wc, _bc) in zip(_layers, _copies)), \
+        "collapse_linear changed a weight matrix or a bias of its input in place; compute in new arrays."
     assert isinstance(_result, (tuple, list)) and len(_result) == 2, "collapse_linear should return a tuple (W_eff, b_eff)."
     _W_eff, _b_eff = _result
     assert_close(_W_eff, _W_ref, rtol=1e-9, atol=1e-12, name=f"W_eff for layer sizes {_sizes}",

@@ -202,5 +202,30 @@ MISTAKES = {
         # no check of the shapes
         "q3-matmul-outer": (("    if A.shape[1] != B.shape[0]:\n        raise ValueError(f\"inner sizes differ: "
                              "{A.shape} and {B.shape}\")\n", ""), 1, "ValueError"),
+        # overwrites the caller's first matrix with the running product
+        "q4-compose": (("M = np.asarray(T, dtype=float) @ M", "M[...] = np.asarray(T, dtype=float) @ M"), 1,
+                       "in place"),
+        # hstack of an empty list of kernel vectors: shape (0, 0) instead of (n, 0)
+        "q5-kernel-image": (("K = sp.Matrix.hstack(sp.zeros(n, 0), *A.nullspace())", "K = sp.Matrix.hstack(*A.nullspace())"),
+                            1, "empty basis"),
+        # collapsed from the last layer backwards, accumulating into the caller's last bias
+        "q7-collapse-linear": (
+            "def collapse_linear(layers):\n"
+            "    W_eff, b_eff = layers[-1]\n"
+            "    for W, b in reversed(layers[:-1]):\n"
+            "        b_eff += b @ W_eff\n"
+            "        W_eff = W @ W_eff\n"
+            "    return W_eff, b_eff\n", 1, "in place"),
+    },
+    "mistakes5": {
+        # a SymPy matrix product instead of outer products
+        "q3-matmul-outer": (("    C = np.zeros((A.shape[0], B.shape[1]))\n",
+                             "    return np.array(sp.Matrix(A) * sp.Matrix(B), dtype=float)\n"
+                             "    C = np.zeros((A.shape[0], B.shape[1]))\n"), 1, "not allowed"),
+        # multi_dot needs at least two matrices
+        "q4-compose": (
+            "def compose(transforms):\n"
+            "    return np.linalg.multi_dot([np.asarray(T, dtype=float) for T in reversed(transforms)])\n", 1,
+            "single matrix is allowed"),
     },
 }
