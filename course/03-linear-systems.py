@@ -375,8 +375,10 @@ print("A @ X == B:", np.allclose(A_piv @ X, B))
 # Partial pivoting is what makes LU **stable** in practice. Without it,
 # elimination is safe only for special matrices — for example *diagonally
 # dominant* ones ($|a_{ii}| > \sum_{j \ne i}|a_{ij}|$ in every row) and
-# symmetric positive definite ones, where it can be proved that no pivot gets
-# small; the Cholesky factorization relies on this and never pivots.
+# symmetric positive definite ones, where it can be proved that the entries
+# cannot grow much during elimination (for SPD matrices, no pivot drops below
+# the smallest eigenvalue); the Cholesky factorization relies on this and never
+# pivots.
 #
 # ## 5. The inverse
 #
@@ -466,9 +468,10 @@ print("inverse of a nearly singular matrix, no error raised:\n", np.linalg.inv(S
 #
 # * `np.linalg.solve(A, b)`: LU with partial pivoting, then two triangular
 #   solves — about $\tfrac{2}{3}n^3$ flops;
-# * `np.linalg.inv(A) @ b`: LU, then $n$ pairs of triangular solves to build
-#   $A^{-1}$, then a matrix–vector product — about $2n^3$ flops, three times as
-#   many.
+# * `np.linalg.inv(A) @ b`: LU, then $A^{-1}$ from the factors ($n$ pairs of
+#   triangular solves with the columns of $I$, about $\tfrac43 n^3$ flops when
+#   their zeros are exploited), then a matrix–vector product — about $2n^3$
+#   flops, three times as many.
 #
 # Timings depend on your machine, so the next cell's output is not part of the
 # lecture's checked results; the *ratios* are what to look at.
@@ -495,9 +498,16 @@ print(f"lu_factor(A), once        {1000 * t_factor:8.2f} ms")
 print(f"lu_solve, per new b       {1000 * t_lu_solve:8.2f} ms   ({t_factor / t_lu_solve:.0f} x cheaper than factoring)")
 
 # %% [markdown]
-# On a typical machine `inv` followed by a product takes 2 to 3 times as long as
-# `solve`, and once the factorization is stored, each further right-hand side
-# costs a small fraction (here tens of times less) of the factorization.
+# On a typical machine `inv` followed by a product takes clearly longer than
+# `solve` (1.5 to 3 times as long; the flop count says 3), and once the
+# factorization is stored, each further right-hand side costs a small fraction
+# of the factorization — tens to hundreds of times less. (The flop ratio
+# $\tfrac23 n^3 / 2n^2 = n/3$ is about 330 for $n = 1000$; a triangular solve
+# does fewer flops per number it reads from memory, so it runs further below
+# the machine's peak speed.) Do not compare `lu_factor` with `np.linalg.solve`
+# too closely: NumPy and SciPy ship separate builds of the LAPACK library, and
+# `lu_factor` also checks its input for NaN and infinity, so on some machines it
+# takes as long as a whole `solve`.
 #
 # **Accuracy.** More important than speed: `solve` is *backward stable*. The
 # $\hat{\mathbf{x}}$ it returns is the exact solution of a slightly perturbed
@@ -599,7 +609,7 @@ print(f"relative error     solve: {relative_error(x_solve, x_true):.1e}"
 # $10 \times 10$) has determinant $10^{-30}$ and $\kappa = 1$.
 #
 # **A picture.** The two lines of an ill-conditioned $2 \times 2$ system are
-# nearly parallel. Moving $\mathbf{b}$ by $\|\delta\mathbf{b}\| = 0.1$ in every
+# nearly parallel. Moving $\mathbf{b}$ by $\|\delta\mathbf{b}\| = 0.2$ in every
 # possible direction moves the solution around an ellipse, the image of a
 # circle under $A^{-1}$ (**Figure 2**): almost a circle on the left, a long
 # needle along the lines on the right.
@@ -609,20 +619,20 @@ A_well = np.array([[1.0, 1.0], [1.0, -1.0]])
 A_poor = np.array([[1.0, 1.0], [1.0, 1.1]])
 x_star = np.array([1.0, 1.0])
 angles = np.linspace(0, 2 * np.pi, 200)
-delta_b = 0.1 * np.vstack([np.cos(angles), np.sin(angles)])  # all perturbations of length 0.1
+delta_b = 0.2 * np.vstack([np.cos(angles), np.sin(angles)])  # all perturbations of length 0.2
 
 fig, axes = plt.subplots(1, 2, figsize=(10, 4.6))
-t = np.linspace(-2, 4, 2)
+t = np.linspace(-2.5, 4.5, 2)
 for ax, M, name in [(axes[0], A_well, "well-conditioned"), (axes[1], A_poor, "ill-conditioned")]:
     rhs = M @ x_star
     for i, style in enumerate(["C0-", "C1-"]):
         ax.plot(t, (rhs[i] - M[i, 0] * t) / M[i, 1], style, lw=1.5, label=f"equation {i + 1}")
     cloud = np.linalg.solve(M, rhs[:, None] + delta_b)  # the solutions for all perturbed right-hand sides
-    ax.plot(cloud[0], cloud[1], "k-", lw=2, label=r"solutions for $\|\delta b\| = 0.1$")
-    ax.plot(*x_star, "ko")
+    ax.plot(cloud[0], cloud[1], "k-", lw=2, label=r"solutions for $\|\delta b\| = 0.2$")
+    ax.plot(*x_star, "ko", ms=3)
     ax.set_title(f"{name}: cond = {np.linalg.cond(M):.1f}")
-    ax.set_xlim(-2, 4)
-    ax.set_ylim(-1.5, 3.5)
+    ax.set_xlim(-2.5, 4.5)
+    ax.set_ylim(-2.5, 4.5)
     ax.set_aspect("equal")
     ax.set_xlabel("$x_1$")
     ax.grid(alpha=0.3)
@@ -639,10 +649,13 @@ for M, name in [(A_well, "well"), (A_poor, "poor")]:
           f"||A|| ||A^-1|| = {np.linalg.norm(M, 2) * np.linalg.norm(np.linalg.inv(M), 2):.2f}")
 
 # %% [markdown]
-# For the right-hand matrix $\kappa \approx 42$: a relative change of $b$ of
-# about 3.4% ($0.1/\|(2, 2.1)\|$) may move $\mathbf{x}$ by up to $42$ times as
-# much, relatively — the long axis of the ellipse is $0.1/\sigma_{\min} \approx 2$
-# on each side of $\mathbf{x} = (1, 1)$.
+# For the left-hand matrix both singular values are $\sqrt2$, so the solutions
+# form a circle of radius $0.2/\sqrt2 \approx 0.14$. For the right-hand matrix
+# $\kappa \approx 42$: a relative change of $\mathbf{b}$ of about 6.9%
+# ($0.2/\|(2, 2.1)\|$) may move $\mathbf{x}$ by up to $42$ times as much,
+# relatively — the long semi-axis of the ellipse is
+# $0.2/\sigma_{\min} \approx 4.1$, a relative change of about 290% of
+# $\|\mathbf{x}\| = \sqrt2$.
 #
 # **Why it matters in ML.** The condition number of a data matrix $X$ tells
 # how reliably a linear model's weights can be determined: nearly dependent
@@ -728,13 +741,14 @@ for k in (4, 8, 12, 14):
 
 # %% [markdown]
 # The true condition number climbs from $1.6 \times 10^4$ at $n = 4$ to
-# $1.7 \times 10^{16}$ at $n = 12$, beyond $1/\varepsilon$. From there on even the
-# double-precision *estimate* of $\kappa$ is wrong — it saturates near
-# $1/\varepsilon$, because the smallest singular value is below the rounding
-# noise of the computation. The error of the float solution grows in step
-# with $\varepsilon\,\kappa(H_n)$ (the dotted line), an order of magnitude or
-# two below it, and reaches order 1 around $n = 12$ or 13: no correct digits
-# are left.
+# $1.7 \times 10^{16}$ at $n = 12$, beyond $1/\varepsilon$. From $n = 13$ on even
+# the double-precision *estimate* of $\kappa$ is wrong — it stops following the
+# true curve and lands somewhere near $10^{17}$–$10^{18}$, too large or too small,
+# because the smallest singular value is below the rounding noise of the
+# computation (about $\varepsilon\,\sigma_{\max}$). The error of the float
+# solution grows in step with $\varepsilon\,\kappa(H_n)$ (the dotted line), one
+# to three orders of magnitude below it, and reaches order 1 around $n = 12$ or
+# 13: no correct digits are left.
 #
 # ### Exact arithmetic does not have this problem
 #
@@ -814,6 +828,12 @@ H4_exact.inv()
 # $$
 # \frac{\|\hat{\mathbf{x}} - \mathbf{x}\|}{\|\mathbf{x}\|} \;\le\; \kappa(A)\,\frac{\|\mathbf{b} - A\hat{\mathbf{x}}\|}{\|\mathbf{b}\|} .
 # $$
+#
+# (Section 6 scaled the residual by $\|A\|\,\|\hat{\mathbf{x}}\|$ instead, the
+# scale of a backward-stability guarantee. Since
+# $\|\mathbf{b}\| \le \|A\|\,\|\hat{\mathbf{x}}\| + \|\mathbf{r}\|$, the version
+# here, relative to $\|\mathbf{b}\|$, is never much smaller than that one; it
+# is the one that enters the error bound.)
 #
 # A small residual guarantees a small error **only if $A$ is well-conditioned**.
 # The float solution of the Hilbert system is the textbook case: a residual at
@@ -928,8 +948,12 @@ plt.show()
 # (Here $\kappa(X) = \sigma_{\max}/\sigma_{\min}$ for a tall $X$ with
 # independent columns. The singular values of $X^\top X$ are the squares of
 # those of $X$ — the SVD chapter proves it in one line.) A problem with
-# $\kappa(X) = 10^8$, which least squares can solve to about 8 digits, becomes a
-# system with $\kappa = 10^{16}$, which has no correct digits left.
+# $\kappa(X) = 10^8$, which a stable method can solve to about 8 digits when
+# the model fits the data well, becomes a system with $\kappa = 10^{16}$,
+# which has no correct digits left. (When the residual $\mathbf{y} - X\mathbf{w}$
+# is large, the least-squares problem itself is more sensitive, with a term in
+# $\kappa(X)^2$ times the relative size of the residual, whatever the method;
+# the normal equations pay $\kappa(X)^2$ even when the residual is 0.)
 #
 # The stable alternatives never form $X^\top X$:
 #
@@ -992,7 +1016,8 @@ for p in (5, 10):
 # %% [markdown]
 # The error of the normal equations grows with the slope of the
 # $\varepsilon\,\kappa(X)^2$ line (dashed) and reaches order 1 near degree 12,
-# where $\kappa(X)^2$ passes $1/\varepsilon$; QR and `lstsq` grow with the slope
+# just after $\kappa(X)^2$ passes $1/\varepsilon$ (between degrees 10 and 11);
+# QR and `lstsq` grow with the slope
 # of $\varepsilon\,\kappa(X)$ (dotted) and still have several correct digits at
 # degree 15. (The exact errors vary with the machine; the two slopes do not.)
 # At degree 10, $\kappa(X) = 2.0 \times 10^{7}$ is harmless for QR, but

@@ -41,8 +41,9 @@ np.set_printoptions(precision=4, suppress=True)
 #
 # * `L` and `b` may be NumPy arrays or nested lists, with integer or float entries.
 # * Return a new 1-D **float** array of shape `(n,)`; do not modify `L` or `b`.
-# * Implement it yourself: `np.linalg.solve`, `np.linalg.inv`, `np.linalg.lstsq`, `scipy.linalg.solve`,
-#   `scipy.linalg.solve_triangular`, `scipy.linalg.inv`, `scipy.linalg.lu_solve` and
+# * Implement it yourself: `np.linalg.solve`, `np.linalg.inv`, `np.linalg.pinv`, `np.linalg.lstsq`,
+#   `np.linalg.tensorsolve`, `scipy.linalg.solve`, `scipy.linalg.solve_triangular`,
+#   `scipy.linalg.solve_banded`, `scipy.linalg.inv`, `scipy.linalg.pinv`, `scipy.linalg.lu_solve` and
 #   `scipy.linalg.lstsq` are **not allowed** (the hidden tests block them).
 
 # %% nbgrader={"grade": false, "grade_id": "q1-forward", "locked": false, "schema_version": 3, "solution": true, "task": false}
@@ -75,9 +76,9 @@ from autograder.checks import assert_close, assert_solves, forbid
 
 _rng = np.random.default_rng(3101)
 _why = "implement forward substitution yourself"
-with forbid(np.linalg, "solve", "inv", "lstsq", reason=_why, func=forward_substitution), \
-        forbid(scipy.linalg, "solve", "solve_triangular", "inv", "lu_solve", "lstsq", reason=_why,
-               func=forward_substitution):
+with forbid(np.linalg, "solve", "inv", "pinv", "lstsq", "tensorsolve", reason=_why, func=forward_substitution), \
+        forbid(scipy.linalg, "solve", "solve_triangular", "solve_banded", "inv", "pinv", "lu_solve", "lstsq",
+               reason=_why, func=forward_substitution):
     for _n in (1, 2, 6, 40):
         _L = np.tril(_rng.normal(size=(_n, _n)))
         np.fill_diagonal(_L, _rng.choice([-1.0, 1.0], size=_n) * _rng.uniform(1.0, 3.0, size=_n))
@@ -142,9 +143,9 @@ from autograder.checks import assert_close, assert_solves, forbid
 
 _rng = np.random.default_rng(3201)
 _why = "implement back substitution yourself"
-with forbid(np.linalg, "solve", "inv", "lstsq", reason=_why, func=back_substitution), \
-        forbid(scipy.linalg, "solve", "solve_triangular", "inv", "lu_solve", "lstsq", reason=_why,
-               func=back_substitution):
+with forbid(np.linalg, "solve", "inv", "pinv", "lstsq", "tensorsolve", reason=_why, func=back_substitution), \
+        forbid(scipy.linalg, "solve", "solve_triangular", "solve_banded", "inv", "pinv", "lu_solve", "lstsq",
+               reason=_why, func=back_substitution):
     for _n in (1, 3, 7, 40):
         _U = np.triu(_rng.normal(size=(_n, _n)))
         np.fill_diagonal(_U, _rng.choice([-1.0, 1.0], size=_n) * _rng.uniform(1.0, 3.0, size=_n))
@@ -296,11 +297,12 @@ with forbid(scipy.linalg, "lu", "lu_factor", reason=_why, func=lu_nopivot):
 # in `solve`.
 #
 # * Each call of `solve` must reuse the factorization: inside it, `np.linalg.solve`, `np.linalg.inv`,
-#   `np.linalg.lstsq`, `scipy.linalg.solve`, `scipy.linalg.inv`, `scipy.linalg.lu_factor` and
-#   `scipy.linalg.lu` are **not allowed** (they would refactor $A$, $O(n^3)$ work, every time).
-# * Do not compute the inverse of `A` in `make_solver` either (`np.linalg.inv` and `scipy.linalg.inv`
-#   are blocked there): the hidden tests include an ill-conditioned `A`, on which $A^{-1}\mathbf{b}$
-#   has a much larger residual than an LU solve.
+#   `np.linalg.pinv`, `np.linalg.lstsq`, `scipy.linalg.solve`, `scipy.linalg.inv`, `scipy.linalg.pinv`,
+#   `scipy.linalg.lu_factor` and `scipy.linalg.lu` are **not allowed** (they would refactor $A$,
+#   $O(n^3)$ work, every time).
+# * Do not compute the inverse of `A` in `make_solver` either (`np.linalg.inv`, `np.linalg.pinv`,
+#   `scipy.linalg.inv` and `scipy.linalg.pinv` are blocked there): the hidden tests include an
+#   ill-conditioned `A`, on which $A^{-1}\mathbf{b}$ has a much larger residual than an LU solve.
 # * `A` may be an array or a nested list; do not modify it.
 
 # %% nbgrader={"grade": false, "grade_id": "q4-solver", "locked": false, "schema_version": 3, "solution": true, "task": false}
@@ -346,13 +348,13 @@ _hint = ("scipy.linalg.lu returns A = P @ L @ U, so the triangular solves need P
 for _A in _cases:
     _n = len(_A)
     _Ac = _A.copy()
-    with forbid(np.linalg, "inv", reason="do not compute the inverse of A", func=make_solver), \
-            forbid(scipy.linalg, "inv", reason="do not compute the inverse of A", func=make_solver):
+    with forbid(np.linalg, "inv", "pinv", reason="do not compute the inverse of A", func=make_solver), \
+            forbid(scipy.linalg, "inv", "pinv", reason="do not compute the inverse of A", func=make_solver):
         _solve = make_solver(_A)
     assert np.array_equal(_A, _Ac), "make_solver changed its input A (overwrite_a?); leave A as it is."
     _why = "solve(b) must reuse the factorization stored by make_solver"
-    with forbid(np.linalg, "solve", "inv", "lstsq", reason=_why, func=_solve), \
-            forbid(scipy.linalg, "solve", "inv", "lu_factor", "lu", "lstsq", reason=_why, func=_solve):
+    with forbid(np.linalg, "solve", "inv", "pinv", "lstsq", reason=_why, func=_solve), \
+            forbid(scipy.linalg, "solve", "inv", "pinv", "lu_factor", "lu", "lstsq", reason=_why, func=_solve):
         # right-hand sides b = A x for random x: typical data, on which A^-1 b loses accuracy
         for _b in (_A @ _rng.normal(size=_n), _A @ _rng.normal(size=(_n, 3))):
             _x = np.asarray(_solve(_b), dtype=float)
@@ -424,8 +426,9 @@ assert_sympy_equal(_H * sp.Matrix(x_exact), sp.ones(5, 1), name="H5 * x_exact",
 # * `bound` $=$ `kappa * rel_residual`, which bounds the relative error
 #   $\lVert\hat{\mathbf{x}} - \mathbf{x}\rVert_2 / \lVert\mathbf{x}\rVert_2$ (Section 9 of the lecture).
 #
-# `A` is square and invertible; `b` and `x_hat` are 1-D. Use the library: `np.linalg.norm` and
-# `np.linalg.cond` are allowed (and recommended).
+# `A` is square and invertible; `b` and `x_hat` are 1-D. Each may be a NumPy array or a (nested) list,
+# with integer or float entries. Use the library: `np.linalg.norm` and `np.linalg.cond` are allowed
+# (and recommended).
 
 # %% nbgrader={"grade": false, "grade_id": "q6-bound", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def error_bound(A, b, x_hat):

@@ -98,6 +98,8 @@ _Q4_P_NOT_TRANSPOSED = ("def make_solver(A):\n    P, L, U = scipy.linalg.lu(np.a
                         "    def solve(b):\n"
                         "        y = scipy.linalg.solve_triangular(L, P @ b, lower=True, unit_diagonal=True)\n"
                         "        return scipy.linalg.solve_triangular(U, y)\n\n    return solve\n")
+_Q4_PINV = ("def make_solver(A):\n    A_pinv = np.linalg.pinv(np.asarray(A, dtype=float))\n"
+            "    return lambda b: A_pinv @ np.asarray(b, dtype=float)\n")
 _Q7_NO_INTERCEPT = ("def fit_linear_regression(X, y):\n    w = np.linalg.lstsq(np.asarray(X, dtype=float), y, rcond=None)[0]\n"
                     "    return 0.0, w\n")
 
@@ -149,5 +151,13 @@ MISTAKES = {
         "q6-bound": (("np.linalg.cond(A)", "np.linalg.cond(A, 'fro')"), 0, "2-norm"),
         "q7-regression": (("np.linalg.lstsq(Z, y, rcond=None)[0]", "np.linalg.inv(Z.T @ Z) @ Z.T @ y"), 1,
                           "normal equations"),
+    },
+    "mistakes5": {
+        # the pseudo-inverse is a library solver too
+        "q1-forward": (("    n = L.shape[0]\n", "    return np.linalg.pinv(L) @ b\n"), 1, "not allowed"),
+        "q4-solver": (_Q4_PINV, 1, "not allowed"),
+        # Section 6's normalization (backward error) instead of the one the question defines
+        "q6-bound": ((" / np.linalg.norm(b)\n", " / (np.linalg.norm(A, 2) * np.linalg.norm(x_hat))\n"), 0,
+                     "divided by ||b||"),
     },
 }
