@@ -32,7 +32,7 @@
 # **What we use from earlier chapters.** Matrices as maps $\mathbf{x}\mapsto
 # A\mathbf{x}$ (chapter 02), rank and null space (chapters 01–02), least
 # squares and the condition number (chapter 03), and the characteristic
-# polynomial $\det(A - \lambda I)$ (chapter 04). An **orthogonal** matrix $Q$ is
+# polynomial $\det(\lambda I - A)$ (chapter 04). An **orthogonal** matrix $Q$ is
 # a square matrix with orthonormal columns, $Q^\top Q = I$, so $Q^{-1} = Q^\top$;
 # it preserves lengths and angles, and geometrically it is a rotation, possibly
 # combined with a reflection.
@@ -85,8 +85,10 @@ def fix_signs(V):
 # \det(A - \lambda I) = 0 .
 # $$
 #
-# The left side is the **characteristic polynomial** of $A$, of degree $n$;
-# its roots are the eigenvalues, and the eigenvectors for $\lambda$ are the
+# The left side is a polynomial of degree $n$ in $\lambda$; up to the sign
+# $(-1)^n$ it is the **characteristic polynomial** $\det(\lambda I - A)$ of
+# chapter 04, with the same roots (for $n = 2$ the two are equal). Its roots
+# are the eigenvalues, and the eigenvectors for $\lambda$ are the
 # non-zero vectors of the null space of $A - \lambda I$. Take
 #
 # $$
@@ -513,9 +515,11 @@ print("A v_1 == sigma_1 u_1:", np.allclose(A_rect @ Vt[0], st[0] * Ut[:, 0]))
 # 3. $U$ **rotates** again, sending $\mathbf{e}_i$ to $\mathbf{u}_i$: the
 #    ellipse's axes end up along $\mathbf{u}_1, \mathbf{u}_2$.
 #
-# So **every** matrix maps the unit circle (sphere) to an ellipse (ellipsoid)
-# whose semi-axes are $\sigma_i\mathbf{u}_i = A\mathbf{v}_i$ — flattened
-# into a segment or a lower-dimensional ellipse when some $\sigma_i = 0$. Take
+# So **every** square matrix maps the unit circle (sphere) to an ellipse
+# (ellipsoid) whose semi-axes are $\sigma_i\mathbf{u}_i = A\mathbf{v}_i$ —
+# flattened into a segment or a lower-dimensional ellipse when some
+# $\sigma_i = 0$. (A tall matrix does the same inside its column space; a wide
+# one, which has a null space, fills the inside of the ellipsoid too.) Take
 # $A = \begin{pmatrix} 3 & 0 \\ 4 & 5 \end{pmatrix}$. Since
 # $\det A = 15 > 0$, we can choose the signs of the singular vectors so that
 # both $U$ and $V$ are pure rotations (determinant $+1$):
@@ -696,10 +700,12 @@ print(f"smallest eigenvalue of A^T A:  {lam_min:.3e}          (exact: 1e-18)")
 # **Why it matters in ML.** PCA can be computed as the eigendecomposition of
 # the covariance matrix $X_c^\top X_c/(n-1)$ or as the SVD of the centered data
 # $X_c$ itself. The second keeps the accuracy of the small components, and
-# scikit-learn's `PCA` is built on it; its `covariance_eigh` solver, which goes
-# through the covariance matrix, is meant for very tall data with few
-# features, where it is much faster and the leading components are still
-# accurate.
+# scikit-learn's `PCA` is built on it. The first is much faster for very tall
+# data with few features, and the leading components, usually the only ones
+# kept, are still accurate: since version 1.5 the default
+# `svd_solver="auto"` switches to the covariance route (`"covariance_eigh"`)
+# for data with at most 1000 features and at least ten times as many samples.
+# Ask for `svd_solver="full"` when the small components matter.
 
 # %% [markdown]
 # ## 6. Rank, the pseudo-inverse and minimum-norm least squares

@@ -50,7 +50,8 @@ np.set_printoptions(precision=4, suppress=True)
 # * Stop as soon as the residual is small **relative** to the eigenvalue,
 #   $\lVert Av - \lambda v\rVert \le \text{tol}\cdot|\lambda|$, or after `num_iters` steps. The hidden tests
 #   accept any answer whose residual $\lVert Av - \lambda v\rVert$ is below about $10^{-6}\,\lVert A\rVert_2$,
-#   on matrices of very different scales.
+#   on matrices of very different scales. (Do not stop when $\lambda$ stops changing: the Rayleigh quotient
+#   converges twice as fast as the vector, so $\lambda$ settles while $v$ is still far from an eigenvector.)
 #
 # Implement it yourself: **`np.linalg.eig`, `eigh`, `eigvals`, `eigvalsh` and `svd` (and their
 # `scipy.linalg` / `scipy.sparse.linalg` versions) are not allowed**; the hidden tests block them.
@@ -230,9 +231,10 @@ assert_eigendecomposition(np.array([[0.0, 2.0], [2.0, 0.0]]), _values, _vectors,
 # 2. store in `sigma_1` and `sigma_2` the two singular values of $A$ as exact SymPy expressions in the
 #    symbol `a` defined below, with $\sigma_1 \ge \sigma_2$.
 #
-# Any equivalent form is accepted (nested square roots or not). Python's `sorted` cannot compare
-# symbolic expressions: decide yourself which root is the larger one for $a > 0$. A check you can do:
-# $\sigma_1\sigma_2 = |\det A| = 1$.
+# Any equivalent form is accepted (nested square roots or not). `G.eigenvals()` returns a dict, in no
+# guaranteed order, so make sure which root is the larger one for **every** $a > 0$ (`sorted`, `max` and
+# `if x > y:` can compare the two roots here only because `a` is declared positive; with a plain symbol
+# they raise `TypeError`). A check you can do: $\sigma_1\sigma_2 = |\det A| = 1$.
 
 # %% nbgrader={"grade": false, "grade_id": "q3-shear-singular-values", "locked": false, "schema_version": 3, "solution": true, "task": false}
 a = sp.symbols("a", positive=True)
@@ -376,6 +378,14 @@ for (_name, _A), (_U, _s, _Vt) in zip(_cases, _results):
             and not np.allclose(_true, _true**2, rtol=1e-6):
         raise AssertionError(f"for {_name}, s holds the squares of the singular values (the eigenvalues of A^T A): "
                              "take square roots.")
+    _Ua, _Vta = np.asarray(_U, dtype=float), np.asarray(_Vt, dtype=float)
+    if np.all(np.isfinite(_Ua)) and np.all(np.isfinite(_Vta)) and np.all(np.isfinite(_s_arr)):
+        _D = _Ua.T @ _A @ _Vta.T              # diag(sigma) for a valid SVD; a sign mismatch shows as -sigma_i
+        _t = 1e-6 * _true[0]
+        if np.allclose(np.abs(_D), np.diag(_true), atol=_t) and np.any(np.diag(_D) < -_t):
+            raise AssertionError(f"for {_name}, some u_i is -A v_i / sigma_i: the signs of your left and right "
+                                 "singular vectors do not match. Compute u_i from your own v_i; do not fix their "
+                                 "signs separately or take them from a second eigendecomposition.")
     assert_svd(_A, _U, _s, _Vt, name=f"svd_via_eigh(A) for {_name}")
 assert_svd(np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]), *_list_result, name="svd_via_eigh of a nested list")
 ### END HIDDEN TESTS
@@ -517,6 +527,7 @@ for _name, _A in _cases:
 #   over the singular values that count as non-zero.
 # * A singular value counts as zero when $\sigma_i \le \text{rtol}\cdot\sigma_1$ (relative to the largest
 #   one; the tests include matrices of very different scales). Do not divide by it: its term is dropped.
+#   For the zero matrix every singular value counts as zero, and $x^+$ is the zero vector.
 #
 # Implement it yourself: **`np.linalg.pinv`, `np.linalg.lstsq`, `np.linalg.solve`, `np.linalg.inv` and
 # their `scipy.linalg` versions are not allowed** (the hidden tests block them); `np.linalg.svd` is fine.

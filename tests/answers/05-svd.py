@@ -8,7 +8,7 @@ points and its hidden test must fail with a message containing the hint.
 
 SHEAR = "a = sp.symbols(\"a\", positive=True)\nA_shear = sp.Matrix([[1, a], [0, 1]])\n"
 
-# Valid answers in another form than the reference, two notebooks' worth: each must earn full marks.
+# Valid answers in another form than the reference, three notebooks' worth: each must earn full marks.
 ALTERNATIVES = [{
     # stop when the direction stops changing (up to sign), another start vector, eigenvalue at the end,
     # and the eigenvector returned with the opposite sign
@@ -94,6 +94,33 @@ ALTERNATIVES = [{
                    "    keep = s > rtol * s[0]\n"
                    "    c = np.divide(U.T @ np.asarray(b, dtype=float), s, out=np.zeros_like(s), where=keep)\n"
                    "    return Vt.T @ c\n",
+}, {
+    # a uniform (all positive) random start, Rayleigh quotient divided by v.v, no float() on lam
+    "q1-power-iteration": "def power_iteration(A, num_iters=1000, tol=1e-10):\n    A = np.array(A, dtype=float)\n"
+                          "    v = np.random.default_rng(3).random(A.shape[0])\n    v = v / np.linalg.norm(v)\n"
+                          "    for _ in range(num_iters):\n        Av = A.dot(v)\n        lam = v.dot(Av) / v.dot(v)\n"
+                          "        if np.linalg.norm(Av - lam * v) <= tol * abs(lam):\n            break\n"
+                          "        v = Av / np.linalg.norm(Av)\n    return lam, v\n",
+    # symmetrized first, then eigh's output reordered by fancy indexing
+    "q2-sorted-eigh": "def sorted_eigh(S):\n    S = np.asarray(S, dtype=float)\n    w, Q = np.linalg.eigh((S + S.T) / 2)\n"
+                      "    idx = np.arange(len(w))[::-1]\n    return w[idx], Q[:, idx]\n",
+    # SymPy's own singular_values (largest first), G with .transpose()
+    "q3-shear-singular-values": SHEAR + "G = A_shear.transpose() * A_shear\n"
+                                "sigma_1, sigma_2 = A_shear.singular_values()\n",
+    # no transpose trick for a wide matrix: keep only the r largest eigenpairs of A^T A
+    "q4-svd-via-eigh": "def svd_via_eigh(A):\n    A = np.asarray(A, dtype=float)\n    r = min(A.shape)\n"
+                       "    lam, V = np.linalg.eigh(A.T @ A)\n    idx = np.argsort(lam)[::-1][:r]\n"
+                       "    s = np.sqrt(lam[idx])\n    V = V[:, idx]\n    return A @ V / s, s, V.T\n",
+    # A minus the discarded part of the SVD
+    "q5-rank-k": "def rank_k_approx(A, k):\n    A = np.asarray(A, dtype=float)\n"
+                 "    U, s, Vt = np.linalg.svd(A, full_matrices=False)\n    return A - (U[:, k:] * s[k:]) @ Vt[k:]\n",
+    # the Frobenius norm as the total, np.nonzero for the rank (an np.int64)
+    "q6-energy": "def energy_ratios(A):\n    s = np.linalg.svd(A)[1]\n    return np.cumsum(s**2) / np.linalg.norm(A) ** 2\n\n\n"
+                 "def rank_for_energy(A, fraction):\n    return np.nonzero(energy_ratios(A) >= fraction)[0][0] + 1\n",
+    # np.where on the inverted singular values (the zero matrix divides by zero, then discards it)
+    "q7-min-norm": "def min_norm_solution(A, b, rtol=1e-10):\n    U, s, Vt = np.linalg.svd(A, full_matrices=False)\n"
+                   "    with np.errstate(divide=\"ignore\"):\n        inv = np.where(s > rtol * s.max(), 1 / s, 0.0)\n"
+                   "    return Vt.T @ (inv * (U.T @ b))\n",
 }]
 
 # Classic mistakes: notebook -> question -> (edit of the reference answer, points kept, hidden-test hint).
@@ -153,5 +180,32 @@ MISTAKES = {
                             1, "wide"),
         # an absolute cutoff instead of a relative one
         "q7-min-norm": (("keep = s > rtol * s.max()", "keep = s > rtol"), 1, "relative"),
+    },
+    "mistakes4": {
+        # stops when the eigenvalue estimate settles, which happens long before v is an eigenvector
+        "q1-power-iteration": ("def power_iteration(A, num_iters=1000, tol=1e-10):\n    A = np.array(A, dtype=float)\n"
+                               "    v = np.random.default_rng(0).normal(size=len(A))\n    v /= np.linalg.norm(v)\n"
+                               "    lam = v @ A @ v\n    for _ in range(num_iters):\n        w = A @ v\n"
+                               "        v = w / np.linalg.norm(w)\n        new = v @ A @ v\n"
+                               "        done = abs(new - lam) <= tol * abs(new)\n        lam = new\n"
+                               "        if done:\n            break\n    return float(lam), v\n",
+                               1, "relative to |lam|"),
+        # the rows of the eigenvector matrix reversed instead of its columns
+        "q2-sorted-eigh": (("return values[::-1], vectors[:, ::-1]", "return values[::-1], vectors[::-1]"), 0,
+                           "not an eigenpair"),
+        # the square roots taken in the wrong order
+        "q3-shear-singular-values": (("reverse=True", "reverse=False"), 1, "swapped"),
+        # each singular vector made "unique" (first entry positive), but U and V separately
+        "q4-svd-via-eigh": (("    return U, s, V.T\n", "    U = U * np.where(U[0] < 0, -1.0, 1.0)\n"
+                             "    V = V * np.where(V[0] < 0, -1.0, 1.0)\n    return U, s, V.T\n"), 1, "do not match"),
+        # the k smallest singular values instead of the k largest
+        "q5-rank-k": (("(U[:, :k] * s[:k]) @ Vt[:k]", "(U[:, -k:] * s[-k:]) @ Vt[-k:] if k else np.zeros(A.shape)"),
+                      0, "not the best"),
+        # a float instead of an int
+        "q6-energy": (("return int(np.argmax(E >= fraction)) + 1", "return float(np.argmax(E >= fraction) + 1)"), 1,
+                      "should return an int"),
+        # the number of terms from np.linalg.matrix_rank (its own tolerance) instead of the rtol cutoff
+        "q7-min-norm": (("keep = s > rtol * s.max()", "keep = np.arange(s.size) < np.linalg.matrix_rank(A)"), 1,
+                        "far too large"),
     },
 }
