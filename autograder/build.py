@@ -58,6 +58,7 @@ def notebook_from_text(source: Path, previous: NotebookNode | None, *, keep_outp
         clear_outputs(nb)
     for cell in nb.cells:
         cell.metadata.pop("lines_to_next_cell", None)
+        cell.metadata.pop("execution", None)  # run timestamps would change every build
     return assign_cell_ids(nb)
 
 

@@ -16,18 +16,23 @@ class KernelDied(Exception):
 
 
 def run_notebook(nb: NotebookNode, cwd: str | Path, *, timeout: int = CELL_TIMEOUT,
-                 mode: str = "validate") -> NotebookNode:
+                 mode: str | None = "validate") -> NotebookNode:
     """Execute ``nb`` in place in a fresh python3 kernel started in ``cwd``; errors stay in the outputs.
 
-    The same executor as grading (:class:`autograder.resilient.ResilientExecute`): a cell that kills the
+    ``mode`` is what ``NBGRADER_EXECUTION`` says in the kernel (nbgrader's convention), None for a plain
+    run. The same executor as grading (:class:`autograder.resilient.ResilientExecute`): a cell that kills the
     kernel fails alone and the rest of the notebook still runs.
     """
     from .resilient import ResilientExecute
 
     ensure_tools_on_path()
-    executor = ResilientExecute(timeout=timeout, kernel_name="python3", extra_arguments=list(KERNEL_ARGS))
+    executor = ResilientExecute(timeout=timeout, kernel_name="python3", extra_arguments=list(KERNEL_ARGS),
+                                record_timing=False)  # no timestamps in cell metadata: clean diffs
     previous = os.environ.get("NBGRADER_EXECUTION")
-    os.environ["NBGRADER_EXECUTION"] = mode
+    if mode is None:  # as a student's own kernel runs it
+        os.environ.pop("NBGRADER_EXECUTION", None)
+    else:
+        os.environ["NBGRADER_EXECUTION"] = mode
     try:
         executor.preprocess(nb, {"metadata": {"path": str(cwd)}})
     except DeadKernelError as exc:
