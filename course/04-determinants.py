@@ -22,8 +22,8 @@
 # In machine learning you rarely compute a determinant to solve a system (that
 # would be slow and inaccurate), but the *logarithm* of a determinant is
 # everywhere: in the likelihood of every Gaussian model, in Gaussian processes
-# and in normalizing flows. And the eigenvalues of the next chapter are defined
-# as the roots of a determinant, the characteristic polynomial.
+# and in normalizing flows. And the eigenvalues of the next chapter are exactly
+# the roots of a determinant, the characteristic polynomial.
 #
 # This chapter covers:
 #
@@ -740,8 +740,11 @@ plt.show()
 # Rounding them alone moves some roots a long way. Hide the diagonal structure
 # with a random rotation, $B = Q\,\operatorname{diag}(1, \dots, 20)\,Q^\top$, and
 # compare the roots of `np.poly(B)` with the eigenvalues from
-# `np.linalg.eigvalsh` (which uses the QR algorithm on $B$ directly, never the
-# polynomial).
+# `np.linalg.eigvalsh` (which works on $B$ directly, never the
+# polynomial). (For a matrix, `np.poly` itself gets the coefficients by
+# multiplying out $\prod_i (\lambda - \lambda_i)$ over eigenvalues it computes
+# first — accurately, as we will see — so the whole error below comes from
+# storing the polynomial as rounded coefficients and finding its roots again.)
 
 # %%
 Q20, _ = np.linalg.qr(rng.normal(size=(20, 20)))

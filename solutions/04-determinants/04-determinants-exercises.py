@@ -64,20 +64,22 @@ assert_scalar_close(simplex_volume([[0.0, 0.0], [4.0, 0.0], [0.0, 3.0]]), 6.0,
 # Hidden tests: random triangles (both orientations), tetrahedra, a 4-D and a 1-D simplex, a flat
 # triangle, a simplex far from the origin, list input, P left unchanged.
 ### BEGIN HIDDEN TESTS
+import copy
+
 from autograder.checks import assert_finite
 
 
-def _check_volume(_P, _what):
-    _P = np.asarray(_P, dtype=float)
+def _check_volume(_input, _what):
+    _P = np.array(_input, dtype=float)
     _k = _P.shape[1]
     _E = _P[1:] - _P[0]
     _ref = np.sqrt(max(np.linalg.det(_E @ _E.T), 0.0)) / math.factorial(_k)   # Gram determinant
-    _copy = _P.copy()
-    _got = simplex_volume(_P)
+    _copy = copy.deepcopy(_input)
+    _got = simplex_volume(_input)                # the input as given: an array or a list of lists
     assert np.size(_got) == 1, f"simplex_volume should return a single number, got shape {np.shape(_got)}."
     assert_finite(_got, name=f"simplex_volume for {_what}")
     _got = float(np.asarray(_got).reshape(()))
-    assert np.array_equal(_P, _copy), "simplex_volume changed its input P; work on a copy."
+    assert np.array_equal(np.asarray(_input), np.asarray(_copy)), "simplex_volume changed its input P; work on a copy."
     _tol = 1e-9 * max(1.0, float(np.prod(np.linalg.norm(_E, axis=1)))) / math.factorial(_k)
     if abs(_got - _ref) <= _tol + 1e-9 * _ref:
         return
@@ -124,8 +126,9 @@ _check_volume([[1, 1], [4, 2], [2, 5]], "a triangle given as a list of lists of 
 #
 # `A` is a square list of lists or 2-D NumPy array of real numbers (ints or floats), $n \ge 1$. Do not
 # modify `A`: work on a **float copy**. Return a single float. Implement it yourself: `np.linalg.det`,
-# `np.linalg.slogdet`, `scipy.linalg.det`, `scipy.linalg.lu` and `scipy.linalg.lu_factor` are **not
-# allowed** (the hidden tests block them).
+# `np.linalg.slogdet`, `scipy.linalg.det`, `scipy.linalg.lu`, `scipy.linalg.lu_factor`, SymPy's
+# `Matrix.det` and the eigenvalue routines `np.linalg.eig` / `eigvals` and `scipy.linalg.eig` / `eigvals`
+# (a determinant is also the product of the eigenvalues) are **not allowed** (the hidden tests block them).
 
 # %% nbgrader={"grade": false, "grade_id": "q2-det-gauss", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def det_gauss(A):
@@ -154,8 +157,8 @@ assert_scalar_close(det_gauss(np.array([[1.0, 2.0], [3.0, 4.0]])), -2.0, name="d
 
 # %% nbgrader={"grade": true, "grade_id": "q2-det-gauss-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: random, symmetric, orthogonal and permutation matrices of several sizes, a tiny first
-# pivot, singular and ill-conditioned (Hilbert) matrices, int and list input, A left unchanged, and the
-# library determinants and LU blocked.
+# pivot, negative pivots, singular and ill-conditioned (Hilbert) matrices, int and list input, A left
+# unchanged, and the library determinants, LU and eigenvalues blocked.
 ### BEGIN HIDDEN TESTS
 import scipy.linalg
 from autograder.checks import forbid
@@ -176,14 +179,17 @@ _cases.append((np.array([[-3.5]]), -3.5, "the 1x1 matrix [[-3.5]]"))
 _hilbert = np.array([[1.0 / (i + j + 1) for j in range(6)] for i in range(6)])
 _hilbert_det = float(sp.Matrix(6, 6, lambda i, j: sp.Rational(1, i + j + 1)).det())
 _tiny = np.array([[1e-20, 1.0, 1.0], [1.0, 1.0, 2.0], [1.0, 2.0, 1.0]])
+_negative = [(np.array([[0.0, 1.0], [-2.0, 3.0]]), 2.0),                        # largest |entry| is -2
+             (np.array([[1e-20, 1.0, 1.0], [-1.0, 1.0, 2.0], [-1.0, 2.0, 1.0]]), -2.0)]
 _singular = [(np.array([[0.0, 1.0], [0.0, 2.0]]), "a 2x2 matrix with a zero column"),
              (np.zeros((3, 3)), "the 3x3 zero matrix"),
              (np.array([[1.0, 2.0, 3.0], [2.0, 4.0, 6.0], [1.0, 0.0, 1.0]]), "a 3x3 matrix with two parallel rows"),
              (_rng.normal(size=(6, 3)) @ _rng.normal(size=(3, 6)), "a 6x6 matrix of rank 3")]
 
 _why = "compute the determinant with your own elimination"
-with forbid(np.linalg, "det", "slogdet", reason=_why, func=det_gauss), \
-        forbid(scipy.linalg, "det", "lu", "lu_factor", reason=_why, func=det_gauss):
+with forbid(np.linalg, "det", "slogdet", "eig", "eigvals", reason=_why, func=det_gauss), \
+        forbid(scipy.linalg, "det", "lu", "lu_factor", "eig", "eigvals", reason=_why, func=det_gauss), \
+        forbid(sp.MatrixBase, "det", reason=_why, func=det_gauss):
     for _A, _ref, _what in _cases:
         _copy = _A.copy()
         _got = det_gauss(_A)
@@ -200,6 +206,11 @@ with forbid(np.linalg, "det", "slogdet", reason=_why, func=det_gauss), \
     assert np.isclose(_got, 2.0, rtol=1e-8), (
         "det_gauss is wrong for a matrix whose first entry is tiny (1e-20) but not zero: use partial pivoting, "
         "i.e. always pick the row with the largest |entry| as the pivot, not only when the pivot is 0.")
+    for _A, _ref in _negative:
+        _got = float(np.asarray(det_gauss(_A)).reshape(()))
+        assert np.isclose(_got, _ref, rtol=1e-8), (
+            "det_gauss is wrong for a matrix whose candidate pivots are negative: choose the pivot with the "
+            "largest absolute value |entry|, not the largest value.")
     _got = det_gauss(_hilbert)
     assert np.isclose(_got, _hilbert_det, rtol=1e-6), \
         "det_gauss is not accurate for the ill-conditioned 6x6 Hilbert matrix: use partial pivoting."
@@ -302,8 +313,9 @@ with forbid(np.linalg, "det", reason=_why, func=det_cofactor), \
         assert _got == _ref, (f"det_cofactor is not the determinant for an integer {_n}x{_n} matrix. "
                               "Hint: the signs alternate along the row: +, -, +, ... ((-1)**j for column j).")
     _got = det_cofactor(_frac)
-    assert isinstance(_got, Fraction) and _got == Fraction(int(_frac_ref.p), int(_frac_ref.q)), \
-        "det_cofactor for a matrix of Fractions should be the exact Fraction."
+    assert not isinstance(_got, (float, np.floating)) and sp.nsimplify(_got) == _frac_ref \
+        and not sp.sympify(_got).has(sp.Float), \
+        "det_cofactor for a matrix of Fractions should be the exact fraction (a Fraction or a SymPy Rational)."
     _got = det_cofactor(_float.tolist())
     assert np.isclose(float(_got), _float_ref, rtol=1e-9), "det_cofactor is not the determinant for a float 5x5 matrix."
     _got = det_cofactor(_sym)
@@ -388,8 +400,9 @@ for _sym in (sp.Symbol("lam"), sp.Symbol("x")):
 # Using SymPy (exact arithmetic):
 #
 # 1. store in `det_t` the determinant of $A(t)$, a SymPy expression in the symbol `t` defined below;
-# 2. store in `singular_t` a Python `set` of **all** real values of $t$ for which $A(t)$ is singular, as
-#    exact SymPy numbers (each value once);
+# 2. store in `singular_t` a Python `set` (or the SymPy `FiniteSet` that `sp.solveset` returns) of **all**
+#    real values of $t$ for which $A(t)$ is singular, as exact numbers (each value once, whatever its
+#    multiplicity as a root);
 # 3. store in `rank_at` a Python `dict` mapping each of these values to the rank of $A(t)$ at that value
 #    (as a Python int).
 
@@ -408,7 +421,8 @@ from autograder.checks import assert_sympy_equal
 assert isinstance(det_t, sp.Expr), "det_t should be a SymPy expression in the symbol t."
 assert {str(_s) for _s in det_t.free_symbols} <= {"t"}, "det_t should contain no symbol other than t."
 assert_sympy_equal(det_t.subs({_s: 0 for _s in det_t.free_symbols}), 2, name="det_t at t = 0")
-assert isinstance(singular_t, set), "singular_t should be a Python set, e.g. {sp.Integer(3), sp.sqrt(2)}."
+assert isinstance(singular_t, (set, sp.FiniteSet)), \
+    f"singular_t should be a Python set, e.g. {{sp.Integer(3), sp.sqrt(2)}}, not a {type(singular_t).__name__}."
 assert isinstance(rank_at, dict), "rank_at should be a Python dict {value: rank}."
 
 # %% nbgrader={"grade": true, "grade_id": "q5-singular-parameter-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
@@ -418,7 +432,8 @@ from autograder.checks import assert_exact, assert_sympy_equal
 
 _t = sp.Symbol("t", real=True)
 assert_sympy_equal(det_t.subs({_s: _t for _s in det_t.free_symbols}), _t**3 - 3 * _t + 2, name="det_t")
-assert isinstance(singular_t, set), "singular_t should be a Python set (each value once), not a list."
+assert isinstance(singular_t, (set, sp.FiniteSet)), \
+    f"singular_t should be a Python set (each value once), not a {type(singular_t).__name__}."
 for _value in singular_t:
     assert_exact(_value, name="each value in singular_t",
                  hint="floating-point roots (np.roots, nsolve) are not exact: solve with SymPy.")
@@ -446,8 +461,8 @@ for _v, _r in _ranks.items():
 # * It must work in high dimension, where $\det\Sigma$ underflows to 0 or overflows to `inf`: compute
 #   $\log\det\Sigma$ with `np.linalg.slogdet` (or a Cholesky factor), never as `np.log(np.linalg.det(...))`.
 # * For the quadratic terms, **solve** linear systems (one `np.linalg.solve` with all the $x_i - \mu$ as
-#   right-hand sides is enough); forming the inverse is **not allowed** (`np.linalg.inv`, `np.linalg.pinv`
-#   and `scipy.linalg.inv` are blocked by the hidden tests).
+#   right-hand sides is enough); forming the inverse is **not allowed** (`np.linalg.inv`, `np.linalg.pinv`,
+#   `scipy.linalg.inv`, `scipy.linalg.pinv` and `scipy.linalg.pinvh` are blocked by the hidden tests).
 
 # %% nbgrader={"grade": false, "grade_id": "q6-gaussian-loglik", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def gaussian_loglik(X, mu, Sigma):
@@ -511,7 +526,7 @@ for _n, _d, _scale, _cond, _what in [(40, 3, 1.0, None, "40 samples in R^3"),
 
 _why = "solve a linear system instead of forming the inverse"
 with forbid(np.linalg, "inv", "pinv", reason=_why, func=gaussian_loglik), \
-        forbid(scipy.linalg, "inv", reason=_why, func=gaussian_loglik):
+        forbid(scipy.linalg, "inv", "pinv", "pinvh", reason=_why, func=gaussian_loglik):
     for _X, _mu, _Sigma, _what in _cases:
         _ref, _parts = _reference(_X, _mu, _Sigma)
         _copies = (_X.copy(), _mu.copy(), _Sigma.copy())

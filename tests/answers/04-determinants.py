@@ -6,7 +6,7 @@ source or an (old, new) replacement in the reference answer; the question must k
 points and its hidden test must fail with a message containing the hint.
 """
 
-# Valid answers in another form than the reference, two notebooks' worth: each must earn full marks.
+# Valid answers in another form than the reference, three notebooks' worth: each must earn full marks.
 ALTERNATIVES = [{
     # edges as rows (det E = det E^T), slogdet, k! as a product
     "q1-simplex-volume": "def simplex_volume(P):\n    P = np.array(P, dtype=float)\n    E = P[1:] - P[0]\n"
@@ -73,7 +73,34 @@ ALTERNATIVES = [{
                         "        lu, piv = scipy.linalg.lu_factor(W)\n        u = np.diag(lu)\n"
                         "        if np.any(u == 0):\n            return 0.0, -np.inf\n"
                         "        sign *= (-1) ** np.sum(piv != np.arange(len(piv))) * np.prod(np.sign(u))\n"
-                        "        total += np.sum(np.log(np.abs(u)))\n    return float(sign), float(total)\n",
+                        "        total += np.sum(np.log(np.abs(u)))\n    return float(sign), float(total)\n",}, {
+    # pure Python on the corners, no array conversion of P
+    "q1-simplex-volume": "def simplex_volume(P):\n    k = len(P[0])\n"
+                         "    E = [[P[i][j] - P[0][j] for j in range(k)] for i in range(1, k + 1)]\n"
+                         "    return abs(np.linalg.det(E)) / math.factorial(k)\n",
+    # column operations on A (det A^T = det A): eliminate in the transpose
+    "q2-det-gauss": "def det_gauss(A):\n    U = np.array(A, dtype=float).T.copy()\n    n = len(U)\n    s = 1.0\n"
+                    "    for k in range(n):\n        p = k + np.argmax(abs(U[k:, k]))\n        if U[p, k] == 0:\n"
+                    "            return 0.0\n        if p != k:\n            U[[p, k]] = U[[k, p]]\n            s = -s\n"
+                    "        U[k+1:] -= np.outer(U[k+1:, k] / U[k, k], U[k])\n    return s * np.prod(np.diag(U))\n",
+    # SymPy minors: a Fraction matrix gives an exact SymPy Rational, an int matrix a SymPy Integer
+    "q3-det-cofactor": "def det_cofactor(A):\n    M = sp.Matrix(A)\n    if M.rows == 1:\n        return M[0, 0]\n"
+                       "    return sum(((-1) ** j * M[0, j] * det_cofactor(M.minor_submatrix(0, j).tolist())\n"
+                       "                for j in range(M.rows)), sp.Integer(0))\n",
+    # SymPy's charpoly, converted from a PurePoly
+    "q4-char-poly": "def char_poly(M, lam):\n    return M.charpoly(lam).as_expr()\n",
+    # solveset's FiniteSet as it is; Python ints as keys
+    "q5-singular-parameter": "t = sp.symbols('t', real=True)\nA_t = sp.Matrix([[t, 1, 1], [1, t, 1], [1, 1, t]])\n"
+                             "det_t = sp.factor(A_t.det())\nsingular_t = sp.solveset(det_t, t)\n"
+                             "rank_at = {int(v): A_t.subs(t, v).rank() for v in singular_t}\n",
+    # one sample at a time
+    "q6-gaussian-loglik": "def gaussian_loglik(X, mu, Sigma):\n    s, ld = np.linalg.slogdet(Sigma)\n    total = 0.0\n"
+                          "    for x in X:\n        dx = x - mu\n"
+                          "        total -= 0.5 * (len(x) * np.log(2 * np.pi) + ld + dx @ np.linalg.solve(Sigma, dx))\n"
+                          "    return total\n",
+    # an int sign, a list as the pair
+    "q7-stack-slogdet": "def stack_slogdet(Ws):\n    s, l = 1, 0.0\n    for W in Ws:\n"
+                        "        a, b = np.linalg.slogdet(W)\n        s, l = s * int(a), l + b\n    return [s, l]\n",
 }]
 
 # Classic mistakes: notebook -> question -> (edit of the reference answer, points kept, hidden-test hint).
@@ -137,5 +164,16 @@ MISTAKES = {
         "q5-singular-parameter": (("singular_t = set(sp.solve(det_t, t))", "singular_t = sp.solve(det_t, t)"), 0, "set"),
         "q6-gaussian-loglik": (("return float(-0.5 * (n * d * np.log(2 * np.pi) + n * logdet + quad))",
                                 "return float(-0.5 * (n * d * np.log(2 * np.pi) + n * logdet + quad)) / n"), 0, "sum"),
+    },
+    "mistakes5": {
+        # a list of lists used as if it were an array (P[1:] - P[0] fails for lists)
+        "q1-simplex-volume": ("def simplex_volume(P):\n"
+                              "    return abs(np.linalg.det(P[1:] - P[0])) / math.factorial(len(P[0]))\n", 0, "list"),
+        # the largest value instead of the largest absolute value as the pivot
+        "q2-det-gauss": (("np.argmax(np.abs(U[k:, k]))", "np.argmax(U[k:, k])"), 1, "absolute value"),
+        # a library determinant of each minor in another library
+        "q3-det-cofactor": (("* det_cofactor(minor)", "* sp.Matrix(minor).det()"), 1, "not allowed"),
+        # the inverse through SciPy's pseudo-inverse
+        "q6-gaussian-loglik": (("np.linalg.solve(Sigma, D.T).T", "(scipy.linalg.pinvh(Sigma) @ D.T).T"), 1, "not allowed"),
     },
 }
