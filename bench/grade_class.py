@@ -30,7 +30,6 @@ from autograder.classgrade import ResultStore, grade_class  # noqa: E402
 from autograder.demo import make_class  # noqa: E402
 from autograder.grading import identify  # noqa: E402
 from autograder.layout import find_course  # noqa: E402
-from autograder.nbgrader_settings import course_config  # noqa: E402
 from autograder.submissions import discover  # noqa: E402
 
 
@@ -60,11 +59,13 @@ def run_stock_nbgrader(course, class_dir: Path, work: Path) -> tuple[float, dict
     """nbgrader's documented path: generate_assignment, then `nbgrader autograde <assignment>`."""
     root = work / "nbgrader-course"
     shutil.copytree(course.solutions, root / "solutions")
-    cfg = course_config(root)
+    # the course's settings (timeouts, stubs, warning filter), with nbgrader's stock autograde pipeline
     (root / "nbgrader_config.py").write_text(
-        "c = get_config()\n" + "".join(
-            f"c.{section}.{key} = {value!r}\n" for section in cfg for key, value in cfg[section].items()),
-        encoding="utf-8")
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from autograder.nbgrader_settings import course_config\n"
+        f"c = get_config()\nc.merge(course_config({str(root)!r}))\n"
+        "del c.Autograde['autograde_preprocessors']\n", encoding="utf-8")
+    (root / ".exchange").mkdir()
     honest = 0
     for found in discover(class_dir, course):
         sub = identify(found.path, found.student, course, found.assignment)
@@ -76,8 +77,10 @@ def run_stock_nbgrader(course, class_dir: Path, work: Path) -> tuple[float, dict
     nbgrader = str(Path(sys.executable).parent / "nbgrader")
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     for assignment in course.assignments():
-        subprocess.run([nbgrader, "generate_assignment", assignment, "--force"], cwd=root, env=env,
-                       check=True, capture_output=True)
+        done = subprocess.run([nbgrader, "generate_assignment", assignment, "--force"], cwd=root, env=env,
+                              capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(f"nbgrader generate_assignment {assignment} failed:\n{done.stderr[-2000:]}")
     start = time.perf_counter()
     for assignment in course.assignments():
         subprocess.run([nbgrader, "autograde", assignment, "--force"], cwd=root, env=env,
@@ -101,6 +104,7 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=60, help="minimum class size (default %(default)s)")
     parser.add_argument("--sizes", help="comma-separated class sizes for the growth measurement (grade-class only)")
     parser.add_argument("--workers", type=int, help="grade-class workers (default: one per core)")
+    parser.add_argument("--growth-only", action="store_true", help="skip the comparison, only measure --sizes")
     args = parser.parse_args()
     course = find_course(ROOT)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
@@ -109,6 +113,13 @@ def main() -> int:
         print(f"class: {len(files)} submissions over {', '.join(course.assignments())}; "
               f"{os.cpu_count()} CPU cores")
 
+        if args.growth_only:
+            for size in [int(x) for x in (args.sizes or "60,240").split(",")]:
+                files = build_class(course, work / f"class-{size}", size)
+                wall, _, per = run_grade_class(course, work / f"class-{size}", work / f"ours-{size}", args.workers)
+                print(f"  {len(files):4d} submissions: {wall:7.1f} s  ({wall / len(files):.2f} s each; "
+                      f"median worker time {statistics.median(per):.2f} s)")
+            return 0
         stock_wall, stock_scores, honest = run_stock_nbgrader(course, work / "class", work)
         ours_wall, ours_scores, per = run_grade_class(course, work / "class", work / "ours", args.workers)
 
