@@ -27,7 +27,8 @@ def run_notebook(nb: NotebookNode, cwd: str | Path, *, timeout: int = CELL_TIMEO
 
     ensure_tools_on_path()
     executor = ResilientExecute(timeout=timeout, kernel_name="python3", extra_arguments=list(KERNEL_ARGS),
-                                record_timing=False)  # no timestamps in cell metadata: clean diffs
+                                record_timing=False,  # no timestamps in cell metadata: clean diffs
+                                shutdown_kernel="immediate")  # the kernel is thrown away: do not wait ~1 s
     previous = os.environ.get("NBGRADER_EXECUTION")
     if mode is None:  # as a student's own kernel runs it
         os.environ.pop("NBGRADER_EXECUTION", None)

@@ -55,6 +55,7 @@ def course_config(root: str | Path, *, db_url: str | None = None) -> Config:
     c.Execute.timeout = CELL_TIMEOUT
     c.Execute.interrupt_on_timeout = True
     c.Execute.extra_arguments = list(KERNEL_ARGS)
+    c.Execute.shutdown_kernel = "immediate"  # its state is thrown away anyway; a graceful stop costs ~1 s
     c.IgnorePattern.enabled = True
     c.IgnorePattern.pattern = WARNING_PATTERN
 
