@@ -59,12 +59,14 @@ def run_stock_nbgrader(course, class_dir: Path, work: Path) -> tuple[float, dict
     """nbgrader's documented path: generate_assignment, then `nbgrader autograde <assignment>`."""
     root = work / "nbgrader-course"
     shutil.copytree(course.solutions, root / "solutions")
-    # the course's settings (timeouts, stubs, warning filter), with nbgrader's stock autograde pipeline
+    # the course's settings that decide scores (timeouts, stubs, warning filter), with nbgrader's stock
+    # autograde pipeline and kernel handling
     (root / "nbgrader_config.py").write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
         "from autograder.nbgrader_settings import course_config\n"
         f"c = get_config()\nc.merge(course_config({str(root)!r}))\n"
-        "del c.Autograde['autograde_preprocessors']\n", encoding="utf-8")
+        "del c.Autograde['autograde_preprocessors']\n"  # nbgrader's own Execute, and its graceful
+        "del c.Execute['shutdown_kernel']\n", encoding="utf-8")  # kernel shutdown: stock behaviour
     (root / ".exchange").mkdir()
     honest = 0
     for found in discover(class_dir, course):
