@@ -1,0 +1,516 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Chapter 06 exercises: principal component analysis
+#
+# Six questions: PCA by the SVD of the centered data, the explained variance ratio and the number of
+# components for a target share of the variance, projecting and reconstructing, whitening, applying a
+# PCA fitted on a training set to a test set, and an exact PCA of a tiny data set with SymPy. Each
+# question has a **visible test** you can run now and **hidden tests** that run when your notebook is
+# graded (on other inputs, including edge cases), so make your functions work for any valid input, not
+# only for the example.
+#
+# * Replace every `raise NotImplementedError()` with your code; do not rename the functions or variables.
+# * Run the whole notebook (*Run > Run All Cells*) before you check or submit.
+# * Self-check from a terminal: `python -m autograder check exercises/06-pca/06-pca-exercises.ipynb`.
+#
+# Read chapter 06 (`course/06-pca.ipynb`) first. Conventions for the whole notebook:
+#
+# * A data matrix `X` has shape $(n, d)$: **rows are samples**, columns are features. It may be a NumPy
+#   array or a nested list, and your function must not modify it. The tests use $n \ge 2$.
+# * Variances use the factor $\frac{1}{n-1}$ (as `np.cov` and scikit-learn do).
+# * Principal directions are only defined up to sign, so the tests accept either sign of every
+#   direction (and of every column of scores). They only use data whose leading variances are distinct,
+#   so that the directions are otherwise unique.
+
+# %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
+import numpy as np
+import sympy as sp
+
+np.set_printoptions(precision=4, suppress=True)
+
+# %% [markdown]
+# ## Question 1: PCA by the SVD (4 points)
+#
+# Write `pca_fit(X, k)` that returns a tuple `(mean, components, explained_variance)` for a data matrix
+# `X` of shape $(n, d)$ and an integer $1 \le k \le \min(n - 1, d)$:
+#
+# * `mean`: the mean of the rows, a 1-D float array of length $d$;
+# * `components`: the first $k$ principal directions as the **rows** of a float array of shape $(k, d)$
+#   (like scikit-learn's `components_`), orthonormal, largest variance first;
+# * `explained_variance`: the variances $\lambda_1 \ge \dots \ge \lambda_k$ of the data along them, a 1-D
+#   float array of length $k$.
+#
+# Implement it yourself with the SVD of the **centered** data (`np.linalg.svd` is fine):
+# **the covariance eigenproblem is not allowed** — `np.cov` and `np.linalg.eig`, `eigh`, `eigvals`,
+# `eigvalsh` (and their `scipy.linalg` versions), and scikit-learn's `PCA`; the hidden tests block them.
+
+# %% nbgrader={"grade": false, "grade_id": "q1-pca-fit", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def pca_fit(X, k):
+    ### BEGIN SOLUTION
+    X = np.asarray(X, dtype=float)
+    mean = X.mean(axis=0)
+    _, s, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    return mean, Vt[:k], s[:k] ** 2 / (X.shape[0] - 1)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "q1-pca-fit-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_close, assert_shape
+
+# four points on a line through (1, 2) in the direction (3, 4) / 5, at distances -10, -5, 5, 10
+_X = np.array([[1.0, 2.0]]) + np.array([[-10.0], [-5.0], [5.0], [10.0]]) * np.array([[0.6, 0.8]])
+_mean, _comp, _var = pca_fit(_X, 1)
+assert_close(_mean, np.array([1.0, 2.0]), name="mean")
+assert_shape(_comp, (1, 2), name="components")
+assert_close(np.abs(np.asarray(_comp, dtype=float)), np.array([[0.6, 0.8]]), name="components (up to sign)")
+assert_close(_var, np.array([250.0 / 3.0]), name="explained_variance",
+             hint="the variance along the line is (100 + 25 + 25 + 100) / (n - 1).")
+
+# %% nbgrader={"grade": true, "grade_id": "q1-pca-fit-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: tall, wide and square data far from the origin, every k, list input, X unchanged,
+# the covariance eigenproblem blocked.
+### BEGIN HIDDEN TESTS
+import contextlib
+import sys
+
+import scipy.linalg
+from autograder.checks import assert_close, assert_orthonormal_columns, assert_shape, forbid
+
+_rng = np.random.default_rng(6101)
+
+
+def _data(n, d, offset):
+    _Q, _ = np.linalg.qr(_rng.normal(size=(d, d)))
+    _scales = np.geomspace(5.0, 0.5, d)              # distinct variances along random directions
+    return offset + (_rng.normal(size=(n, d)) * _scales) @ _Q.T
+
+
+_cases = [("a tall 60x5 data set centred at 100", _data(60, 5, 100.0)),
+          ("a wide 7x12 data set (more features than samples)", _data(7, 12, -20.0)),
+          ("a square 6x6 data set", _data(6, 6, 3.0)),
+          ("a 40x3 data set scaled by 1e4", 1e4 * _data(40, 3, 1.0))]
+_why = "compute PCA with the SVD of the centered data, not with the covariance eigenproblem"
+with contextlib.ExitStack() as _stack:
+    for _mod, _names in [(np.linalg, ("eig", "eigh", "eigvals", "eigvalsh")), (np, ("cov",)),
+                         (scipy.linalg, ("eig", "eigh", "eigvals", "eigvalsh"))]:
+        _stack.enter_context(forbid(_mod, *_names, reason=_why, func=pca_fit))
+    if "sklearn.decomposition" in sys.modules:
+        _stack.enter_context(forbid(sys.modules["sklearn.decomposition"], "PCA", reason=_why, func=pca_fit))
+    for _name, _X in _cases:
+        _n, _d = _X.shape
+        _mu = _X.mean(axis=0)
+        _, _s, _Vt = np.linalg.svd(_X - _mu, full_matrices=False)
+        _, _, _Vt_raw = np.linalg.svd(_X, full_matrices=False)
+        for _k in range(1, min(_n - 1, _d) + 1):
+            _Xcopy = _X.copy()
+            _mean, _comp, _var = pca_fit(_X, _k)
+            assert np.array_equal(_X, _Xcopy), "pca_fit changed its input X; work on a copy."
+            _who = f"pca_fit(X, {_k}) for {_name}"
+            assert_close(_mean, _mu, rtol=1e-9, atol=1e-9, name=f"the mean of {_who}")
+            assert_shape(_comp, (_k, _d), name=f"the components of {_who}",
+                         hint="one principal direction per row.")
+            _comp = np.asarray(_comp, dtype=float)
+            assert_orthonormal_columns(_comp.T, atol=1e-6, name=f"the rows of the components of {_who}")
+            _cos = np.abs(np.sum(_comp * _Vt[:_k], axis=1))
+            if not np.all(_cos > 1 - 1e-6):
+                if np.all(np.abs(np.sum(_comp * _Vt_raw[:_k], axis=1)) > 1 - 1e-6):
+                    raise AssertionError(f"the components of {_who} are the singular vectors of X itself: "
+                                         "center X (subtract the mean of each column) before the SVD.")
+                _i = int(np.argmin(_cos))
+                raise AssertionError(f"component {_i} of {_who} is not the principal direction number {_i} "
+                                     "(up to sign): take the right singular vectors (rows of Vt), largest first.")
+            assert_close(_var, _s[:_k] ** 2 / (_n - 1), rtol=1e-8, atol=1e-12,
+                         name=f"the explained variance of {_who}",
+                         hint="the variance along v_i is s_i^2 / (n - 1).")
+_mean, _comp, _var = pca_fit([[1.0, 2.0], [3.0, 5.0], [0.0, 4.0]], 1)
+assert_close(_mean, np.array([4.0 / 3.0, 11.0 / 3.0]), name="the mean of pca_fit for a nested list")
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## Question 2: explained variance ratio, and how many components to keep (3 points)
+#
+# 1. Write `explained_variance_ratio(X)` that returns, for a data matrix `X` of shape $(n, d)$ with
+#    non-constant columns, the share $\lambda_i / (\lambda_1 + \dots + \lambda_p)$ of the total variance
+#    along **each** principal direction, for all $p = \min(n, d)$ singular values of the centered data
+#    (largest first, so the entries decrease and sum to 1; with $n \le d$ the last one is 0 up to rounding):
+#    a 1-D float array of length $p$.
+# 2. Write `n_components_for(X, fraction)` that returns, as a Python `int`, the **smallest** $k \ge 1$
+#    such that the first $k$ components together explain at least `fraction` of the variance, for
+#    $0 <$ `fraction` $< 1$ (e.g. `0.95` for "keep 95% of the variance").
+#
+# Use the library well: `np.linalg.svd(..., compute_uv=False)` gives just the singular values.
+
+# %% nbgrader={"grade": false, "grade_id": "q2-explained-variance", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def explained_variance_ratio(X):
+    ### BEGIN SOLUTION
+    X = np.asarray(X, dtype=float)
+    s = np.linalg.svd(X - X.mean(axis=0), compute_uv=False)
+    return s**2 / np.sum(s**2)
+    ### END SOLUTION
+
+
+def n_components_for(X, fraction):
+    ### BEGIN SOLUTION
+    cumulative = np.cumsum(explained_variance_ratio(X))
+    return int(np.argmax(cumulative >= fraction)) + 1
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "q2-explained-variance-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_close
+
+# centered data with variances 16/3, 4/3 and 0 along the three axes, shifted away from the origin
+_X = np.array([[4.0, 0.0, 0.0], [-4.0, 0.0, 0.0], [0.0, 2.0, 0.0], [0.0, -2.0, 0.0]]) + 7.0
+assert_close(explained_variance_ratio(_X), np.array([0.8, 0.2, 0.0]), atol=1e-12,
+             name="explained_variance_ratio(X)")
+assert n_components_for(_X, 0.5) == 1, "n_components_for(X, 0.5) should be 1: the first component explains 80%."
+
+# %% nbgrader={"grade": true, "grade_id": "q2-explained-variance-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: tall, wide and rank-deficient data far from the origin, many fractions, the return type.
+### BEGIN HIDDEN TESTS
+from autograder.checks import assert_close
+
+_rng = np.random.default_rng(6201)
+_cases = [("a 50x6 data set centred at 50", 50.0 + _rng.normal(size=(50, 6)) * np.array([6, 4, 3, 2, 1, 0.5])),
+          ("a wide 5x9 data set", -3.0 + _rng.normal(size=(5, 9)) * np.linspace(3, 1, 9)),
+          ("a 30x5 data set of rank 2 around (1, ..., 5)",
+           np.arange(1.0, 6.0) + _rng.normal(size=(30, 2)) @ _rng.normal(size=(2, 5))),
+          ("a 20x4 data set in the units of 1e-6", 1e-6 * (1.0 + _rng.normal(size=(20, 4)) * np.array([3, 2, 1, 1e-2])))]
+for _name, _X in _cases:
+    _s = np.linalg.svd(_X - _X.mean(axis=0), compute_uv=False)
+    _ref = _s**2 / np.sum(_s**2)
+    _got = explained_variance_ratio(_X)
+    _arr = np.asarray(_got, dtype=float).ravel()
+    if _arr.shape == _ref.shape and np.all(np.isfinite(_arr)) and not np.allclose(_arr, _ref, rtol=1e-8, atol=1e-12):
+        _s_raw = np.linalg.svd(_X, compute_uv=False)
+        if np.allclose(_arr, _s_raw**2 / np.sum(_s_raw**2), rtol=1e-8, atol=1e-12):
+            raise AssertionError(f"explained_variance_ratio(X) for {_name} uses the singular values of X itself: "
+                                 "center X first (the variance is measured around the mean).")
+        if np.allclose(_arr, _s / np.sum(_s), rtol=1e-8, atol=1e-12):
+            raise AssertionError(f"explained_variance_ratio(X) for {_name} uses the singular values "
+                                 "themselves: the variances are the squared singular values (divided by n - 1).")
+        if np.allclose(_arr, np.cumsum(_ref), rtol=1e-8, atol=1e-12):
+            raise AssertionError(f"explained_variance_ratio(X) for {_name} is cumulative: return the share of "
+                                 "each component, not the running total.")
+    assert_close(_got, _ref, rtol=1e-8, atol=1e-12, name=f"explained_variance_ratio(X) for {_name}")
+    _cum = np.cumsum(_ref)
+    for _f in (1e-6, 0.3, 0.5, 0.8, 0.9, 0.95, 0.99, 0.999999):
+        if np.min(np.abs(_cum - _f)) < 1e-9:
+            continue                                   # skip a fraction that ties with a cumulative share
+        _want = int(np.argmax(_cum >= _f)) + 1
+        _k = n_components_for(_X, _f)
+        assert isinstance(_k, (int, np.integer)) and not isinstance(_k, bool), \
+            f"n_components_for should return an int, got {type(_k).__name__}."
+        if _k == _want - 1:
+            raise AssertionError(f"n_components_for(X, {_f}) for {_name} is one too small: k counts the "
+                                 "components kept (k = 1 means the first one alone), it is not a 0-based index.")
+        assert _k == _want, f"n_components_for(X, {_f}) for {_name} is not the smallest k whose components " \
+                            "explain at least that fraction."
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## Question 3: project and reconstruct (3 points)
+#
+# Write `pca_reconstruct(X, k)` that returns the reconstruction $\hat X$ of a data matrix `X` of shape
+# $(n, d)$ from its first $k$ principal components, for an integer $0 \le k \le \min(n, d)$: every row
+# $\mathbf{x}_i$ becomes $\boldsymbol{\mu} + V_kV_k^\top(\mathbf{x}_i - \boldsymbol{\mu})$, where
+# $\boldsymbol{\mu}$ is the mean of the rows and the columns of $V_k$ are the first $k$ principal
+# directions ($k = 0$ gives the mean in every row). Return a float array of shape $(n, d)$.
+# `np.linalg.svd` is fine (you may also call your `pca_fit` from Question 1).
+#
+# The tests grade $\hat X$ by what makes it unique: it lies in a $k$-dimensional affine subspace through
+# the mean, and its error $\lVert X - \hat X\rVert_F$ is the smallest possible,
+# $\sqrt{s_{k+1}^2 + s_{k+2}^2 + \cdots}$ (Eckart–Young, with the singular values $s_i$ of the centered
+# data).
+
+# %% nbgrader={"grade": false, "grade_id": "q3-reconstruct", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def pca_reconstruct(X, k):
+    ### BEGIN SOLUTION
+    X = np.asarray(X, dtype=float)
+    mu = X.mean(axis=0)
+    _, _, Vt = np.linalg.svd(X - mu, full_matrices=False)
+    Vk = Vt[:k].T
+    return mu + (X - mu) @ Vk @ Vk.T
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "q3-reconstruct-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_close
+
+# points on a line through (5, 5, 5): one component reconstructs them exactly
+_X = np.array([5.0, 5.0, 5.0]) + np.array([[-2.0], [-1.0], [0.5], [2.5]]) * np.array([[1.0, 2.0, 2.0]])
+assert_close(pca_reconstruct(_X, 1), _X, name="pca_reconstruct(X, 1) for points on a line",
+             hint="points on a line through the mean are reconstructed exactly by one component.")
+
+# %% nbgrader={"grade": true, "grade_id": "q3-reconstruct-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: tall, wide and square data far from the origin, every k from 0 to min(n, d), the
+# optimal error (Eckart-Young), the affine rank, list input, X unchanged.
+### BEGIN HIDDEN TESTS
+from autograder.checks import assert_shape
+
+_rng = np.random.default_rng(6301)
+_cases = [("a 30x5 data set centred at 10", 10.0 + _rng.normal(size=(30, 5)) * np.array([5, 3, 2, 1, 0.3])),
+          ("a wide 4x7 data set", -5.0 + _rng.normal(size=(4, 7))),
+          ("a 6x6 data set scaled by 1e3", 1e3 * (2.0 + _rng.normal(size=(6, 6)))),
+          ("a 25x4 data set near a plane", 3.0 + _rng.normal(size=(25, 2)) @ _rng.normal(size=(2, 4))
+           + 1e-3 * _rng.normal(size=(25, 4)))]
+for _name, _X in _cases:
+    _n, _d = _X.shape
+    _mu = _X.mean(axis=0)
+    _s = np.linalg.svd(_X - _mu, compute_uv=False)
+    _U, _sr, _Vt = np.linalg.svd(_X, full_matrices=False)
+    for _k in list(range(1, min(_n, _d) + 1)) + [0]:
+        _Xcopy = _X.copy()
+        _Xh = pca_reconstruct(_X, _k)
+        assert np.array_equal(_X, _Xcopy), "pca_reconstruct changed its input X; work on a copy."
+        _who = f"pca_reconstruct(X, {_k}) for {_name}"
+        assert_shape(_Xh, (_n, _d), name=_who)
+        _Xh = np.asarray(_Xh, dtype=float)
+        assert np.all(np.isfinite(_Xh)), f"{_who} contains NaN or infinite values."
+        _best = np.sqrt(np.sum(_s[_k:] ** 2))
+        _err = np.linalg.norm(_X - _Xh)
+        _tol = 1e-7 * np.linalg.norm(_X) + 1e-6 * _best
+        if _err > _best + _tol:
+            if np.linalg.norm(_Xh - (_U[:, :_k] * _sr[:_k]) @ _Vt[:_k]) <= 1e-7 * np.linalg.norm(_X):
+                raise AssertionError(f"{_who} is the truncated SVD of X itself: center X first, take the SVD "
+                                     "of the centered data, and add the mean back at the end.")
+            if np.linalg.norm(_X - (_Xh + _mu)) <= _best + _tol:
+                raise AssertionError(f"{_who} is off by the mean: after projecting the centered data, "
+                                     "add the mean back.")
+            raise AssertionError(f"{_who} is not the best reconstruction from {_k} components: its error "
+                                 "||X - X_hat||_F is larger than the optimum.")
+        _sv = np.linalg.svd(_Xh - _mu, compute_uv=False)
+        _rank = int(np.sum(_sv > 1e-8 * max(1.0, np.linalg.norm(_X))))
+        assert _rank <= _k, f"{_who} uses more than {_k} directions: X_hat - mean has rank {_rank}; " \
+                            "keep only the first k components."
+_Xl = [[1.0, 2.0], [2.0, 1.0], [4.0, 5.0]]
+_Xh = np.asarray(pca_reconstruct(_Xl, 2), dtype=float)
+assert np.allclose(_Xh, np.array(_Xl)), "pca_reconstruct(X, d) of a nested list should give back X."
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## Question 4: whitening (3 points)
+#
+# Write `pca_whiten(X, k)` that returns the **PCA-whitened** scores of a data matrix `X` of shape $(n, d)$:
+# the float array $Z_w = X_cV_k\Lambda_k^{-1/2}$ of shape $(n, k)$, where $X_c$ is the centered data,
+# the columns of $V_k$ are the first $k$ principal directions and $\Lambda_k$ holds their variances
+# $\lambda_i = s_i^2/(n-1)$. So column $i$ is the score on direction $i$, divided by its standard
+# deviation $\sqrt{\lambda_i}$, and the covariance (with $\frac{1}{n-1}$) of the result is the identity
+# $I_k$. The tests use $1 \le k \le \min(n - 1, d)$ and data whose first $k$ variances are clearly
+# positive. Use the library well: `np.linalg.svd` is fine (Section 9 of the chapter gives a short form
+# in terms of $U$).
+
+# %% nbgrader={"grade": false, "grade_id": "q4-whiten", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def pca_whiten(X, k):
+    ### BEGIN SOLUTION
+    X = np.asarray(X, dtype=float)
+    Xc = X - X.mean(axis=0)
+    _, s, Vt = np.linalg.svd(Xc, full_matrices=False)
+    lam = s[:k] ** 2 / (X.shape[0] - 1)
+    return Xc @ Vt[:k].T / np.sqrt(lam)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "q4-whiten-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_shape
+
+_rng = np.random.default_rng(0)
+_X = 3.0 + _rng.normal(size=(50, 3)) @ np.array([[2.0, 1.0, 0.0], [0.0, 1.0, 0.5], [0.0, 0.0, 0.3]])
+_Zw = pca_whiten(_X, 2)
+assert_shape(_Zw, (50, 2), name="pca_whiten(X, 2)")
+assert np.allclose(np.cov(np.asarray(_Zw, dtype=float), rowvar=False), np.eye(2), atol=1e-8), \
+    "the covariance of pca_whiten(X, 2) (with 1 / (n - 1)) should be the 2 x 2 identity."
+
+# %% nbgrader={"grade": true, "grade_id": "q4-whiten-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: small and large n, wide data, data far from the origin and of very different scales:
+# zero mean, identity covariance, and every column along its principal direction.
+### BEGIN HIDDEN TESTS
+from autograder.checks import assert_shape
+
+_rng = np.random.default_rng(6401)
+_cases = [("a 7x3 data set centred at 20", 20.0 + _rng.normal(size=(7, 3)) * np.array([4.0, 2.0, 1.0])),
+          ("a 200x5 data set", _rng.normal(size=(200, 5)) @ _rng.normal(size=(5, 5))),
+          ("a wide 6x10 data set", -4.0 + _rng.normal(size=(6, 10)) * np.linspace(3, 1, 10)),
+          ("a 40x4 data set in the units of 1e5", 1e5 * (1.0 + _rng.normal(size=(40, 4)) * np.array([3, 2, 1, 0.5])))]
+for _name, _X in _cases:
+    _n, _d = _X.shape
+    _Xc = _X - _X.mean(axis=0)
+    _U, _s, _Vt = np.linalg.svd(_Xc, full_matrices=False)
+    _lam = _s**2 / (_n - 1)
+    for _k in sorted({1, min(_n - 1, _d)}):
+        _who = f"pca_whiten(X, {_k}) for {_name}"
+        _Zw = pca_whiten(_X, _k)
+        assert_shape(_Zw, (_n, _k), name=_who)
+        _Zw = np.asarray(_Zw, dtype=float)
+        assert np.all(np.isfinite(_Zw)), f"{_who} contains NaN or infinite values."
+        assert np.allclose(_Zw.mean(axis=0), 0.0, atol=1e-8 * max(1.0, np.abs(_Zw).max())), \
+            f"the columns of {_who} do not have mean zero: center X (subtract the mean of each column) first."
+        _cov = _Zw.T @ _Zw / (_n - 1)
+        if not np.allclose(_cov, np.eye(_k), atol=1e-7):
+            _dg = np.diag(_cov)
+            if np.allclose(_dg, _n / (_n - 1), rtol=1e-7):
+                raise AssertionError(f"the whitened columns of {_who} have variance n / (n - 1) instead of 1: "
+                                     "the variances are lambda_i = s_i^2 / (n - 1), not s_i^2 / n.")
+            if np.allclose(_dg, 1.0 / _lam[:_k], rtol=1e-6):
+                raise AssertionError(f"the columns of {_who} have variance 1 / lambda_i: divide each score by "
+                                     "the square root of its variance, the standard deviation.")
+            if np.allclose(_dg, _lam[:_k], rtol=1e-6):
+                raise AssertionError(f"the columns of {_who} still have variance lambda_i: divide each score "
+                                     "by its standard deviation sqrt(lambda_i).")
+            raise AssertionError(f"the covariance of {_who} (with 1 / (n - 1)) is not the identity.")
+        _corr = np.abs(np.sum(_Zw * _U[:, :_k], axis=0)) / np.sqrt(_n - 1)
+        assert np.all(_corr > 1 - 1e-6), \
+            f"{_who} has identity covariance, but its columns are not the scores on the principal directions " \
+            "(in order, each up to sign): whiten the PCA scores, do not rotate them."
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## Question 5: fit on the training set, apply to the test set (3 points)
+#
+# Write `pca_train_test(X_train, X_test, k)` that fits PCA with $k$ components on `X_train` (shape
+# $(n_\text{train}, d)$) **only**, and returns the scores of the rows of `X_test` (shape
+# $(n_\text{test}, d)$, possibly a single row) in that fitted PCA: the float array
+# $(X_\text{test} - \boldsymbol{\mu}_\text{train})\,V_{k,\text{train}}$ of shape $(n_\text{test}, k)$, where
+# $\boldsymbol{\mu}_\text{train}$ is the mean of the training rows and the columns of $V_{k,\text{train}}$
+# are the first $k$ principal directions of the training data. The tests use
+# $1 \le k \le \min(n_\text{train} - 1, d)$. Any sign of each column is accepted. `np.linalg.svd` is
+# fine (you may call your `pca_fit`). Do not modify the inputs.
+
+# %% nbgrader={"grade": false, "grade_id": "q5-train-test", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def pca_train_test(X_train, X_test, k):
+    ### BEGIN SOLUTION
+    X_train = np.asarray(X_train, dtype=float)
+    X_test = np.asarray(X_test, dtype=float)
+    mu = X_train.mean(axis=0)
+    _, _, Vt = np.linalg.svd(X_train - mu, full_matrices=False)
+    return (X_test - mu) @ Vt[:k].T
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "q5-train-test-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_close, assert_shape
+
+# training points spread along the x-axis around (2, 0): the first direction is (1, 0), the mean (2, 0)
+_X_train = np.array([[0.0, 0.5], [4.0, 0.5], [1.0, -0.5], [3.0, -0.5]])
+_X_test = np.array([[5.0, 1.0], [2.0, 7.0]])
+_Z = pca_train_test(_X_train, _X_test, 1)
+assert_shape(_Z, (2, 1), name="pca_train_test(X_train, X_test, 1)")
+assert_close(np.abs(np.asarray(_Z, dtype=float)), np.array([[3.0], [0.0]]), atol=1e-12,
+             name="pca_train_test(X_train, X_test, 1) (up to sign)")
+
+# %% nbgrader={"grade": true, "grade_id": "q5-train-test-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: a test set from a shifted distribution, a single test row, wide data, several k;
+# diagnoses for refitting on the test set and for centering with the test mean.
+### BEGIN HIDDEN TESTS
+from autograder.checks import assert_shape
+
+_rng = np.random.default_rng(6501)
+
+
+def _ok(Z, R):
+    """Every column of Z equals the same column of R or its negative."""
+    _t = 1e-8 * max(1.0, float(np.abs(R).max()))
+    return Z.shape == R.shape and all(np.allclose(Z[:, j], R[:, j], rtol=1e-7, atol=_t)
+                                      or np.allclose(Z[:, j], -R[:, j], rtol=1e-7, atol=_t) for j in range(R.shape[1]))
+
+
+def _draw(n, d, shift):
+    return shift + _rng.normal(size=(n, d)) * np.geomspace(4.0, 0.5, d)
+
+
+_cases = [("a 40x5 training set and a shifted 15x5 test set", _draw(40, 5, 10.0), _draw(15, 5, 12.0)),
+          ("a 30x4 training set and a single test row", _draw(30, 4, -3.0), _draw(1, 4, -3.0)),
+          ("a wide 6x9 training set and a 4x9 test set", _draw(6, 9, 1.0), _draw(4, 9, 2.0))]
+for _name, _Xtr, _Xte in _cases:
+    _mu = _Xtr.mean(axis=0)
+    _, _, _Vt = np.linalg.svd(_Xtr - _mu, full_matrices=False)
+    for _k in sorted({1, 2, min(_Xtr.shape[0] - 1, _Xtr.shape[1])}):
+        _copies = (_Xtr.copy(), _Xte.copy())
+        _Z = pca_train_test(_Xtr, _Xte, _k)
+        assert np.array_equal(_Xtr, _copies[0]) and np.array_equal(_Xte, _copies[1]), \
+            "pca_train_test changed one of its inputs; work on copies."
+        _who = f"pca_train_test(X_train, X_test, {_k}) for {_name}"
+        assert_shape(_Z, (_Xte.shape[0], _k), name=_who)
+        _Z = np.asarray(_Z, dtype=float)
+        _ref = (_Xte - _mu) @ _Vt[:_k].T
+        if _ok(_Z, _ref):
+            continue
+        if _ok(_Z, (_Xte - _Xte.mean(axis=0)) @ _Vt[:_k].T):
+            raise AssertionError(f"{_who} centers the test rows with their own mean: use the training mean "
+                                 "(a single test row would become all zeros).")
+        if _ok(_Z, _Xte @ _Vt[:_k].T):
+            raise AssertionError(f"{_who} projects the test rows without centering: subtract the training "
+                                 "mean first.")
+        if _Xte.shape[0] > 1:
+            _Xtec = _Xte - _Xte.mean(axis=0)
+            _, _, _Vt_te = np.linalg.svd(_Xtec, full_matrices=False)
+            if _ok(_Z, _Xtec @ _Vt_te[:_k].T) or _ok(_Z, (_Xte - _mu) @ _Vt_te[:_k].T):
+                raise AssertionError(f"{_who} refits PCA on the test set: fit the mean and the directions on "
+                                     "the training set only, then apply them to the test rows.")
+        raise AssertionError(f"{_who} is not the scores of the test rows in the PCA fitted on the training set "
+                             "(each column up to sign).")
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## Question 6: an exact PCA with SymPy (3 points)
+#
+# The five points below (rows of `X_small`) are small enough to do PCA by hand. With SymPy (exact
+# arithmetic, no floating-point numbers):
+#
+# 1. `C_exact`: their covariance matrix $C = \frac{1}{n-1}X_c^\top X_c$, a $2\times 2$ `sp.Matrix`;
+# 2. `lambda_1`: the **largest** eigenvalue of $C$, an exact SymPy number (it involves a square root);
+# 3. `v_1`: an eigenvector of $C$ for `lambda_1` of **unit length**, a `sp.Matrix` of shape $(2, 1)$ with
+#    exact entries (either sign; any equivalent form, e.g. with nested square roots, is fine).
+
+# %% nbgrader={"grade": false, "grade_id": "q6-exact-pca", "locked": false, "schema_version": 3, "solution": true, "task": false}
+X_small = sp.Matrix([[4, -1], [0, -1], [0, -3], [0, -3], [1, -2]])
+### BEGIN SOLUTION
+n_small = X_small.rows
+mean_row = sp.ones(1, n_small) * X_small / n_small
+Xc_small = X_small - sp.ones(n_small, 1) * mean_row
+C_exact = Xc_small.T * Xc_small / (n_small - 1)
+lambda_1 = max(C_exact.eigenvals(), key=lambda e: float(e))
+w = (C_exact - lambda_1 * sp.eye(2)).nullspace()[0]
+v_1 = sp.simplify(w / w.norm())
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q6-exact-pca-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_exact
+
+assert isinstance(C_exact, sp.MatrixBase) and C_exact.shape == (2, 2), "C_exact should be a 2 x 2 SymPy Matrix."
+assert_exact(C_exact, name="C_exact")
+assert_exact(lambda_1, name="lambda_1")
+assert isinstance(v_1, sp.MatrixBase) and v_1.shape == (2, 1), "v_1 should be a SymPy Matrix of shape (2, 1)."
+assert_exact(v_1, name="v_1")
+
+# %% nbgrader={"grade": true, "grade_id": "q6-exact-pca-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: C_exact, lambda_1 and v_1 exactly (any equivalent form, either sign of v_1).
+### BEGIN HIDDEN TESTS
+from autograder.checks import assert_sympy_equal
+
+_C = sp.Matrix([[3, 1], [1, 1]])
+_Cm = sp.Matrix(C_exact)
+if sp.simplify(_Cm - _C * sp.Rational(4, 5)) == sp.zeros(2, 2):
+    raise AssertionError("C_exact is 4/5 of the expected matrix: divide by n - 1 = 4, not by n = 5.")
+if sp.simplify(_Cm - X_small.T * X_small / 4) == sp.zeros(2, 2) or \
+        sp.simplify(_Cm - X_small.T * X_small / 5) == sp.zeros(2, 2):
+    raise AssertionError("C_exact uses the raw points: center them (subtract the mean of each column) first.")
+assert_sympy_equal(_Cm, _C, name="C_exact")
+_lam = 2 + sp.sqrt(2)
+if sp.simplify(sp.sympify(lambda_1) - (2 - sp.sqrt(2))) == 0:
+    raise AssertionError("lambda_1 is the smallest eigenvalue of C; the question asks for the largest.")
+assert_sympy_equal(lambda_1, _lam, name="lambda_1")
+_v = sp.Matrix(v_1)
+assert sp.simplify(_v.dot(_v) - 1) == 0, "v_1 does not have unit length: divide it by its norm."
+assert sp.simplify((_C - _lam * sp.eye(2)) * _v) == sp.zeros(2, 1), \
+    "v_1 is not an eigenvector of C for the largest eigenvalue."
+### END HIDDEN TESTS
