@@ -87,6 +87,9 @@ def sync_notebooks(course: Course, *, check: bool = False, execute: bool = False
         if is_lecture and not check and (execute or inputs_changed or not _has_outputs(nb)):
             # outputs must come from the current inputs: run the lecture top to bottom
             run_notebook(clear_outputs(nb), course.lectures, mode="lecture")
+            problems = lecture_problems(nb)
+            if problems:
+                raise BuildError(f"{source.relative_to(course.root)} does not run cleanly:\n  " + "\n  ".join(problems))
         new = notebook_text(nb)
         if check:
             a, b = (_inputs_only(old) if old else "", _inputs_only(new)) if is_lecture else (old, new)
@@ -96,6 +99,24 @@ def sync_notebooks(course: Course, *, check: bool = False, execute: bool = False
             write_notebook(nb, target)
             drift.files[str(target.relative_to(course.root))] = "rebuilt"
     return drift
+
+
+class BuildError(Exception):
+    """A notebook cannot be built as it is; the message says which cells and why."""
+
+
+def lecture_problems(nb: NotebookNode) -> list[str]:
+    """Cells of an executed lecture that raised, or wrote to stderr (a warning is noise for students)."""
+    problems = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "raises-exception" in cell.metadata.get("tags", []):
+            continue
+        for out in cell.get("outputs", []):
+            if out.output_type == "error":
+                problems.append(f"cell {cell.get('id')}: {out.get('ename')}: {out.get('evalue', '')[:200]}")
+            elif out.output_type == "stream" and out.get("name") == "stderr":
+                problems.append(f"cell {cell.get('id')} writes to stderr: {out.get('text', '')[:200]!r}")
+    return problems
 
 
 def _has_outputs(nb: NotebookNode) -> bool:

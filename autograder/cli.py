@@ -15,6 +15,7 @@ import os
 import sys
 from pathlib import Path
 
+from .build import BuildError
 from .layout import CourseNotFound, find_course
 from .nbgrader_settings import CELL_TIMEOUT
 from .notebooks import NotebookError
@@ -214,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     args.lab_args = extra
     try:
         return args.func(args)
-    except (NotebookError, CourseNotFound, SubmissionsError) as exc:
+    except (NotebookError, CourseNotFound, SubmissionsError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

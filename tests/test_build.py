@@ -141,3 +141,19 @@ def test_plain_nbgrader_uses_the_course_settings(course, tmp_path):
     assert "raise NotImplementedError()" in text and "BEGIN SOLUTION" not in text
     assert not (tmp_path / "rel" / "01-vectors" / "01-vectors-exercises.py").exists()
     assert (course.root / ".exchange").is_dir()
+
+
+def test_a_lecture_that_raises_or_warns_does_not_build(course_copy):
+    from autograder.build import BuildError
+
+    src = course_copy.lectures / "01-vectors.py"
+    src.write_text(src.read_text(encoding="utf-8") + "\n# %%\n1 / 0\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="ZeroDivisionError"):
+        sync_notebooks(course_copy, only="01-vectors")
+
+
+def test_every_committed_lecture_ran_without_errors_or_stderr(course):
+    from autograder.build import lecture_problems
+
+    for path in course.lecture_notebooks():
+        assert lecture_problems(read_notebook(path)) == [], path
