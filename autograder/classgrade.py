@@ -34,6 +34,7 @@ from .nbgrader_settings import CELL_TIMEOUT
 from .notebooks import read_notebook, write_notebook
 from .report import write_report
 from .results import NotebookResult
+from .package import PackageError, is_package, unpack_package
 from .submissions import Found, content_hash, discover, unpack_zip
 
 
@@ -140,11 +141,32 @@ def grade_job(job: Job, course_root: str, timeout: int) -> tuple[dict, float, di
 
 # --- main process ----------------------------------------------------------------------------------------
 
-def _jobs(found: Iterable[Found], course: Course, summary: Summary) -> list[Job]:
+def _unpack_packages(source: Path, dest: Path, course: Course) -> tuple[list[Found], dict[Path, str]]:
+    """Students' submission packages (zip + manifest) under ``source``, or ``source`` itself if it is one."""
+    zips = [source] if source.is_file() else sorted(source.rglob("*.zip"))
+    found: list[Found] = []
+    problems: dict[Path, str] = {}
+    for archive in zips:
+        if not is_package(archive):
+            continue
+        try:
+            for item in unpack_package(archive, dest / archive.stem):
+                found.append(Found(item.path, item.student, None))
+                if item.problem:
+                    problems[item.path] = item.problem
+        except PackageError as exc:
+            problems[archive] = str(exc)
+            found.append(Found(archive, archive.stem, None))
+    return found, problems
+
+
+def _jobs(found: Iterable[Found], course: Course, summary: Summary,
+          problems: dict[Path, str] | None = None) -> list[Job]:
     by_key: dict[tuple[str, str], Job] = {}
     for f in found:
         sub = identify(f.path, f.student, course, f.assignment)
-        job = Job(f.student, sub.assignment, sub.notebook, str(f.path), content_hash(f.path), sub.problem)
+        problem = (problems or {}).get(f.path) or sub.problem
+        job = Job(f.student, sub.assignment, sub.notebook, str(f.path), content_hash(f.path), problem)
         key = (job.student, job.assignment or f"?{f.path.name}")
         if key in by_key:  # an LMS folder may hold several files of one student: the last one counts
             summary.duplicates.append((by_key[key].path, job.path))
@@ -214,11 +236,14 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     start = time.perf_counter()
     summary = Summary(out=out)
     out.mkdir(parents=True, exist_ok=True)
-    if source.suffix == ".zip":
-        unpacked = out / ".unpacked" / source.stem
-        shutil.rmtree(unpacked, ignore_errors=True)
-        source = unpack_zip(source, unpacked)
-    jobs = _jobs(discover(source, course), course, summary)
+    staging = out / ".unpacked"
+    shutil.rmtree(staging, ignore_errors=True)
+    if source.suffix == ".zip" and not is_package(source):
+        source = unpack_zip(source, staging / source.stem)
+    found, problems = _unpack_packages(source, staging / "packages", course)
+    if source.is_dir():
+        found = discover(source, course) + found
+    jobs = _jobs(found, course, summary, problems)
     store = ResultStore(out / "results.sqlite")
     todo = [j for j in jobs if force or j.assignment is None
             or store.digest(j.student, j.assignment) != j.digest]

@@ -3,6 +3,7 @@
     check NOTEBOOK [--json]            the student's self-check (visible tests, no database needed)
     grade NOTEBOOK... [--json]         instructor grading with the hidden tests restored from solutions/
     grade-class SOURCE [--out DIR]     a whole class in parallel: nbgrader gradebook, grades.csv; resumable
+    package NOTEBOOK... --student ID   a student's notebooks in one zip with a checksum manifest (for an LMS)
     build [--check] [--execute]        notebooks from their text twins, then exercises/ from solutions/
     lab                                open the course in JupyterLab
 """
@@ -19,6 +20,7 @@ from .build import BuildError
 from .layout import CourseNotFound, find_course
 from .nbgrader_settings import CELL_TIMEOUT
 from .notebooks import NotebookError
+from .package import PackageError
 from .results import HIDDEN, NotebookResult
 from .submissions import SubmissionsError
 
@@ -97,6 +99,15 @@ def cmd_grade_class(args: argparse.Namespace) -> int:
     if not args.quiet:
         print("\n".join(summary.lines()))
     return EXIT_NOT_FULL if summary.failed else EXIT_OK
+
+
+def cmd_package(args: argparse.Namespace) -> int:
+    from .package import make_package
+
+    dest = make_package([Path(p) for p in args.notebooks], args.student, Path(args.out) if args.out else None)
+    print(f"{dest}: {len(args.notebooks)} notebook(s) for {args.student}, with a checksum manifest. "
+          "Upload this one file.")
+    return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -190,6 +201,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     p.set_defaults(func=cmd_grade_class)
 
+    p = sub.add_parser("package", help="zip your notebooks with a checksum manifest, to upload to an LMS")
+    p.add_argument("notebooks", nargs="+")
+    p.add_argument("--student", required=True, help="your student id (as your course knows you)")
+    p.add_argument("--out", help="the zip to write (default: STUDENT-submission.zip)")
+    p.set_defaults(func=cmd_package)
+
     p = sub.add_parser("demo", help="make a synthetic class from the chapters and grade it")
     p.add_argument("--out", default="demo", help="folder for the class and its grades (default: %(default)s)")
     p.add_argument("--copies", type=int, default=1, help="repeat the class this many times")
@@ -215,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     args.lab_args = extra
     try:
         return args.func(args)
-    except (NotebookError, CourseNotFound, SubmissionsError, BuildError) as exc:
+    except (NotebookError, CourseNotFound, SubmissionsError, BuildError, PackageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

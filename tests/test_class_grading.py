@@ -242,3 +242,28 @@ def test_a_postgresql_gradebook_receives_the_same_grades(course, graded_class, t
                         for grade in notebook.grades:
                             got[(student.id, grade.name)] = grade.score
     assert got == expected
+
+
+def test_student_packages_with_manifests_are_graded_and_tampering_is_caught(course, tmp_path):
+    """Without a hub: each student uploads one zip; the class grader checks every checksum."""
+    from autograder.package import MANIFEST
+
+    work = tmp_path / "work"
+    work.mkdir()
+    mine = StudentNotebook(course).answer_all().save(work / "01-vectors-exercises.ipynb")
+    lms = tmp_path / "lms"
+    lms.mkdir()
+    proc = subprocess.run([sys.executable, "-m", "autograder", "package", str(mine), "--student", "gina",
+                           "--out", str(lms / "gina.zip")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "checksum manifest" in proc.stdout, proc.stderr
+    # a second student edits the notebook inside the zip after packaging
+    with zipfile.ZipFile(lms / "gina.zip") as src, zipfile.ZipFile(lms / "hugo.zip", "w") as dst:
+        manifest = src.read(MANIFEST).decode().replace('"gina"', '"hugo"')
+        dst.writestr(MANIFEST, manifest)
+        dst.writestr("01-vectors-exercises.ipynb", src.read("01-vectors-exercises.ipynb").replace(b"np.degrees", b"np.radians"))
+    summary = grade_class(lms, course, tmp_path / "out", workers=2, quiet=True)
+    assert summary.graded == 1
+    assert [reason for _, reason in summary.failed if "checksum" in reason], summary.failed
+    scores = gradebook_scores(tmp_path / "out" / "gradebook.db")
+    assert sum(v for (s, _), v in scores.items() if s == "gina") == 21
+    assert sum(v for (s, _), v in scores.items() if s == "hugo") == 0

@@ -117,3 +117,14 @@ def test_students_get_validate_but_not_the_instructor_extensions():
     assert state("validate_assignment") == "enabled"
     for name in ("formgrader", "course_list", "assignment_list"):
         assert state(name) == "disabled", name
+
+
+def test_packaging_refuses_a_damaged_notebook_with_a_sentence(tmp_path):
+    bad = tmp_path / "mine.ipynb"
+    bad.write_text("{", encoding="utf-8")
+    proc = run("package", str(bad), "--student", "ivy", "--out", str(tmp_path / "ivy.zip"))
+    assert proc.returncode == 2 and "damaged" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "ivy.zip").exists()
+    proc = run("package", str(ROOT / "exercises" / "01-vectors" / "01-vectors-exercises.ipynb"),
+               "--student", "../evil", "--out", str(tmp_path / "x.zip"))
+    assert proc.returncode == 2 and "not a usable student id" in proc.stderr
