@@ -281,9 +281,10 @@ print(f"SVD of Xc (100 x 1500):              {t_svd * 1e3:7.1f} ms")
 print(f"form C and eigvalsh(C) (1500 x 1500): {t_cov * 1e3:7.1f} ms   ({t_cov / t_svd:.0f} times slower)")
 
 # %% [markdown]
-# On the machine that built this notebook the covariance route was one to two
-# orders of magnitude slower (your timing will differ), and the gap grows like
-# $d^2/n^2$. Exactly 99 eigenvalues are non-zero: centering removes one
+# The covariance route is usually several to many times slower (timings
+# depend on the machine, its BLAS and its load, so this cell is not checked
+# and yours will differ), and the gap grows like $d^2/n^2$ as the data gets
+# wider. Exactly 99 eigenvalues are non-zero: centering removes one
 # dimension, since the rows of $X_c$ sum to zero.
 #
 # **Accuracy.** Forming $X_c^\top X_c$ squares the condition number
@@ -405,8 +406,10 @@ plt.show()
 # The principal directions are vectors in $\mathbb{R}^{64}$, so they can be
 # shown as $8\times 8$ images (**Figure 3**): the mean digit, then the first
 # components ("eigen-digits"). Every digit is approximately the mean plus a
-# combination of them. Red pixels get brighter and blue pixels darker as the
-# score grows (for the sign returned; the opposite sign swaps the colours).
+# combination of them. As the score on $\mathbf{v}_i$ grows, the red pixels of
+# $\mathbf{v}_i$ gain ink (their grey level rises, so they get *darker* in the
+# gray-on-white display of the digits) and the blue pixels lose ink; with the
+# opposite sign of $\mathbf{v}_i$ the colours swap. White pixels do not change.
 
 # %%
 V_dig = fix_signs(Vt_dig.T)                           # columns = principal directions, signs fixed
@@ -543,8 +546,9 @@ plt.show()
 #
 # PCA looks for *variance*, so it depends on the units of the features
 # (chapter 01, Section 3). The wine data set that ships with scikit-learn has
-# 13 chemical measurements of 178 wines; one of them, proline, is of the order
-# of 1000 while the others are between 0.1 and 100.
+# 13 chemical measurements of 178 wines; one of them, proline, ranges from 278
+# to 1680 (standard deviation 315), while the standard deviations of the other
+# twelve are between 0.12 and 14.3.
 
 # %%
 wine = load_wine()
@@ -670,8 +674,9 @@ for k in (10, 29):
 # %% [markdown]
 # Two components give 58.8% accuracy (the overlapping classes of Figure 5);
 # ten already give 97.7%, close to the 98.7% of all 64 pixels, with a sixth
-# of the numbers per image and faster distance computations, and 40 match
-# the raw pixels (98.9%). The reconstruction error is a little larger
+# of the numbers per image and faster distance computations, and 40 do as
+# well as the raw pixels (98.9% against 98.7%: a test image or two, a
+# difference too small to mean anything). The reconstruction error is a little larger
 # on the test images than on the training images: the directions were chosen
 # to fit the training set, so it flatters the training data, exactly as a
 # training loss does. Choosing $k$ by the accuracy of the final model,

@@ -80,7 +80,6 @@ assert_close(_var, np.array([250.0 / 3.0]), name="explained_variance",
 # the covariance eigenproblem blocked.
 ### BEGIN HIDDEN TESTS
 import contextlib
-import sys
 
 import scipy.linalg
 from autograder.checks import assert_close, assert_orthonormal_columns, assert_shape, forbid
@@ -103,8 +102,8 @@ with contextlib.ExitStack() as _stack:
     for _mod, _names in [(np.linalg, ("eig", "eigh", "eigvals", "eigvalsh")), (np, ("cov",)),
                          (scipy.linalg, ("eig", "eigh", "eigvals", "eigvalsh"))]:
         _stack.enter_context(forbid(_mod, *_names, reason=_why, func=pca_fit))
-    if "sklearn.decomposition" in sys.modules:
-        _stack.enter_context(forbid(sys.modules["sklearn.decomposition"], "PCA", reason=_why, func=pca_fit))
+    import sklearn.decomposition                     # also blocks an import inside pca_fit
+    _stack.enter_context(forbid(sklearn.decomposition, "PCA", reason=_why, func=pca_fit))
     for _name, _X in _cases:
         _n, _d = _X.shape
         _mu = _X.mean(axis=0)
@@ -201,6 +200,12 @@ for _name, _X in _cases:
         if np.allclose(_arr, np.cumsum(_ref), rtol=1e-8, atol=1e-12):
             raise AssertionError(f"explained_variance_ratio(X) for {_name} is cumulative: return the share of "
                                  "each component, not the running total.")
+        _fv = np.var(_X, axis=0)
+        if _X.shape[0] >= _X.shape[1] and (np.allclose(_arr, _fv / _fv.sum(), rtol=1e-8, atol=1e-12)
+                                           or np.allclose(_arr, np.sort(_fv)[::-1] / _fv.sum(), rtol=1e-8, atol=1e-12)):
+            raise AssertionError(f"explained_variance_ratio(X) for {_name} uses the variances of the features "
+                                 "(the columns of X): PCA measures the variance along the principal directions, "
+                                 "which mix the features (the squared singular values of the centered data).")
     assert_close(_got, _ref, rtol=1e-8, atol=1e-12, name=f"explained_variance_ratio(X) for {_name}")
     _cum = np.cumsum(_ref)
     for _f in (1e-6, 0.3, 0.5, 0.8, 0.9, 0.95, 0.99, 0.999999):
@@ -286,8 +291,8 @@ for _name, _X in _cases:
             if np.linalg.norm(_X - (_Xh + _mu)) <= _best + _tol:
                 raise AssertionError(f"{_who} is off by the mean: after projecting the centered data, "
                                      "add the mean back.")
-            raise AssertionError(f"{_who} is not the best reconstruction from {_k} components: its error "
-                                 "||X - X_hat||_F is larger than the optimum.")
+            raise AssertionError(f"{_who} is not the best reconstruction from the first {_k} principal "
+                                 f"component{'s' * (_k != 1)}: its error ||X - X_hat||_F is larger than the optimum.")
         _sv = np.linalg.svd(_Xh - _mu, compute_uv=False)
         _rank = int(np.sum(_sv > 1e-8 * max(1.0, np.linalg.norm(_X))))
         assert _rank <= _k, f"{_who} uses more than {_k} directions: X_hat - mean has rank {_rank}; " \
@@ -366,6 +371,10 @@ for _name, _X in _cases:
             if np.allclose(_dg, _lam[:_k], rtol=1e-6):
                 raise AssertionError(f"the columns of {_who} still have variance lambda_i: divide each score "
                                      "by its standard deviation sqrt(lambda_i).")
+            if np.allclose(_dg, 1.0 / (_n - 1), rtol=1e-6):
+                raise AssertionError(f"the columns of {_who} have variance 1 / (n - 1): they were divided by the "
+                                     "singular values s_i; the standard deviations are sqrt(lambda_i) = "
+                                     "s_i / sqrt(n - 1).")
             raise AssertionError(f"the covariance of {_who} (with 1 / (n - 1)) is not the identity.")
         _corr = np.abs(np.sum(_Zw * _U[:, :_k], axis=0)) / np.sqrt(_n - 1)
         assert np.all(_corr > 1 - 1e-6), \
@@ -456,6 +465,12 @@ for _name, _Xtr, _Xte in _cases:
             if _ok(_Z, _Xtec @ _Vt_te[:_k].T) or _ok(_Z, (_Xte - _mu) @ _Vt_te[:_k].T):
                 raise AssertionError(f"{_who} refits PCA on the test set: fit the mean and the directions on "
                                      "the training set only, then apply them to the test rows.")
+        _Xall = np.vstack([_Xtr, _Xte])
+        _mu_all = _Xall.mean(axis=0)
+        _, _, _Vt_all = np.linalg.svd(_Xall - _mu_all, full_matrices=False)
+        if _ok(_Z, (_Xte - _mu_all) @ _Vt_all[:_k].T) or _ok(_Z, (_Xte - _mu) @ _Vt_all[:_k].T):
+            raise AssertionError(f"{_who} fits PCA on the training and test rows together: the test data "
+                                 "leaks into the model; fit the mean and the directions on X_train only.")
         raise AssertionError(f"{_who} is not the scores of the test rows in the PCA fitted on the training set "
                              "(each column up to sign).")
 ### END HIDDEN TESTS

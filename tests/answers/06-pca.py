@@ -79,6 +79,19 @@ REFIT = ("def pca_train_test(X_train, X_test, k):\n    X_test = np.asarray(X_tes
 UNCENTERED_RECON = ("def pca_reconstruct(X, k):\n    X = np.asarray(X, dtype=float)\n"
                     "    U, s, Vt = np.linalg.svd(X, full_matrices=False)\n    return (U[:, :k] * s[:k]) @ Vt[:k]\n")
 
+FIT_ON_ALL = ("def pca_train_test(X_train, X_test, k):\n"
+              "    X_all = np.vstack([np.asarray(X_train, float), np.asarray(X_test, float)])\n"
+              "    mu = X_all.mean(axis=0)\n    _, _, Vt = np.linalg.svd(X_all - mu, full_matrices=False)\n"
+              "    return (np.asarray(X_test, float) - mu) @ Vt[:k].T\n")
+FEATURE_VARIANCES = ("def explained_variance_ratio(X):\n"
+                     "    v = np.sort(np.var(np.asarray(X, dtype=float), axis=0, ddof=1))[::-1]\n"
+                     "    return v / v.sum()\n\n\n"
+                     "def n_components_for(X, fraction):\n"
+                     "    return int(np.argmax(np.cumsum(explained_variance_ratio(X)) >= fraction)) + 1\n")
+SKLEARN_INSIDE = ("def pca_fit(X, k):\n    from sklearn.decomposition import PCA\n"
+                  "    model = PCA(n_components=k, svd_solver='full').fit(np.asarray(X, dtype=float))\n"
+                  "    return model.mean_, model.components_, model.explained_variance_\n")
+
 # Classic mistakes: notebook -> question -> (edit of the reference answer, points kept, hidden-test hint).
 MISTAKES = {
     "mistakes": {
@@ -111,5 +124,18 @@ MISTAKES = {
         "q5-train-test": (("return (X_test - mu) @ Vt[:k].T", "return X_test @ Vt[:k].T"), 0,
                           "subtract the training mean"),
         "q6-exact-pca": (("v_1 = sp.simplify(w / w.norm())", "v_1 = w"), 1, "unit length"),
+    },
+    "mistakes4": {
+        # scikit-learn imported inside the function, where patching at the module level still catches it
+        "q1-pca-fit": (SKLEARN_INSIDE, 1, "not allowed"),
+        # the variances of the original features instead of those along the principal directions
+        "q2-explained-variance": (FEATURE_VARIANCES, 1, "variances of the features"),
+        # the last k directions instead of the first k
+        "q3-reconstruct": (("Vk = Vt[:k].T", "Vk = Vt[::-1][:k].T"), 0, "first"),
+        # divided by the singular values instead of the standard deviations
+        "q4-whiten": (("return Xc @ Vt[:k].T / np.sqrt(lam)", "return Xc @ Vt[:k].T / s[:k]"), 0,
+                      "singular values"),
+        # the test rows leak into the fit
+        "q5-train-test": (FIT_ON_ALL, 0, "together"),
     },
 }
