@@ -590,6 +590,7 @@ axes[1].plot(lams, lam_val, "o--", color="tab:green", label="ALS (k = 8), valida
 axes[1].axhline(rmse(R_val, baseline), color="gray", ls=":", label="bias baseline, validation")
 axes[1].set_xscale("log")
 axes[1].set_xlabel("regularization λ")
+axes[1].set_ylabel("RMSE")
 axes[1].set_title("regularization")
 axes[1].legend(fontsize=8)
 fig.suptitle("Figure 3: training error always rewards capacity; validation error picks the model")
@@ -614,9 +615,9 @@ print(" ALS (k=8) validation RMSE:", np.round(lam_val, 3))
 # baseline's, 0.758 on the training and 0.876 on the validation ratings.
 #
 # The left panel shows the rank. The training error never increases with
-# $k$. With the weak penalty $\lambda = 0.3$ the validation error is best at
-# $k = 1$ and jumps to 1.000 at $k = 4$ before it comes down again for very
-# large $k$ — the rank alone is a poor handle on overfitting. With
+# $k$. With the weak penalty $\lambda = 0.3$ the validation error is 0.799 at
+# $k = 1$, jumps to 1.000 at $k = 4$, and only comes back down to about the
+# same 0.799 at $k = 24$ — the rank alone is a poor handle on overfitting. With
 # $\lambda = 3$ both curves flatten from $k \approx 4$ on: the penalty shrinks
 # the directions the data do not support towards zero, so extra columns
 # change little. (A known identity makes this precise: the smallest
@@ -763,7 +764,7 @@ print("top-5 recommendations:", top, " their true preferences:", np.round(true_p
 # | baseline | $\mu + b_u + b_i$, shrunk by $\lambda$ | most of the signal; the fallback for cold start |
 # | mean-filled SVD | Eckart–Young on the filled matrix | simple, but fits the invented entries |
 # | ALS | per user: $(Q_u^\top Q_u + \lambda I)\mathbf p_u = Q_u^\top\mathbf r_u$; same per item | each half-step is exact ridge regression; $J$ decreases |
-# | overfitting | train error falls with $k$, rises with $\lambda$; validation is U-shaped | choose $k$, $\lambda$ on validation data |
+# | overfitting | train error falls with $k$, rises with $\lambda$; validation error is U-shaped in $\lambda$ | choose $k$, $\lambda$ on validation data |
 # | cold start | no ratings $\Rightarrow \mathbf p_u = 0$; fold in a new user with one ridge solve | personalization needs data |
 #
 # **Beyond this chapter.** Large systems solve the same objective with

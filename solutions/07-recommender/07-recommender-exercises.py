@@ -419,8 +419,9 @@ with forbid(np.linalg, "inv", "pinv", reason=_why, func=als_user_step), \
 #
 # Then use it on the notebook's data: with `mu_train` the mean of the training ratings, fit `als` with
 # `k=2, lam=3.0` to the **centered training ratings** (a CSR matrix like `R_train` whose stored values
-# are $r_{ui} - \mu_{\text{train}}$), store the factors in `P_fit, Q_fit`, and store in `test_rmse` the
-# RMSE of the predictions $\hat r_{ui} = \mu_{\text{train}} + \mathbf p_u\cdot\mathbf q_i$ on the test ratings `R_test`.
+# are $r_{ui} - \mu_{\text{train}}$; center a copy and leave `R_train` itself unchanged), store the factors
+# in `P_fit, Q_fit`, and store in `test_rmse` the RMSE of the predictions
+# $\hat r_{ui} = \mu_{\text{train}} + \mathbf p_u\cdot\mathbf q_i$ on the test ratings `R_test`.
 
 # %% nbgrader={"grade": false, "grade_id": "q6-als", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def als(R, k, lam, n_iters=15, seed=0):
@@ -513,13 +514,18 @@ for _m, _n, _k, _density in [(90, 50, 2, 0.35), (60, 45, 3, 0.5)]:
     assert min(_errs) < 0.3, f"on held-out low-rank data the test RMSE of your factors is {min(_errs):.2f}, far " \
         "too high: do you start from non-zero random factors and update both P and Q in every iteration?"
 # the notebook's fit
+assert np.all(R_train.data >= 1), \
+    "R_train no longer holds the ratings 1..5: you centered it in place; center a copy (R_train.copy())."
 _mu = R_train.data.mean()
 _Rc = R_train.copy()
 _Rc.data = _Rc.data - _mu
 _Pf, _Qf = np.asarray(P_fit, dtype=float), np.asarray(Q_fit, dtype=float)
-assert _item_equations_hold(_Rc, _Pf, _Qf, 3.0), \
-    "Q_fit is not the ridge solution for the centered training ratings: fit on R_train only " \
-    "(never on test ratings), centered by the training mean, with lam=3.0."
+if not _item_equations_hold(_Rc, _Pf, _Qf, 3.0):
+    assert not _item_equations_hold(R_train, _Pf, _Qf, 3.0), \
+        "P_fit, Q_fit were fitted to the raw ratings: center them first (subtract mu_train from the stored " \
+        "training ratings)."
+    raise AssertionError("Q_fit is not the ridge solution for the centered training ratings: fit on R_train only "
+                         "(never on test ratings), centered by the training mean, with lam=3.0.")
 _want = _rmse_of(R_test, lambda _u, _i: _mu + np.sum(_Pf[_u] * _Qf[_i], axis=1))
 assert abs(float(test_rmse) - _want) < 1e-6, \
     "test_rmse is not the RMSE of mu_train + P_fit Q_fit^T on the test ratings (R_test's stored entries)."
@@ -580,6 +586,9 @@ for _shape, _k, _fmt in [((30, 12), 2, "csr"), ((10, 25), 3, "csc"), ((40, 40), 
     _pred = np.asarray(_pred, dtype=float)
     assert not np.allclose(_pred, _best(_dense, _k)), \
         "this is the best approximation of R with zeros in the missing entries: fill them with the item means first."
+    for _zero_mean in (_dense.mean(axis=0), np.where(_cnt > 0, _dense.mean(axis=0), _mean)):
+        assert not np.allclose(_pred, _best(np.where(_obs, _dense, _zero_mean), _k)), \
+            "your item means count the missing entries as zeros: average only the observed ratings of each item."
     _user = np.where(_obs, _dense, (_dense.sum(axis=1) / np.maximum(_obs.sum(axis=1), 1))[:, None])
     assert not np.allclose(_pred, _best(_user, _k)), \
         "you filled the missing entries with user means: use the mean of each item (column)."

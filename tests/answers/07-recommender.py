@@ -184,4 +184,23 @@ MISTAKES = {
                     "    user_mean = sums / np.maximum(counts, 1)\n"
                     "    F = np.tile(user_mean[:, None], (1, C.shape[1]))\n"), 0, "user means"),
     },
+    "mistakes4": {
+        # item biases computed from r - mu - b_user: the two steps in the wrong order
+        "q3-bias": (("    b_item = np.bincount(C.col, weights=C.data - mu, minlength=n_items) \\\n"
+                     "        / (lam + np.bincount(C.col, minlength=n_items))\n"
+                     "    b_user = np.bincount(C.row, weights=C.data - mu - b_item[C.col], minlength=n_users) \\\n"
+                     "        / (lam + np.bincount(C.row, minlength=n_users))\n",
+                     "    b_user = np.bincount(C.row, weights=C.data - mu, minlength=n_users) \\\n"
+                     "        / (lam + np.bincount(C.row, minlength=n_users))\n"
+                     "    b_item = np.bincount(C.col, weights=C.data - mu - b_user[C.row], minlength=n_items) \\\n"
+                     "        / (lam + np.bincount(C.col, minlength=n_items))\n"), 0, "b_item for R"),
+        # forgot to center: ALS fitted to the raw 1..5 ratings
+        "q6-als": (("R_centered.data = R_centered.data - mu_train\n", ""), 1, "fitted to the raw ratings"),
+        # item means over whole columns, the missing entries counted as zeros
+        "q7-svd": (("sums / np.maximum(counts, 1)", "sums / C.shape[0]"), 0, "count the missing entries as zeros"),
+    },
+    "mistakes5": {
+        # centered in place: R_train itself is changed
+        "q6-als": (("R_centered = R_train.copy()", "R_centered = R_train"), 1, "centered it in place"),
+    },
 }
