@@ -282,7 +282,7 @@ for d in range(1, 7):
 #
 # * **Scaled input + `lstsq`**: the residual decreases with the degree, as it
 #   must — a higher-degree model contains the lower-degree ones — and
-#   $\kappa(V)$ stays below about 100.
+#   $\kappa(V)$ grows only to about 100.
 # * **Normal equations**: forming $V^\top V$ squares the condition number,
 #   $\kappa(V)^2 \approx 5 \times 10^{26}$ already for degree 2. From degree 3
 #   on the residual stops improving (on this machine it stays near 3.16 while
@@ -348,9 +348,9 @@ for d in (1, 3, 6):
 # The higher the degree, the better the fit on the training part and the
 # wilder the extrapolation: the cubic trend predicts about \$1320 for the last
 # day, and the degree-6 trend, which has the smallest training residual,
-# predicts 60 cents (the actual price was \$363). A polynomial is dominated by
-# its highest power as soon as $|u| > 1$, and the future is always outside the
-# training interval. This is overfitting in its purest form, and the reason
+# predicts 60 cents (the actual price was \$363). Outside $[-1, 1]$ the
+# highest powers of $u$ quickly dominate a polynomial, and the future is always
+# outside the training interval. This is overfitting in its purest form, and the reason
 # why forecasters model the *dynamics* of a series (how today depends on
 # yesterday) rather than a formula in the date.
 #

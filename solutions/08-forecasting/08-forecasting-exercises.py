@@ -83,8 +83,9 @@ for _n, _d, _lo, _hi in [(7, 3, 2004.5, 2008.8), (1, 0, -1.0, 1.0), (12, 5, 0.0,
                          (9, 2, 10.0, 11.0)]:
     _x = np.sort(_rng.uniform(_lo - 0.3 * (_hi - _lo), _hi + 0.3 * (_hi - _lo), size=_n))
     _xc = _x.copy()
-    _P = poly_features(_x, _d, _lo, _hi)
     _ref = _ref_poly(_x, _d, _lo, _hi)
+    _P = poly_features(_x, _d, _lo, _hi)
+    assert np.array_equal(_x, _xc), "poly_features changed its input x; work on a copy."
     _name = f"poly_features(x, {_d}, {_lo}, {_hi}) for {_n} point(s)"
     assert_shape(_P, _ref.shape, name=_name,
                  hint="one row per value of x and degree + 1 columns, for the powers 0, 1, ..., degree.")
@@ -99,7 +100,6 @@ for _n, _d, _lo, _hi in [(7, 3, 2004.5, 2008.8), (1, 0, -1.0, 1.0), (12, 5, 0.0,
              "(the training range), so that new inputs are scaled exactly like the training inputs.")
     assert_close(_P, _ref, rtol=1e-9, atol=1e-9, name=_name,
                  hint="x_min should map to -1 and x_max to +1, and values outside that range beyond +-1.")
-    assert np.array_equal(_x, _xc), "poly_features changed its input x."
 assert_close(poly_features([1, 2, 3], 1, 1, 3), np.array([[1.0, -1.0], [1.0, 0.0], [1.0, 1.0]]),
              name="poly_features of a list of integers")
 for _bad in [(2.0, 2.0), (3.0, 1.0)]:
@@ -171,6 +171,7 @@ with forbid(np.linalg, "lstsq", "solve", "inv", "pinv", reason=_why, func=lstsq_
         _Xc, _yc = _X.copy(), _y.copy()
         _name = f"lstsq_qr(X, y) for X of shape {_X.shape}"
         _w = lstsq_qr(_X, _y)
+        assert np.array_equal(_X, _Xc) and np.array_equal(_y, _yc), "lstsq_qr changed its input X or y; work on copies."
         assert_shape(_w, (_X.shape[1],), name=_name, hint="return one weight per column of X, as a 1-D array.")
         assert_finite(_w, name=_name)
         _w = np.asarray(_w, dtype=float)
@@ -179,7 +180,6 @@ with forbid(np.linalg, "lstsq", "solve", "inv", "pinv", reason=_why, func=lstsq_
         assert np.linalg.norm(_X.T @ _r) <= 1e-9 * _s * (_s * np.linalg.norm(_w) + np.linalg.norm(_y)), \
             (f"{_name}: the residual y - X w is not orthogonal to the columns of X, so w is not the "
              "least-squares solution. Hint: c = Q^T y, then back substitution from the last unknown upwards.")
-        assert np.array_equal(_X, _Xc) and np.array_equal(_y, _yc), "lstsq_qr changed its input X or y."
     _w = lstsq_qr([[1, 0], [1, 1], [1, 2], [1, 3]], [0, 1, 1, 3])
     assert_shape(_w, (2,), name="lstsq_qr of lists")
     assert np.allclose(np.asarray(_w, dtype=float), [-0.1, 0.9]), "lstsq_qr of lists (integers) is not the least-squares fit."
@@ -298,8 +298,9 @@ for _n, _p, _h in [(12, 3, 1), (20, 1, 4), (9, 4, 3), (6, 5, 1), (30, 2, 7)]:
     _x = np.round(_rng.normal(50, 10, size=_n), 2)
     _xc = _x.copy()
     _name = f"lag_matrix(series of length {_n}, p={_p}, horizon={_h})"
-    _X, _y = lag_matrix(_x, _p, _h) if _h != 1 else lag_matrix(_x, _p)
     _Xr, _yr = _ref_lag(_x, _p, _h)
+    _X, _y = lag_matrix(_x, _p, _h) if _h != 1 else lag_matrix(_x, _p)
+    assert np.array_equal(_x, _xc), "lag_matrix changed its input series; work on a copy."
     assert_shape(_X, _Xr.shape, name=f"X of {_name}",
                  hint="one row per target t = p + horizon - 1, ..., n - 1, and p + 1 columns (the intercept first).")
     assert_shape(_y, _yr.shape, name=f"y of {_name}")
@@ -310,7 +311,6 @@ for _n, _p, _h in [(12, 3, 1), (20, 1, 4), (9, 4, 3), (6, 5, 1), (30, 2, 7)]:
                  hint="row i holds 1, then x_(t-h), x_(t-h-1), ..., x_(t-h-p+1) for its target x_t.")
     assert_close(_y, _yr, name=f"y of {_name}",
                  hint="y[i] is x_t, the value horizon steps after the newest feature x_(t-h) of row i.")
-    assert np.array_equal(_x, _xc), "lag_matrix changed its input series."
 _X, _y = lag_matrix([1, 2, 3, 4], 2, 2)
 assert_close(_X, np.array([[1.0, 2.0, 1.0]]), name="X of lag_matrix([1, 2, 3, 4], 2, 2) (exactly one row)")
 assert_close(_y, np.array([4.0]), name="y of lag_matrix([1, 2, 3, 4], 2, 2)")
@@ -367,6 +367,7 @@ for _p, _n_train, _n in [(2, 60, 90), (1, 40, 41), (5, 120, 150), (3, 30, 30)]:
     _xc = _x.copy()
     _name = f"fit_ar(series, p={_p}, n_train={_n_train})"
     _w = fit_ar(_x if _p != 3 else list(_x), _p, _n_train)
+    assert np.array_equal(_x, _xc), "fit_ar changed its input series; work on a copy."
     assert_shape(_w, (_p + 1,), name=_name, hint="return (c, a_1, ..., a_p): the intercept first, then one "
                  "coefficient per lag.")
     assert_finite(_w, name=_name)
@@ -378,7 +379,6 @@ for _p, _n_train, _n in [(2, 60, 90), (1, 40, 41), (5, 120, 150), (3, 30, 30)]:
     assert np.linalg.norm(_X.T @ _r) <= 1e-8 * _s * (_s * np.linalg.norm(_w) + np.linalg.norm(_tr)), \
         (f"{_name} is not the least-squares fit of the training part series[:n_train]: check that you use "
          "exactly the first n_train values (none after n_train), lag 1 first, and an intercept.")
-    assert np.array_equal(_x, _xc), "fit_ar changed its input series."
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -417,7 +417,7 @@ assert_close(forecast_recursive([1.0, 0.5], [4.0], 3), np.array([3.0, 2.5, 2.25]
 
 # %% nbgrader={"grade": true, "grade_id": "q6-forecast-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: AR(1), AR(2) and AR(4) models, histories longer than p and exactly p long, lists,
-# steps = 0 and 1, and the inputs left unchanged.
+# steps = 0 and 1, and the inputs (arrays and lists) left unchanged.
 ### BEGIN HIDDEN TESTS
 from autograder.checks import assert_close, assert_shape
 
@@ -438,8 +438,10 @@ for _coef in _models:
         _hist = _rng.normal(30, 5, size=_len)
         _hc, _cc = _hist.copy(), _coef.copy()
         _name = f"forecast_recursive for an AR({_p}) model and a history of length {_len}"
-        _f = forecast_recursive(_coef, _hist, 12)
         _ref = _ref_forecast(_coef, _hist, 12)
+        _f = forecast_recursive(_coef, _hist, 12)
+        assert np.array_equal(_hist, _hc) and np.array_equal(_coef, _cc), \
+            "forecast_recursive changed coef or history; work on copies."
         assert_shape(_f, (12,), name=_name, hint="return the forecasts only, one per step.")
         _fa = np.asarray(_f, dtype=float)
         if _p > 1:
@@ -450,8 +452,10 @@ for _coef in _models:
              "before computing the next one.")
         assert_close(_f, _ref, rtol=1e-9, atol=1e-9, name=_name,
                      hint="feed each forecast back in as the newest value; a_1 multiplies the most recent value.")
-        assert np.array_equal(_hist, _hc) and np.array_equal(_coef, _cc), "forecast_recursive changed coef or history."
-assert_close(forecast_recursive([0.5, 1.0, -0.25], [1, 2, 3, 4], 2), np.array([3.75, 3.25]), name="forecast_recursive of lists")
+_cl, _hl = [0.5, 1.0, -0.25], [1, 2, 3, 4]
+assert_close(forecast_recursive(_cl, _hl, 2), np.array([3.75, 3.25]), name="forecast_recursive of lists")
+assert _cl == [0.5, 1.0, -0.25] and _hl == [1, 2, 3, 4], \
+    "forecast_recursive changed coef or history (given as lists); work on copies."
 assert_shape(forecast_recursive(_models[1], [50.0, 51.0], 0), (0,), name="forecast_recursive with steps = 0")
 assert_close(forecast_recursive(_models[1], [50.0, 51.0], 1), _ref_forecast(_models[1], [50.0, 51.0], 1),
              name="forecast_recursive with steps = 1")

@@ -153,5 +153,16 @@ MISTAKES = {
         # the naive forecast two steps back
         "q7-evaluate": (("(series7[_t7] - series7[_t7 - 1])", "(series7[_t7] - series7[_t7 - 2])"), 1,
                         "exactly the 60 test values"),
+        # forecasts appended to the caller's history list (arrays are copied, lists are not)
+        "q6-forecast": ("def forecast_recursive(coef, history, steps):\n    if not isinstance(history, list):\n"
+                        "        history = list(history)\n    n0 = len(history)\n    for _ in range(steps):\n"
+                        "        history.append(coef[0] + sum(coef[k] * history[-k] for k in range(1, len(coef))))\n"
+                        "    return np.array(history[n0:], dtype=float)\n", 1, "changed coef or history"),
+    },
+    "mistakes4": {
+        # scaled in place: np.asarray of a float array is the caller's array itself
+        "q1-poly-features": (("    u = (2 * np.asarray(x, dtype=float) - (x_min + x_max)) / (x_max - x_min)\n",
+                              "    u = np.asarray(x, dtype=float)\n    u *= 2\n    u -= x_min + x_max\n"
+                              "    u /= x_max - x_min\n"), 1, "changed its input x"),
     },
 }
