@@ -86,8 +86,10 @@ print(f"bytes: dense {np.prod(onehot.shape) * 8:,}   sparse {onehot.data.nbytes 
 
 # %% [markdown]
 # The one-hot matrix has 10 000 non-zeros out of 10 million entries. Storing
-# them as a dense float array takes 80 MB; the sparse array needs 160 kB
-# (Section 2 explains what it stores, Section 3 counts the bytes).
+# them as a dense float array takes 80 MB; the sparse array needs 240 kB: per
+# non-zero an 8-byte value and an 8-byte column index, plus one 8-byte pointer
+# per row (Section 2 explains these arrays). SciPy kept the 64-bit integers we
+# passed as indices; with 32-bit indices, as in Section 3, it would be 160 kB.
 #
 # ## 2. Storage formats: COO, CSR, CSC
 #
@@ -142,7 +144,7 @@ print("indptr: ", A_csc.indptr, " (one pointer per column, plus one)")
 #
 # | format | fast | slow |
 # |---|---|---|
-# | COO | building from triplets, concatenating, converting to CSR/CSC | arithmetic, slicing (not supported) |
+# | COO | building from triplets, concatenating, converting to CSR/CSC | slicing (scans every entry), most arithmetic (converts to CSR first) |
 # | CSR | row slicing `A[i]`, `A @ x`, row sums, products $AB$ | column slicing, inserting entries |
 # | CSC | column slicing `A[:, j]`, `A.T @ x`, sparse direct solvers (SuperLU) | row slicing, inserting entries |
 #
@@ -248,8 +250,9 @@ plt.show()
 # Now the real size, a $200\times200$ grid: $n = 40\,000$ nodes. A dense
 # $40\,000\times40\,000$ float64 array would take $40\,000^2 \times 8$ bytes
 # $= 12.8$ GB. The CSR array stores $5 \cdot 40\,000 - 4 \cdot 200 = 199\,200$
-# non-zeros (one diagonal entry plus one per neighbour; the $4 \cdot 200$
-# border pixels miss a neighbour) as 8-byte values and 4-byte column indices,
+# non-zeros (one diagonal entry plus one per neighbour: each of the 4 sides of
+# the grid has 200 pixels that miss the neighbour beyond that side, the corners
+# counting twice) as 8-byte values and 4-byte column indices,
 # plus $40\,001$ row pointers:
 
 # %%
@@ -392,8 +395,8 @@ plt.show()
 #
 # so reaching a relative accuracy $\varepsilon$ takes at most about
 # $\tfrac12\sqrt{\kappa}\,\ln(2/\varepsilon)$ iterations: the iteration count
-# grows like $\sqrt{\kappa}$, not like $n$. (Plain gradient descent needs
-# about $\kappa$ steps; that square root is why CG is used.)
+# grows like $\sqrt{\kappa}$, not like $n$. (Plain gradient descent needs a
+# number of steps proportional to $\kappa$; that square root is why CG is used.)
 #
 # For the grid Laplacian we know the eigenvalues exactly. Those of the path
 # Laplacian $L_n$ are $2 - 2\cos(k\pi/n)$, $k = 0, \dots, n-1$, and by the
@@ -768,7 +771,7 @@ for size in (10, 20, 40):
     print(f"n = {size:2d}: SymPy exact solve {1e3 * t_solve:8.1f} ms   NumPy float solve {1e3 * t_np:6.3f} ms")
 
 # %% [markdown]
-# Each doubling of $n$ multiplies SymPy's time by roughly 5 to 10, and an
+# Each doubling of $n$ multiplies SymPy's time several-fold, and an
 # exact $40\times40$ solve already takes a noticeable fraction of a second,
 # against microseconds in floating point. The $40\,000$-unknown systems of
 # this chapter are far out of reach. The practical split is: SymPy for small,
@@ -781,7 +784,7 @@ for size in (10, 20, 40):
 # |---|---|---|
 # | building a sparse matrix | `sps.coo_array((v, (i, j)), shape)`, `sps.diags_array`, `sps.kron` | duplicates are summed; never build it dense |
 # | computing with it | `.tocsr()` (rows, `A @ x`), `.tocsc()` (columns, direct solvers) | convert once, then compute |
-# | memory | `data`, `indices`, `indptr` | $\approx 12$ bytes per non-zero instead of $8mn$ |
+# | memory | `data`, `indices`, `indptr` | $\approx 12$ bytes per non-zero (32-bit indices) instead of $8mn$ |
 # | SPD systems | `spla.cg(A, b, rtol=...)` | iterations $\propto \sqrt{\kappa}$; set `rtol`; regularize or precondition |
 # | direct sparse solve | `spla.spsolve` (CSC) | great in 2-D; fill-in limits it |
 # | least squares | `spla.lsqr(X, y, damp=...)` | never form $X^\top X$ for ill-conditioned $X$ |

@@ -37,9 +37,9 @@ np.set_printoptions(precision=4, suppress=True)
 # Write `triplets_to_csr(rows, cols, vals, shape)` that returns the sparse matrix of the given
 # `shape` whose entry $(i, j)$ is the **sum** of all `vals[k]` with `rows[k] == i` and `cols[k] == j`
 # (positions may repeat; positions that never occur are 0). The inputs are 1-D integer arrays (or
-# lists) `rows`, `cols` and a float array `vals` of the same length, and a tuple `shape = (m, n)`;
-# the last rows or columns may be empty. Return a SciPy sparse matrix **in CSR format**
-# (`csr_array` or `csr_matrix`) with each position stored at most once.
+# lists) `rows`, `cols` and a float array (or list) `vals` of the same length, and a tuple
+# `shape = (m, n)`; the last rows or columns may be empty. Return a SciPy sparse matrix **in CSR
+# format** (`csr_array` or `csr_matrix`) with each position stored at most once.
 #
 # Use SciPy well: the matrices in the hidden tests can be far too large to ever hold as a dense
 # array (for example $10^7\times10^7$ with a handful of non-zeros), so never build a dense
@@ -234,12 +234,16 @@ for _m, _n in [(3, 5), (4, 4), (6, 2), (1, 6), (5, 1), (1, 1), (12, 17)]:
 # %% [markdown]
 # ## Question 4: smoothing a signal on a graph with CG (3 points)
 #
+# Smoothing a signal on a graph (denoising an image on its pixel grid, spreading known labels to
+# neighbouring nodes in semi-supervised learning) is the ridge-like problem of Section 5 of the lecture.
 # For a graph Laplacian `L` (a symmetric positive semidefinite SciPy sparse matrix of shape $(N, N)$,
 # CSR or CSC, `csr_array` or `csr_matrix`), a signal `y` (1-D array of length $N$) and a smoothing
 # strength `lam` $\ge 0$, the smoothed signal solves
 # $$ (I + \lambda L)\,x = y . $$
 # Write `graph_smooth(L, y, lam)` that returns $x$ as a 1-D float array of length $N$ with a relative
-# residual $\lVert (I + \lambda L)x - y\rVert / \lVert y\rVert \le 10^{-8}$. Use a sparse solver:
+# residual $\lVert (I + \lambda L)x - y\rVert / \lVert y\rVert \le 10^{-8}$ (the tests compute this true
+# residual themselves; some solvers, `spla.minres` for one, measure their tolerance differently, so
+# check it). Use a sparse solver:
 # `spla.cg` is the natural choice (mind its default tolerance), `spla.spsolve` also works. **Dense
 # solvers (`np.linalg.solve`, `np.linalg.inv`, `np.linalg.lstsq`, `scipy.linalg.solve`,
 # `scipy.linalg.inv`) are not allowed.** Do not modify `L` or `y`.

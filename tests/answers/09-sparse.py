@@ -71,6 +71,34 @@ ALTERNATIVES = [{
     "q7-exact": "n = 6\nH6 = sp.Matrix(n, n, lambda i, j: sp.S(1) / (i + j + 1))\n"
                 "x_exact = sp.ImmutableMatrix(H6.solve(sp.eye(6)[:, 0]))\n"
                 "kappa_inf = sp.Integer(29070279)\n",
+}, {
+    # a DOK matrix filled entry by entry (sparse all along), converted to CSR
+    "q1-triplets": "def triplets_to_csr(rows, cols, vals, shape):\n    A = sps.dok_array(shape)\n"
+                   "    for r, c, v in zip(rows, cols, vals):\n        A[int(r), int(c)] += v\n    return A.tocsr()\n",
+    # pure Python, returning a list
+    "q2-matvec": "def csr_matvec(indptr, indices, data, x):\n    y = []\n    for i in range(len(indptr) - 1):\n"
+                 "        y.append(sum(data[k] * x[indices[k]] for k in range(indptr[i], indptr[i + 1])))\n"
+                 "    return y\n",
+    # a LIL matrix filled neighbour by neighbour, returned as LIL
+    "q3-laplacian": "def grid_laplacian(m, n):\n    L = sps.lil_array((m * n, m * n))\n    for i in range(m):\n"
+                    "        for j in range(n):\n            p = i * n + j\n"
+                    "            for a, b in ((i, j + 1), (i + 1, j), (i, j - 1), (i - 1, j)):\n"
+                    "                if 0 <= a < m and 0 <= b < n:\n"
+                    "                    L[p, a * n + b] = -1\n                    L[p, p] += 1\n    return L\n",
+    # CG with exactly the requested tolerance, the old sps.identity
+    "q4-smooth": "def graph_smooth(L, y, lam):\n    A = sps.identity(L.shape[0]) + lam * L\n"
+                 "    x, info = spla.cg(A, y, rtol=1e-8)\n    return x\n",
+    # np.divide with where=, a Python float for a scalar
+    "q5-cancellation": "def one_minus_cos_over_x2(x):\n    x = np.asarray(x, dtype=float)\n    out = np.full_like(x, 0.5)\n"
+                       "    np.divide(2 * np.sin(x / 2) ** 2, x**2, out=out, where=(x != 0))\n"
+                       "    return float(out) if out.ndim == 0 else out\n",
+    # two passes in plain Python
+    "q6-variance": "def stable_variance(x):\n    if len(x) == 0:\n        raise ValueError('empty')\n"
+                   "    m = sum(x) / len(x)\n    return sum((v - m) ** 2 for v in x) / len(x)\n",
+    # the first column of the inverse, the norm by hand, kappa as a Python int
+    "q7-exact": "n = 6\nH6 = sp.Matrix(n, n, lambda i, j: sp.Rational(1, i + j + 1))\nx_exact = H6.inv()[:, 0]\n"
+                "norm_inf = lambda M: max(sum(abs(M[i, j]) for j in range(M.cols)) for i in range(M.rows))\n"
+                "kappa_inf = int(norm_inf(H6) * norm_inf(H6.inv()))\n",
 }]
 
 MISTAKES = {
@@ -138,6 +166,8 @@ MISTAKES = {
                       "kappa_inf = max(abs(v) for v in H6) * max(abs(v) for v in H6.inv())"), 1, "row sum"),
     },
     "mistakes4": {
+        # lam forgotten: always solves (I + L) x = y (right only for lam = 1, the visible example)
+        "q4-smooth": (("+ lam * sps.csr_array(L)", "+ sps.csr_array(L)"), 1, "solve (I + lam L) x = y"),
         # a dict keeps the last value at a repeated position
         "q1-triplets": ("def triplets_to_csr(rows, cols, vals, shape):\n    entries = {}\n"
                         "    for r, c, v in zip(rows, cols, vals):\n        entries[(int(r), int(c))] = float(v)\n"
@@ -151,7 +181,7 @@ MISTAKES = {
                       "    return np.add.reduceat(prod, np.asarray(indptr)[:-1])\n", 1, "empty row"),
         "q3-laplacian": (("return (sps.diags_array(W.sum(axis=1)) - W).tocsr()",
                           "return (sps.diags_array(W.sum(axis=1)) - W).toarray()"), 1, "not a dense array"),
-        # 1 - cos(x) / x**2: a precedence slip
+        # 2 sin^2(h) / h^2 with h = x/2 (the denominator should be x^2 = 4 h^2): four times too large
         "q5-cancellation": ("def one_minus_cos_over_x2(x):\n    x = np.asarray(x, dtype=float)\n"
                             "    h = np.where(x == 0, 1.0, x / 2)\n"
                             "    return np.where(x == 0, 0.5, 2 * np.sin(h) ** 2 / h**2)\n", 0, "constant factor"),
