@@ -270,8 +270,8 @@ def _is_zero(expr: Any) -> bool:
     return _numerically_zero(expr)
 
 
-def _numerically_zero(expr: Any, trials: int = 6, digits: int = 40) -> bool:
-    """Zero at several random points, to 40 digits: equal forms that simplify() cannot prove equal.
+def _numerically_zero(expr: Any, trials: int = 6, digits: int = 90) -> bool:
+    """Zero at several random points, to 45 of 90 digits: equal forms that simplify() cannot prove equal.
 
     Points respect the symbols' assumptions (positive symbols get positive values). An expression that
     is not zero almost everywhere is caught at the first point it differs.

@@ -528,3 +528,8 @@ def test_equal_forms_that_simplify_cannot_prove_equal_still_pass():
     assert_sympy_equal(other, sigma1)
     with pytest.raises(AssertionError, match="not equal"):
         assert_sympy_equal(other + sp.Rational(1, 10**6), sigma1)
+
+
+def test_an_exact_answer_off_by_a_tiny_amount_is_still_wrong():
+    with pytest.raises(AssertionError, match="not equal"):
+        assert_sympy_equal(sympy.Rational(1, 3) + sympy.Rational(1, 10**20), sympy.Rational(1, 3))
