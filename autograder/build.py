@@ -22,6 +22,7 @@ from nbformat import NotebookNode
 
 from .execute import run_notebook
 from .layout import Course
+from .navigation import START_PAGE, add_exercise_navigation, add_lecture_navigation, start_page, strip_navigation
 from .nbgrader_settings import course_config
 from .notebooks import assign_cell_ids, clear_outputs, notebook_text, read_notebook, write_notebook
 
@@ -48,10 +49,13 @@ def text_sources(course: Course, only: str | None = None) -> list[Path]:
     return sources
 
 
-def notebook_from_text(source: Path, previous: NotebookNode | None, *, keep_outputs: bool) -> NotebookNode:
-    nb = jupytext.read(source)
+def notebook_from_text(source: Path, previous: NotebookNode | None, *, keep_outputs: bool,
+                       course: Course | None = None) -> NotebookNode:
+    nb = strip_navigation(jupytext.read(source))
     if keep_outputs and previous is not None:
-        nb = combine_inputs_with_outputs(nb, previous, fmt="py:percent")
+        nb = combine_inputs_with_outputs(nb, strip_navigation(previous), fmt="py:percent")
+    if keep_outputs and course is not None:  # a lecture: links to its neighbours, start page, exercises
+        add_lecture_navigation(nb, course, source.stem)
     nb.metadata.setdefault("jupytext", {})["formats"] = "ipynb,py:percent"
     nb.metadata["jupytext"].pop("text_representation", None)
     if not keep_outputs:
@@ -81,7 +85,7 @@ def sync_notebooks(course: Course, *, check: bool = False, execute: bool = False
         target = source.with_suffix(".ipynb")
         is_lecture = source.parent == course.lectures
         previous = read_notebook(target) if target.exists() else None
-        nb = notebook_from_text(source, previous, keep_outputs=is_lecture)
+        nb = notebook_from_text(source, previous, keep_outputs=is_lecture, course=course)
         old = target.read_text(encoding="utf-8") if target.exists() else ""
         inputs_changed = not old or _inputs_only(old) != _inputs_only(notebook_text(nb))
         if is_lecture and not check and (execute or inputs_changed or not _has_outputs(nb)):
@@ -98,7 +102,22 @@ def sync_notebooks(course: Course, *, check: bool = False, execute: bool = False
         elif new != old:
             write_notebook(nb, target)
             drift.files[str(target.relative_to(course.root))] = "rebuilt"
+    if only is None:
+        _sync_start_page(course, drift, check)
     return drift
+
+
+def _sync_start_page(course: Course, drift: "Drift", check: bool) -> None:
+    target = course.lectures / f"{START_PAGE}.ipynb"
+    new = notebook_text(assign_cell_ids(start_page(course)))
+    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    if new != old:
+        key = str(target.relative_to(course.root))
+        if check:
+            drift.files[key] = _diff(old, new, target.name)
+        else:
+            target.write_text(new, encoding="utf-8")
+            drift.files[key] = "rebuilt"
 
 
 class BuildError(Exception):
@@ -123,11 +142,13 @@ def _has_outputs(nb: NotebookNode) -> bool:
     return any(c.get("outputs") for c in nb.cells if c.cell_type == "code")
 
 
-def tidy_release(nb: NotebookNode, assignment: str, notebook: str) -> NotebookNode:
-    """The student copy: no jupytext pairing, a note of which assignment it is, deterministic ids."""
+def tidy_release(nb: NotebookNode, assignment: str, notebook: str, course: Course) -> NotebookNode:
+    """The student copy: no jupytext pairing, a note of which assignment it is, links back to the lecture,
+    deterministic ids."""
     nb.metadata.pop("jupytext", None)
     nb.metadata["autograder"] = {"assignment": assignment, "notebook": notebook}
     clear_outputs(nb)
+    add_exercise_navigation(nb, course, assignment)
     return assign_cell_ids(nb)
 
 
@@ -162,7 +183,7 @@ def generate_exercises(course: Course, assignments: list[str] | None = None, *,
                 target = out_dir / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if path.suffix == ".ipynb":
-                    write_notebook(tidy_release(read_notebook(path), assignment, path.stem), target)
+                    write_notebook(tidy_release(read_notebook(path), assignment, path.stem, course), target)
                 else:
                     shutil.copy2(path, target)
                 produced[assignment].append(target)

@@ -163,6 +163,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_lab(args: argparse.Namespace) -> int:
     course = find_course(args.course_root)
     argv = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={course.root}"]
+    start = course.lectures / "00-start-here.ipynb"
+    if start.exists() and not any(a.endswith(".ipynb") for a in args.lab_args):
+        argv.append(str(start.relative_to(course.root)))  # land on the start page
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         argv.append("--allow-root")  # containers and CI often run as root; Lab refuses to start otherwise
     argv.extend(args.lab_args)
