@@ -15,7 +15,7 @@ from test_grading import CH01_MAX, run_cli
 def test_an_endless_loop_is_stopped_and_reported_as_timeout(course, tmp_path):
     nb = StudentNotebook(course).answer_all().answer("q1-angle", "while True:\n    pass\n")
     path = nb.save(tmp_path / "loop_01-vectors.ipynb")
-    proc = run_cli("grade", "--json", "--timeout", "5", str(path))
+    proc = run_cli("grade", "--json", "--timeout", "10", str(path))
     assert proc.returncode == 0, proc.stderr
     [result] = json.loads(proc.stdout)
     q1 = [q for q in result["questions"] if q["grade_id"].startswith("q1-")]
