@@ -40,6 +40,38 @@ class Submission:
     problem: str | None = None
 
 
+def repair_structure(nb):
+    """Undo structure damage that would make nbgrader give up on the whole notebook (nbgrader #1083, #1682).
+
+    A copied test cell is dropped (the original is restored from the gradebook anyway); a copied answer
+    cell keeps its code but loses its grading metadata, so it still runs; nbgrader metadata without a
+    grade_id is removed; cell ids are made unique. Nothing here can raise a score: points and tests always
+    come from the source recorded in the gradebook.
+    """
+    seen: set[str] = set()
+    cells = []
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader")
+        if isinstance(meta, dict):
+            gid = meta.get("grade_id")
+            if not gid:
+                cell.metadata.pop("nbgrader")
+            elif gid in seen:
+                if meta.get("grade") and not meta.get("solution"):
+                    continue  # a duplicate test cell
+                cell.metadata.pop("nbgrader")  # a duplicate answer cell: keep the code, not the grading role
+            else:
+                seen.add(gid)
+        cells.append(cell)
+    nb.cells = cells
+    ids: set[str] = set()
+    for i, cell in enumerate(nb.cells):
+        if cell.get("id") in ids or not cell.get("id"):
+            cell["id"] = f"repaired-{i}"
+        ids.add(cell["id"])
+    return nb
+
+
 def infer_assignment(nb, path: Path, course: Course) -> str | None:
     """The assignment a notebook belongs to: its metadata, else a chapter slug in its file name."""
     meta = nb.metadata.get("autograder", {}) if nb is not None else {}
@@ -125,7 +157,7 @@ class Grader:
         expected = self.max_points(sub.assignment, sub.notebook)
         submitted_dir = self.root / "submitted" / sub.student / sub.assignment
         submitted_dir.mkdir(parents=True, exist_ok=True)
-        nb = read_notebook(sub.path)
+        nb = repair_structure(read_notebook(sub.path))
         write_notebook(nb, submitted_dir / f"{sub.notebook}.ipynb")
         outcome = self.api.autograde(sub.assignment, sub.student, force=True, create=True)
         graded_path = self.autograded_path(sub)

@@ -7,6 +7,7 @@ alternatives) are in test_chapter_*.py.
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
@@ -45,6 +46,19 @@ def submissions(course, tmp_path_factory) -> dict[str, Path]:
     deleted = StudentNotebook(course).answer_all()
     deleted.nb.cells.remove(deleted.cell("q2-normalize-hidden"))
     subs["deleted"] = deleted.save(d / "deleted_01-vectors.ipynb")
+    # copied cells (nbgrader #1083/#1682 make the whole notebook fail): a test cell and an answer cell
+    duplicated = StudentNotebook(course).answer_all()
+    cells = duplicated.nb.cells
+    for gid in ("q1-angle-visible", "q2-normalize"):
+        i = cells.index(duplicated.cell(gid))
+        cells.insert(i + 1, copy.deepcopy(cells[i]))
+        cells[i + 1]["id"] = f"{gid}-copy"  # JupyterLab gives a pasted cell a new id
+    subs["duplicated"] = duplicated.save(d / "duplicated_01-vectors.ipynb")
+    # points inflated in the submission's metadata, on a test cell rewritten to pass, for an unanswered question
+    inflated = StudentNotebook(course).answer_all().answer("q1-angle", "theta_deg = None\n")
+    inflated.cell("q1-angle-visible").metadata.nbgrader["points"] = 100
+    inflated.cell("q1-angle-visible").source = "pass"
+    subs["inflated"] = inflated.save(d / "inflated_01-vectors.ipynb")
     typo = StudentNotebook(course).answer_all().replace_in("q2-normalize", "return x / n", "return x / nrm")
     subs["typo"] = typo.save(d / "typo_01-vectors.ipynb")
     # a correct answer that makes NumPy print a RuntimeWarning (stderr) each time it runs
@@ -115,6 +129,20 @@ def test_a_deleted_test_cell_is_restored_and_graded(graded):
     result = graded["deleted"]
     assert result["score"] == CH01_MAX
     assert any(q["grade_id"] == "q2-normalize-hidden" for q in result["questions"])
+
+
+def test_copied_cells_do_not_stop_grading_or_change_the_score(graded):
+    result = graded["duplicated"]
+    assert not result.get("error"), result.get("error")
+    assert result["score"] == CH01_MAX and len(result["questions"]) == 14
+
+
+def test_points_always_come_from_the_source_never_from_the_submission(graded):
+    result = graded["inflated"]
+    assert result["max_score"] == CH01_MAX
+    q1 = [q for q in result["questions"] if q["grade_id"].startswith("q1-")]
+    assert [q["max_points"] for q in q1] == [1, 1] and all(q["points"] == 0 for q in q1), q1
+    assert result["score"] == CH01_MAX - 2
 
 
 def test_a_warning_printed_by_a_correct_answer_costs_nothing(submissions, graded):
