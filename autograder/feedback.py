@@ -16,9 +16,8 @@ from nbconvert import HTMLExporter
 from nbformat import NotebookNode
 
 from .notebooks import read_notebook
-from .results import is_test_cell
+from .results import STATUS_ICON as ICON, is_test_cell
 
-ICON = {"passed": "✅", "failed": "❌", "error": "⚠️", "timeout": "⏱️", "missing": "✏️", "tampered": "🚫"}
 
 
 def _verdict_cell(q: dict) -> NotebookNode:

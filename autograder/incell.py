@@ -13,10 +13,8 @@ import html
 import os
 from pathlib import Path
 
-from .results import QuestionResult
+from .results import STATUS_ICON as ICON, QuestionResult
 
-ICON = {"passed": "✅", "failed": "❌", "error": "⚠️", "timeout": "⏱️", "missing": "✏️", "tampered": "🚫",
-        "hidden": "🔒"}
 
 
 class CheckReport:

@@ -20,6 +20,9 @@ from .nbgrader_settings import WARNING_PATTERN
 STATUSES = ("passed", "failed", "error", "timeout", "missing", "tampered")
 # Only in the student self-check: a test cell whose tests are all hidden until grading.
 HIDDEN = "hidden"
+# How feedback pages and the in-notebook self-check show a status.
+STATUS_ICON = {"passed": "✅", "failed": "❌", "error": "⚠️", "timeout": "⏱️", "missing": "✏️", "tampered": "🚫",
+               HIDDEN: "🔒"}
 
 TIMEOUT_ENAMES = {"CellTimeoutError", "TimeoutError", "CellTimeout"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")

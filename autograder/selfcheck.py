@@ -14,7 +14,7 @@ from .results import (NotebookResult, is_hidden_only, is_tampered, question_resu
 from .nbgrader_settings import CELL_TIMEOUT
 
 
-def assignment_of(nb, path: Path) -> str | None:
+def assignment_of(nb) -> str | None:
     meta = nb.metadata.get("autograder", {})
     if meta.get("assignment"):
         return str(meta["assignment"])
@@ -25,7 +25,7 @@ def check_notebook(path: str | Path, *, timeout: int = CELL_TIMEOUT) -> Notebook
     """Run ``path`` as the student has it and report each test cell."""
     path = Path(path)
     nb = read_notebook(path)
-    result = NotebookResult(notebook=str(path), assignment=assignment_of(nb, path))
+    result = NotebookResult(notebook=str(path), assignment=assignment_of(nb))
     tests = test_cells(nb)
     if not tests:
         result.error = "this notebook has no autograded test cells, so there is nothing to check."
