@@ -12,12 +12,16 @@ lab: $(STAMP)  ## set everything up and open the course in JupyterLab
 test: $(STAMP) system-deps  ## set everything up and run the whole test suite
 	$(BIN)/python -m pytest
 
-# The class-grading tests start a real PostgreSQL server; install Debian's package when it is missing.
+# Debian packages the tests need, installed when missing: PostgreSQL (the gradebook tests start a real
+# server), bubblewrap (the grading sandbox) and Chromium (the browser test drives it with Playwright).
+SYSTEM_PACKAGES := postgresql:/usr/lib/postgresql/*/bin/initdb bubblewrap:/usr/bin/bwrap chromium:/usr/bin/chromium
 system-deps:
-	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
-	  echo "Installing PostgreSQL (Debian package postgresql) for the gradebook tests ..."; \
+	@missing=""; for pair in $(SYSTEM_PACKAGES); do \
+	  pkg=$${pair%%:*}; path=$${pair#*:}; ls $$path >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages for the tests:$$missing ..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; fi
 
 install: $(STAMP)
 
