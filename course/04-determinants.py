@@ -43,11 +43,13 @@ import math
 import time
 from itertools import permutations
 
+import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 import scipy.linalg
 import scipy.stats
 import sympy as sp
+from IPython.display import display
 
 np.set_printoptions(precision=3, suppress=True)
 rng = np.random.default_rng(0)  # the only source of randomness in this notebook
@@ -173,7 +175,110 @@ for name, M in [("A_pos", A_pos), ("A_neg", A_neg)]:
 # The image under $A_{pos}$ has area $2.5\pi$. Under $A_{neg}$ the shoelace
 # formula returns $-2\pi$: the image polygon runs *clockwise*, and the signed
 # area records the flip exactly as the sign of the determinant does.
+
+# %% [markdown]
+# ### Try it: move the entries of $A$
 #
+# The next cell draws what $A = \begin{pmatrix} a & b \\ c & d \end{pmatrix}$
+# does to the whole plane: the original grid (faint grey) and its image (blue
+# lines), the unit circle and its image (orange: an **ellipse**, whose
+# semi-axes are the singular values $\sigma_1 \ge \sigma_2$ of chapter 05),
+# the unit square (dashed) and its image (filled: blue while $\det A > 0$, purple when
+# $\det A < 0$), $A\mathbf{e}_1$ (red) and $A\mathbf{e}_2$ (green), and the
+# small counter-clockwise arrow of Figure 1 (grey) with its image (black). The
+# title and the line under the sliders give $\det A = ad - bc$, the signed area
+# of the filled parallelogram. The saved notebook shows $A_{pos}$; run the cell
+# to get a slider for each entry. Things to try:
+#
+# * Set $c = 1$ and $d = 0.5$. The columns $(2, 1)$ and $(1, 0.5)$ are
+#   parallel, $\det A = 2 \cdot 0.5 - 1 \cdot 1 = 0$, and the whole plane
+#   collapses onto a line: the ellipse flattens to a segment ($\sigma_2 = 0$)
+#   and so does the square.
+# * Keep going, to $d = 0$: now $\det A = -1$, the square turns purple and the
+#   black arrow turns clockwise — orientation flipped. To get from positive
+#   to negative, the determinant has to pass through 0.
+# * Set $b = c = 0$: a scaling, with $\det A = ad$. Make $a$ negative: a
+#   reflection across the vertical axis.
+# * Set $a = d = 0$, $b = -1$, $c = 1$: the rotation by 90°, with
+#   $\det A = 1$; the circle stays a circle.
+# * Exchange the two columns ($a \leftrightarrow b$, $c \leftrightarrow d$):
+#   only the sign of the determinant changes.
+#
+# Whatever you do, $\sigma_1\sigma_2 = |\det A|$: the ellipse's area
+# $\pi\sigma_1\sigma_2$ is $|\det A|$ times the disc's.
+
+# %%
+def draw_plane_map(ax, M):
+    """The grid, the unit circle, the unit square and an orientation arrow, all mapped by M (2 x 2)."""
+    ax.clear()
+    det = round(M[0, 0] * M[1, 1] - M[0, 1] * M[1, 0], 6) + 0.0   # + 0.0 turns -0.0 into 0.0
+    s = np.array([-8.0, 8.0])
+    for c in range(-8, 9):
+        for line in (np.array([np.full(2, c), s]), np.array([s, np.full(2, c)])):
+            ax.plot(line[0], line[1], color="0.92", lw=0.8, zorder=0)          # the original grid
+            img = M @ line
+            ax.plot(img[0], img[1], color="C0", lw=0.8, alpha=0.5, zorder=1)  # its image
+    t = np.linspace(0, 2 * np.pi, 200)
+    ax.plot(np.cos(t), np.sin(t), color="C1", lw=1, ls=":")
+    ax.plot(*(M @ np.array([np.cos(t), np.sin(t)])), color="C1", lw=2)
+    ax.plot(square[0], square[1], "k--", lw=1, zorder=2)
+    img = M @ square
+    ax.fill(img[0], img[1], color="C0" if det > 0 else "C4", alpha=0.25 if det > 0 else 0.4, zorder=2)
+    ax.plot(img[0], img[1], color="C0" if det >= 0 else "C4", lw=1.2, zorder=2)
+    for vec, col in [(M[:, 0], "C3"), (M[:, 1], "C2")]:
+        ax.annotate("", xy=vec, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color=col, lw=2))
+    for curve, col in [(arc, "grey"), (M @ arc, "k")][: 2 if det != 0 else 1]:
+        ax.plot(curve[0, :-2], curve[1, :-2], color=col, lw=1.2, zorder=3)
+        ax.annotate("", xy=curve[:, -1], xytext=curve[:, -3], arrowprops=dict(arrowstyle="-|>", color=col, lw=1.2))
+    ax.set_xlim(-4.2, 4.2)
+    ax.set_ylim(-4.2, 4.2)
+    ax.set_aspect("equal")
+    if det > 0:
+        verdict = f"area × {det:.2f}, orientation kept"
+    elif det < 0:
+        verdict = f"area × {-det:.2f}, orientation flipped"
+    else:
+        verdict = "area 0: the plane collapses onto a " + ("line" if M.any() else "point")
+    ax.set_title(f"A = [[{M[0, 0]:g}, {M[0, 1]:g}], [{M[1, 0]:g}, {M[1, 1]:g}]]:  det A = {det:.2f}\n{verdict}",
+                 fontsize=11)
+    return det
+
+
+def plane_map_explorer(M0):
+    """Sliders for the four entries of a 2 x 2 matrix, the determinant, and the figure they drive."""
+    sliders = [widgets.FloatSlider(value=v, min=-2, max=2, step=0.1, description=name, readout_format=".1f",
+                                   continuous_update=False, layout=widgets.Layout(width="300px"))
+               for name, v in zip("abcd", np.ravel(M0))]
+    info = widgets.HTML()
+    fig, ax = plt.subplots(figsize=(6.4, 6.4))
+    plt.close(fig)   # shown once below, then redrawn in place: not again by the inline backend
+
+    def update(change=None):
+        a, b, c, d = (round(s.value, 1) for s in sliders)
+        M = np.array([[a, b], [c, d]])
+        det = draw_plane_map(ax, M)
+        sigma = np.linalg.svd(M, compute_uv=False)
+        info.value = (f"<b>det A</b> = ad &minus; bc = ({a:g})({d:g}) &minus; ({b:g})({c:g}) = <b>{det:.2f}</b>"
+                      f" &nbsp;&middot;&nbsp; ellipse semi-axes &sigma;<sub>1</sub> = {sigma[0]:.3f}, "
+                      f"&sigma;<sub>2</sub> = {sigma[1]:.3f} (&sigma;<sub>1</sub>&sigma;<sub>2</sub> = "
+                      f"{sigma[0] * sigma[1]:.2f} = |det A|)")
+        if change is not None:
+            figure.update(fig)
+
+    for s in sliders:
+        s.observe(update, names="value")
+    update()
+    controls = widgets.VBox([widgets.HBox(sliders[:2]), widgets.HBox(sliders[2:]), info])
+    # the sliders; without a running kernel, a line of text says what they are
+    display({"application/vnd.jupyter.widget-view+json":
+             {"model_id": controls.model_id, "version_major": 2, "version_minor": 0},
+             "text/plain": "[sliders for a, b, c, d: run this cell to use them]"}, raw=True)
+    figure = display(fig, display_id=True)   # a real image in the saved notebook, updated in place
+
+
+plane_map_explorer(A_pos)
+
+# %% [markdown]
 # ### Three dimensions and beyond
 #
 # In $\mathbb{R}^3$ the unit cube goes to the **parallelepiped** spanned by the

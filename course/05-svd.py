@@ -38,10 +38,12 @@
 # combined with a reflection.
 
 # %%
+import ipywidgets as widgets
 import numpy as np
 import sympy as sp
 import matplotlib
 import matplotlib.pyplot as plt
+from IPython.display import display
 
 np.set_printoptions(precision=3, suppress=True)
 rng = np.random.default_rng(0)  # the only source of randomness in this notebook
@@ -1021,7 +1023,79 @@ plt.show()
 # cosine patterns and quantizes them with human vision in mind. The SVD is
 # the best *rank-k* approximation in the least-squares sense, which is a
 # different question — and the right one for data matrices.)
+
+# %% [markdown]
+# ### Try it: choose the rank
 #
+# The next cell shows one approximation $A_k$ at a time, next to the error
+# curve of Figure 5 with the current $k$ marked (red, left axis) and the
+# storage $k(m + n + 1) = 1113\,k$ as a share of the $mn = 307\,200$ pixels
+# (dashed, right axis). The saved notebook shows $k = 20$; run the cell to get a
+# slider for $k$. The SVD is computed once, above; each move of the slider only
+# recombines its first $k$ terms. Things to try:
+#
+# * Find the smallest $k$ at which you would recognize the person, and the
+#   smallest at which you can no longer tell $A_k$ from the original.
+# * Compare the steps $k = 1 \to 2 \to 5$ with $k = 100 \to 150$: the error
+#   falls fast at first, then slowly (the singular values of Figure 5).
+# * Go past $k = 276$: the factors now hold more numbers than the photo
+#   itself ($1113 \cdot 276 = 307\,188$ but $1113 \cdot 277 = 308\,301$). A
+#   truncated SVD saves space only while $k(m + n + 1) < mn$.
+# * At $k = 512$, full rank, the error is 0 up to rounding: the SVD is exact.
+
+# %%
+def rank_k_explorer(k0):
+    """A slider for k; the rank-k approximation of the photo, its relative error and its storage."""
+    total = m_img * n_img
+    norm_gray = np.linalg.norm(gray)
+    ks_all = np.arange(1, s_img.size + 1)
+    slider = widgets.IntSlider(value=k0, min=1, max=s_img.size, description="rank k", continuous_update=False,
+                               layout=widgets.Layout(width="520px"))
+    info = widgets.HTML()
+    fig, (ax_img, ax_err) = plt.subplots(1, 2, figsize=(11, 4.8), layout="constrained", width_ratios=[1, 1.3])
+    plt.close(fig)   # shown once below, then redrawn in place: not again by the inline backend
+    image = ax_img.imshow(gray, cmap="gray", vmin=0, vmax=1)
+    ax_img.axis("off")
+    ax_err.plot(ks_all, rel_err_img, "C3-")
+    marker, = ax_err.plot([], [], "C3o", ms=8)
+    ax_err.set_xlabel("rank $k$")
+    ax_err.set_ylabel("relative error $\\|A - A_k\\|_F \\,/\\, \\|A\\|_F$", color="C3")
+    ax_err.set_ylim(0, 0.6)
+    ax_storage = ax_err.twinx()
+    ax_storage.plot(ks_all, ks_all * (m_img + n_img + 1) / total, "C0--")
+    ax_storage.axhline(1, color="C0", lw=0.8, ls=":")
+    ax_storage.set_ylabel(f"storage, as a share of the photo's {total:,} numbers", color="C0")
+    ax_storage.set_ylim(0, 2)
+    ax_err.set_title("error (solid) and storage (dashed) against $k$")
+
+    def update(change=None):
+        k = slider.value
+        Ak = truncate(U_img, s_img, Vt_img, k)
+        storage = k * (m_img + n_img + 1)
+        err = np.linalg.norm(gray - Ak) / norm_gray
+        image.set_data(np.clip(Ak, 0, 1))
+        marker.set_data([k], [err])
+        ax_img.set_title(f"rank {k}: {storage:,} numbers ({storage / total:.1%} of the photo)\n"
+                         f"relative error {err:.3f}")
+        info.value = (f"<b>k = {k}</b>: storage k(m + n + 1) = {storage:,} numbers, "
+                      f"<b>{storage / total:.1%}</b> of the {total:,} pixels; "
+                      f"relative error <b>{err:.3f}</b>, energy kept {energy[k - 1]:.4f}")
+        if change is not None:
+            figure.update(fig)
+
+    slider.observe(update, names="value")
+    update()
+    controls = widgets.VBox([slider, info])
+    # the slider; without a running kernel, a line of text says what it is
+    display({"application/vnd.jupyter.widget-view+json":
+             {"model_id": controls.model_id, "version_major": 2, "version_minor": 0},
+             "text/plain": "[a slider for k: run this cell to use it]"}, raw=True)
+    figure = display(fig, display_id=True)   # a real image in the saved notebook, updated in place
+
+
+rank_k_explorer(20)
+
+# %% [markdown]
 # ## 9. Summary
 #
 # | concept | formula / tool | ML use |
