@@ -313,7 +313,9 @@ plt.show()
 # * The projection flattens the whole plane onto a line: the circle becomes a
 #   segment and the square has area 0. The direction perpendicular to the line
 #   is lost — no matrix can undo this map. Section 6 makes "lost" precise. (The
-#   area of the shaded parallelogram is $|\det A|$, chapter 04.)
+#   area of the shaded parallelogram is $|\det A|$, chapter 04, where sliders
+#   let you move the four entries of a $2\times 2$ matrix and watch the grid,
+#   the ellipse and the determinant follow.)
 
 # %%
 t = np.linspace(0, 2 * np.pi, 20_000)

@@ -1028,9 +1028,9 @@ plt.show()
 # ### Try it: choose the rank
 #
 # The next cell shows one approximation $A_k$ at a time, next to the error
-# curve of Figure 5 with the current $k$ marked (red, left axis) and the
-# storage $k(m + n + 1) = 1113\,k$ as a share of the $mn = 307\,200$ pixels
-# (dashed, right axis). The saved notebook shows $k = 20$; run the cell to get a
+# curve of Figure 5 (red, left axis) and the storage $k(m + n + 1) = 1113\,k$
+# as a share of the $mn = 307\,200$ pixels (blue dashed, right axis), with the
+# current $k$ marked on both. The saved notebook shows $k = 20$; run the cell to get a
 # slider for $k$. The SVD is computed once, above; each move of the slider only
 # recombines its first $k$ terms. Things to try:
 #
@@ -1064,6 +1064,7 @@ def rank_k_explorer(k0):
     ax_storage = ax_err.twinx()
     ax_storage.plot(ks_all, ks_all * (m_img + n_img + 1) / total, "C0--")
     ax_storage.axhline(1, color="C0", lw=0.8, ls=":")
+    storage_marker, = ax_storage.plot([], [], "C0o", ms=8)
     ax_storage.set_ylabel(f"storage, as a share of the photo's {total:,} numbers", color="C0")
     ax_storage.set_ylim(0, 2)
     ax_err.set_title("error (solid) and storage (dashed) against $k$")
@@ -1075,6 +1076,7 @@ def rank_k_explorer(k0):
         err = np.linalg.norm(gray - Ak) / norm_gray
         image.set_data(np.clip(Ak, 0, 1))
         marker.set_data([k], [err])
+        storage_marker.set_data([k], [storage / total])
         ax_img.set_title(f"rank {k}: {storage:,} numbers ({storage / total:.1%} of the photo)\n"
                          f"relative error {err:.3f}")
         info.value = (f"<b>k = {k}</b>: storage k(m + n + 1) = {storage:,} numbers, "
