@@ -373,15 +373,24 @@ def _referenced_globals(func: Any) -> Iterator[Any]:
             pass
 
 
+# Set by hardened grading (autograder.trusted) while a test cell runs in the grader's own process: the
+# student's code runs in another process, so a ``forbid`` rule has to be set up there.
+kernel_rules: Any = None
+
+
 @contextmanager
 def forbid(module: Any, *names: str, reason: str = "this question asks you to implement it yourself",
-           func: Any = None) -> Iterator[None]:
+           func: Any = None, _local: bool = False) -> Iterator[None]:
     """Inside the block, calling ``module.<name>`` fails the test with a clear sentence.
 
     For questions like "implement Gram-Schmidt without np.linalg.qr"; the prompt should say so too.
     With ``func``, the student's function is also refused if it holds the function under another name
     (``from numpy.linalg import qr`` before the block), which patching the module cannot catch.
     """
+    if kernel_rules is not None and not _local:
+        with kernel_rules.forbid(module, names, reason, func):
+            yield
+        return
     saved = {n: getattr(module, n) for n in names}
     modname = getattr(module, "__name__", "module").replace("numpy", "np")
     if func is not None:
@@ -402,6 +411,49 @@ def forbid(module: Any, *names: str, reason: str = "this question asks you to im
     finally:
         for n, fn in saved.items():
             setattr(module, n, fn)
+
+
+MATRIX_PRODUCT_NAMES = frozenset({"dot", "matmul", "einsum", "tensordot", "inner", "vdot", "multi_dot",
+                                  "__matmul__", "__rmatmul__"})
+
+
+def assert_no_matrix_product(func: Any, reason: str = "build the product yourself", name: str | None = None,
+                             _local: bool = False) -> None:
+    """``func`` (and the helpers of the student's own that it calls by name) uses no ``@`` operator and no
+    dot/matmul-type function, for questions that ask for a product built by hand."""
+    if kernel_rules is not None and not _local:
+        kernel_rules.check("assert_no_matrix_product", func, reason, name)
+        return
+    import dis
+    import inspect
+
+    label = name or getattr(func, "__name__", "your function")
+
+    def uses(f: Any, seen: set) -> bool:
+        code = getattr(f, "__code__", None)
+        if code is None or id(code) in seen:
+            return False
+        seen.add(id(code))
+        glb = getattr(f, "__globals__", {})
+        stack = [code]
+        while stack:
+            co = stack.pop()
+            for n in MATRIX_PRODUCT_NAMES & set(co.co_names):  # np.dot, A.dot, ... unless a helper of their own
+                g = glb.get(n)
+                if not (inspect.isfunction(g) and g.__module__ == f.__module__):
+                    return True
+            if any(i.opname == "BINARY_OP" and i.argrepr in ("@", "@=") for i in dis.get_instructions(co)):
+                return True
+            stack.extend(c for c in co.co_consts if hasattr(c, "co_names"))
+            for n in co.co_names:
+                g = glb.get(n)
+                if inspect.isfunction(g) and g.__module__ == f.__module__ and uses(g, seen):
+                    return True
+        return False
+
+    if uses(func, set()):
+        raise AssertionError(f"{label} uses the @ operator or a dot/matmul-type function, which is not allowed "
+                             f"here: {reason}.")
 
 
 # --- Matrix structure and factorizations -------------------------------------------------------------

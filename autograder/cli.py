@@ -80,7 +80,9 @@ def cmd_grade(args: argparse.Namespace) -> int:
     course = find_course(args.course_root)
     keep = Path(args.keep_workspace) if args.keep_workspace else None
     results = grade_notebooks(args.notebooks, course, assignment=args.assignment, timeout=args.timeout,
-                              keep_workspace=keep)
+                              keep_workspace=keep, hardened=not args.plain)
+    if results and results[0].protections and " OFF: " in results[0].protections:
+        print(f"WARNING: {results[0].protections}", file=sys.stderr)
     if args.json:
         print(json.dumps([r.to_json() for r in results], indent=2))
     else:
@@ -191,6 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print a JSON list, one object per notebook")
     p.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds per cell (default %(default)s)")
     p.add_argument("--keep-workspace", metavar="DIR", help="keep nbgrader's working course in DIR (debugging)")
+    p.add_argument("--plain", action="store_true",
+                   help="grade like stock nbgrader: no jail, tests run in the student's kernel (not for real classes)")
     p.set_defaults(func=cmd_grade)
 
     p = sub.add_parser("grade-class", help="grade a whole class in parallel into a gradebook and grades.csv")

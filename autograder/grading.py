@@ -24,6 +24,7 @@ from nbgrader.coursedir import CourseDirectory
 from .layout import Course
 from .nbgrader_settings import CELL_TIMEOUT, course_config
 from .notebooks import NotebookError, read_notebook, write_notebook
+from . import sandbox
 from .results import NotebookResult, QuestionResult, question_results, strip_warnings
 
 
@@ -40,12 +41,13 @@ class Submission:
     problem: str | None = None
 
 
-def repair_structure(nb):
+def repair_structure(nb, known: set[str] | None = None):
     """Undo structure damage that would make nbgrader give up on the whole notebook (nbgrader #1083, #1682).
 
     A copied test cell is dropped (the original is restored from the gradebook anyway); a copied answer
     cell keeps its code but loses its grading metadata, so it still runs; nbgrader metadata without a
-    grade_id is removed; cell ids are made unique. Nothing here can raise a score: points and tests always
+    grade_id, or with one the source does not have (``known``: a cell pasted from another assignment, a
+    made-up "bonus" test), is removed; cell ids are made unique. Nothing here can raise a score: points and tests always
     come from the source recorded in the gradebook.
     """
     seen: set[str] = set()
@@ -54,7 +56,7 @@ def repair_structure(nb):
         meta = cell.get("metadata", {}).get("nbgrader")
         if isinstance(meta, dict):
             gid = meta.get("grade_id")
-            if not gid:
+            if not gid or (known is not None and gid not in known):
                 cell.metadata.pop("nbgrader")
             elif gid in seen:
                 if meta.get("grade") and not meta.get("solution"):
@@ -110,10 +112,12 @@ def _workspace(keep: Path | None = None) -> Iterator[Path]:
 class Grader:
     """A private nbgrader course for one grading run."""
 
-    def __init__(self, course: Course, workspace: Path, *, timeout: int = CELL_TIMEOUT, db_url: str | None = None):
+    def __init__(self, course: Course, workspace: Path, *, timeout: int = CELL_TIMEOUT, db_url: str | None = None,
+                 hardened: bool = True):
         self.course = course
         self.root = workspace
-        config = course_config(workspace, db_url=db_url)
+        self.protections = sandbox.probe() if hardened else sandbox.plain_protections()
+        config = course_config(workspace, db_url=db_url, hardened=hardened, jail=self.protections.jail)
         config.Execute.timeout = timeout
         Path(config.Exchange.root).mkdir(parents=True, exist_ok=True)  # nbgrader logs a critical error otherwise
         self.coursedir = CourseDirectory(config=config)
@@ -137,6 +141,13 @@ class Grader:
         self._prepared[assignment] = ids
         return ids
 
+    def grade_ids(self, assignment: str, notebook: str) -> set[str]:
+        """Every grade_id of the source notebook (answer, test and locked cells)."""
+        with Gradebook(self.db_url) as gb:
+            nb = gb.find_notebook(notebook, assignment)
+            return {c.name for c in nb.source_cells} | {c.name for c in nb.grade_cells} | \
+                {c.name for c in nb.solution_cells}
+
     def max_points(self, assignment: str, notebook: str) -> list[tuple[str, float]]:
         with Gradebook(self.db_url) as gb:
             nb = gb.find_notebook(notebook, assignment)
@@ -146,7 +157,8 @@ class Grader:
             return [(c.name, float(c.max_score)) for c in sorted(cells, key=lambda c: order.get(c.name, 0))]
 
     def grade(self, sub: Submission) -> NotebookResult:
-        result = NotebookResult(notebook=str(sub.path), assignment=sub.assignment)
+        result = NotebookResult(notebook=str(sub.path), assignment=sub.assignment,
+                                protections=self.protections.summary)
         if sub.problem:
             result.error = sub.problem
             if sub.assignment and sub.notebook and sub.assignment in self._prepared:
@@ -157,7 +169,7 @@ class Grader:
         expected = self.max_points(sub.assignment, sub.notebook)
         submitted_dir = self.root / "submitted" / sub.student / sub.assignment
         submitted_dir.mkdir(parents=True, exist_ok=True)
-        nb = repair_structure(read_notebook(sub.path))
+        nb = repair_structure(read_notebook(sub.path), known=self.grade_ids(sub.assignment, sub.notebook))
         write_notebook(nb, submitted_dir / f"{sub.notebook}.ipynb")
         outcome = self.api.autograde(sub.assignment, sub.student, force=True, create=True)
         graded_path = self.autograded_path(sub)
@@ -189,7 +201,8 @@ class Grader:
         try:
             return self.grade(sub)
         except (NotebookError, MissingEntry) as exc:
-            return NotebookResult(notebook=str(sub.path), assignment=sub.assignment, error=str(exc))
+            return NotebookResult(notebook=str(sub.path), assignment=sub.assignment, error=str(exc),
+                                  protections=self.protections.summary)
 
     def autograded_path(self, sub: Submission) -> Path:
         return self.root / "autograded" / sub.student / str(sub.assignment) / f"{sub.notebook}.ipynb"
@@ -253,11 +266,12 @@ def plan(paths: Sequence[str | Path], course: Course, assignment: str | None = N
 
 
 def grade_notebooks(paths: Sequence[str | Path], course: Course, *, assignment: str | None = None,
-                    timeout: int = CELL_TIMEOUT, keep_workspace: Path | None = None) -> list[NotebookResult]:
+                    timeout: int = CELL_TIMEOUT, keep_workspace: Path | None = None,
+                    hardened: bool = True) -> list[NotebookResult]:
     """Grade submitted notebooks with the hidden tests restored; one bad notebook never stops the rest."""
     subs = plan(paths, course, assignment)
     with _workspace(keep_workspace) as ws, quiet_nbgrader():
-        grader = Grader(course, ws, timeout=timeout)
+        grader = Grader(course, ws, timeout=timeout, hardened=hardened)
         return [grader.grade_safely(sub) for sub in subs]
 
 

@@ -35,8 +35,13 @@ KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=E
 RELEASE_IGNORE = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.py", "*.md", ".*"]
 
 
-def course_config(root: str | Path, *, db_url: str | None = None) -> Config:
-    """The nbgrader Config for a course rooted at ``root``."""
+def course_config(root: str | Path, *, db_url: str | None = None, hardened: bool = False,
+                  jail: bool = True) -> Config:
+    """The nbgrader Config for a course rooted at ``root``.
+
+    ``hardened`` grades with :class:`autograder.trusted.HardenedExecute` (the student's kernel jailed when
+    ``jail``, verdicts decided in the grader); the default is nbgrader's own way, with the kernel fixes.
+    """
     ensure_tools_on_path()
     root = Path(root).resolve()
     c = Config()
@@ -65,8 +70,11 @@ def course_config(root: str | Path, *, db_url: str | None = None) -> Config:
                                         SaveAutoGrades)
 
     from .resilient import ResilientExecute
+    from .trusted import HardenedExecute
 
-    c.Autograde.autograde_preprocessors = [ResilientExecute, IgnorePattern, ClearMetadataPreprocessor,
+    execute = HardenedExecute if hardened else ResilientExecute
+    c.HardenedExecute.jail = jail
+    c.Autograde.autograde_preprocessors = [execute, IgnorePattern, ClearMetadataPreprocessor,
                                            LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
 
     # A student who deletes a test cell by accident still gets it run (and graded).

@@ -1,45 +1,101 @@
 """Execution that survives a dead kernel: the cell that killed it fails, the rest of the notebook runs.
 
 With plain nbgrader, one ``os._exit()``, crash or out-of-memory in any cell aborts the whole notebook and
-every question scores 0. :class:`ResilientExecute` (nbgrader's ``Execute`` with one change) marks the
-cell that killed the kernel with an error, starts a fresh kernel, silently replays the cells that ran
-before it (so definitions and imports are back, without their outputs), and carries on. A question then
-loses points only if it depends on the cell that crashed.
+every question scores 0. :class:`ResilientExecute` (nbgrader's ``Execute`` with three changes):
+
+* the cell that killed the kernel is marked with an error, a fresh kernel is started, the cells that ran
+  before it are replayed silently (so definitions and imports are back, without their outputs), and the
+  notebook carries on. A question then loses points only if it depends on the cell that crashed;
+* a cell past its time limit is interrupted; if the kernel ignores the interrupt (a loop that catches
+  ``KeyboardInterrupt`` or ignores SIGINT), it is killed after a short grace and replaced the same way,
+  so the cell scores ``timeout`` and the cells after it still run (stock nbgrader waits forever or
+  times out every later cell);
+* a cell's output is capped (:attr:`max_output_bytes`): a student printing gigabytes cannot exhaust the
+  grader's memory.
 """
 
 from __future__ import annotations
 
+import asyncio
+import time
+
+from jupyter_core.utils import ensure_async
 from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
+from traitlets import Integer
 
 DIED = "KernelDied"
 MAX_RESTARTS = 5
+INTERRUPT_GRACE = 3.0  # seconds a timed-out kernel gets to answer the interrupt before it is killed
+
+
+class KernelTimedOut(DeadKernelError):
+    """A cell ran past its time limit and its kernel ignored the interrupt, so the kernel was killed."""
 
 
 class ResilientExecute(Execute):
-    """nbgrader's Execute preprocessor, restarting the kernel when a cell kills it."""
+    """nbgrader's Execute preprocessor, restarting the kernel when a cell kills it or will not stop."""
+
+    max_output_bytes = Integer(1024 * 1024, help="output kept per cell; the rest is dropped").tag(config=True)
 
     _restarts = 0
 
     def preprocess(self, nb, resources=None, km=None):
         self._restarts = 0
+        self._output_sizes: dict[int, int] = {}
         return super().preprocess(nb, resources, km=km)
 
     def preprocess_cell(self, cell: NotebookNode, resources, index: int):
         try:
             return super().preprocess_cell(cell, resources, index)
-        except DeadKernelError:
+        except DeadKernelError as exc:
             if self._restarts >= MAX_RESTARTS:
                 raise
-            self._restarts += 1
-            cell.outputs.append(new_output(
-                "error", ename=DIED, evalue="the Python kernel died while running this cell (a crash, "
-                "os._exit(), or running out of memory); the notebook went on in a fresh kernel.",
-                traceback=[f"{DIED}: the Python kernel died while running this cell"]))
+            if isinstance(exc, KernelTimedOut):
+                cell.outputs.append(new_output(
+                    "error", ename="CellTimeoutError", evalue="the cell ran longer than the time limit and did not "
+                    "stop when interrupted; the notebook went on in a fresh kernel.",
+                    traceback=["CellTimeoutError: the cell ran longer than the time limit"]))
+            else:
+                cell.outputs.append(new_output(
+                    "error", ename=DIED, evalue="the Python kernel died while running this cell (a crash, "
+                    "os._exit(), or running out of memory); the notebook went on in a fresh kernel.",
+                    traceback=[f"{DIED}: the Python kernel died while running this cell"]))
             self._restart_and_replay(index)
             return cell, resources
+
+    async def _async_handle_timeout(self, timeout, cell=None):
+        """Interrupt; a kernel that does not answer within the grace period is killed (then replaced)."""
+        await ensure_async(self.km.interrupt_kernel())
+        end = time.monotonic() + INTERRUPT_GRACE
+        while time.monotonic() < end:
+            try:
+                msg = await ensure_async(self.kc.shell_channel.get_msg(timeout=0.25))
+            except Exception:  # noqa: BLE001 - queue.Empty
+                continue
+            if msg.get("msg_type") == "execute_reply":
+                break
+        else:
+            await ensure_async(self.km._async_kill_kernel())
+            await asyncio.sleep(0)
+            raise KernelTimedOut("the cell timed out and the kernel ignored the interrupt")
+        return {"content": {**self.error_on_timeout, "status": "error"}}
+
+    def output(self, outs, msg, display_id, cell_index):
+        size = len(str(msg.get("content", "")))
+        total = self._output_sizes.get(cell_index, 0) + size
+        self._output_sizes[cell_index] = total
+        if total > self.max_output_bytes:
+            if total - size <= self.max_output_bytes:
+                outs.append(new_output("stream", name="stdout",
+                                       text=f"\n[output past {self.max_output_bytes // 1024} KB dropped]\n"))
+            return None
+        return super().output(outs, msg, display_id, cell_index)
+
+    def replayable(self, cell: NotebookNode) -> bool:
+        return True
 
     def _restart_and_replay(self, index: int) -> None:
         """A fresh kernel in the same folder, with every earlier code cell re-run silently."""
@@ -48,9 +104,9 @@ class ResilientExecute(Execute):
         self.start_new_kernel()  # in the notebook's folder, as the first kernel was
         self.start_new_kernel_client()
         for earlier in self.nb.cells[:index]:
-            if earlier.cell_type != "code" or not earlier.source.strip():
+            if earlier.cell_type != "code" or not earlier.source.strip() or not self.replayable(earlier):
                 continue
-            if any(o.get("ename") == DIED for o in earlier.get("outputs", [])):
-                continue  # never replay a cell that killed the kernel
+            if any(o.get("ename") in (DIED, "CellTimeoutError") for o in earlier.get("outputs", [])):
+                continue  # never replay a cell that killed the kernel or would not stop
             msg_id = self.kc.execute(earlier.source, silent=True, store_history=False, allow_stdin=False)
             self.wait_for_reply(msg_id, earlier)

@@ -47,6 +47,7 @@ class NotebookResult:
     assignment: str | None
     questions: list[QuestionResult] = field(default_factory=list)
     error: str | None = None
+    protections: str | None = None  # what hardened grading had on (and off) for this notebook
 
     @property
     def score(self) -> float:
@@ -66,6 +67,8 @@ class NotebookResult:
         }
         if self.error:
             out["error"] = self.error
+        if self.protections:
+            out["protections"] = self.protections
         return out
 
 

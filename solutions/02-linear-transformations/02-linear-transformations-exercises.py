@@ -175,43 +175,11 @@ assert_close(matmul_outer(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[5.0, 6.
 # Hidden tests: rectangular, square, rank-one and 1 x 1 products, nested lists, mismatched sizes
 # (ValueError), inputs left unchanged, and no @ / dot / matmul / einsum / tensordot / inner / SymPy product.
 ### BEGIN HIDDEN TESTS
-import dis as _dis
-import inspect as _inspect
-
 import sympy as _sp
 
-from autograder.checks import assert_close, forbid
+from autograder.checks import assert_close, assert_no_matrix_product, forbid
 
-_BANNED = {"dot", "matmul", "einsum", "tensordot", "inner", "vdot", "multi_dot", "__matmul__", "__rmatmul__"}
-
-
-def _uses_matmul(_f, _seen=None):
-    """Does the code of _f (nested functions and helpers it calls by name included) use @ or a dot/matmul?"""
-    _seen = set() if _seen is None else _seen
-    _code = getattr(_f, "__code__", None)
-    if _code is None or id(_code) in _seen:
-        return False
-    _seen.add(id(_code))
-    _stack = [_code]
-    while _stack:
-        _co = _stack.pop()
-        _globals = getattr(_f, "__globals__", {})
-        for _name in _BANNED & set(_co.co_names):   # np.dot, A.dot, ... (a helper of the student's own is read below)
-            _g = _globals.get(_name)
-            if not (_inspect.isfunction(_g) and _g.__module__ == _f.__module__):
-                return True
-        if any(_i.opname == "BINARY_OP" and _i.argrepr in ("@", "@=") for _i in _dis.get_instructions(_co)):
-            return True
-        _stack.extend(_c for _c in _co.co_consts if hasattr(_c, "co_names"))
-        for _name in _co.co_names:
-            _g = _globals.get(_name)
-            if _inspect.isfunction(_g) and _g.__module__ == _f.__module__ and _uses_matmul(_g, _seen):
-                return True
-    return False
-
-
-assert not _uses_matmul(matmul_outer), ("matmul_outer uses the @ operator or a dot/matmul-type function, which is "
-                                        "not allowed here: build the product from outer products.")
+assert_no_matrix_product(matmul_outer, reason="build the product from outer products")
 _rng = np.random.default_rng(2301)
 _cases = [(_rng.normal(size=(3, 4)), _rng.normal(size=(4, 2))), (_rng.normal(size=(4, 4)), _rng.normal(size=(4, 4))),
           (_rng.normal(size=(5, 1)), _rng.normal(size=(1, 3))), (_rng.normal(size=(1, 6)), _rng.normal(size=(6, 1))),

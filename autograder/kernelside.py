@@ -1,0 +1,124 @@
+"""The grader's agent inside the student's kernel (hardened grading).
+
+The grader sends one small request at a time (``serve(request)``): look up a name the student defined,
+call one of the student's functions with arguments sent as plain data, read an attribute, or set up a
+"do not use this library function" rule. The reply is plain data (:mod:`autograder.plaindata`) stored
+in :data:`reply`, which the grader reads back through the kernel's ``user_expressions``.
+
+Nothing here is trusted: a student can replace this module too. Whatever it sends back is only *data*
+that the grader checks with its own code, so tampering can at most turn an answer into another answer.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import plaindata
+
+reply = ""
+_handles: dict[int, Any] = {}
+_rules: list[Any] = []
+
+
+def _keep(obj: Any) -> int:
+    key = len(_handles) + 1
+    _handles[key] = obj
+    return key
+
+
+def _from_grader(tree: Any, registry: dict | None = None, path: list | None = None) -> Any:
+    return plaindata.decode(tree, remote=lambda h: _handles[h["id"]], registry=registry, path=path)
+
+
+def _namespace() -> dict:
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    return shell.user_ns if shell is not None else {}
+
+
+def _resolve(target: Any) -> Any:
+    if isinstance(target, int):
+        return _handles[target]
+    ns = _namespace()
+    if target not in ns:
+        raise NameError(f"name '{target}' is not defined")
+    return ns[target]
+
+
+def _error(exc: BaseException) -> dict:
+    builtin_bases = [c.__name__ for c in type(exc).__mro__ if c.__module__ == "builtins"]
+    return {"type": type(exc).__name__, "module": type(exc).__module__, "bases": builtin_bases,
+            "msg": str(exc)[:4000]}
+
+
+def serve(request: str) -> None:
+    """Answer one request from the grader; the answer goes to :data:`reply`."""
+    global reply
+    reply = ""
+    req = json.loads(request)
+    op = req["op"]
+    changed: dict[str, Any] = {}
+    try:
+        if op == "get_many":
+            ns = _namespace()
+            value = {name: ns[name] for name in req["names"] if name in ns}
+        elif op == "getattr":
+            value = getattr(_resolve(req["target"]), req["name"])
+        elif op == "call":
+            fn = _resolve(req["target"])
+            sent: dict[int, list] = {}  # id of each object decoded from the grader's arguments -> its place
+            args = [_from_grader(a, sent, ["a", i]) for i, a in enumerate(req["args"])]
+            kwargs = {k: _from_grader(v, sent, ["k", i]) for i, (k, v) in enumerate(req["kwargs"].items())}
+            value = fn(*args, **kwargs)
+            for i, (tree, now) in enumerate(zip(req["args"], args)):
+                if _changed(tree, now):
+                    changed[str(i)] = plaindata.encode(now, _keep, same=sent)
+            for k, tree in req["kwargs"].items():
+                if _changed(tree, kwargs[k]):
+                    changed[k] = plaindata.encode(kwargs[k], _keep, same=sent)
+        elif op == "rule_enter":
+            value = _rule_enter(req)
+        elif op == "rule_check":
+            from . import checks
+
+            if req["name"] not in ("assert_no_matrix_product",):
+                raise ValueError(f"unknown rule {req['name']!r}")
+            args = [_from_grader(a) for a in req["args"]]
+            value = getattr(checks, req["name"])(*args, _local=True)
+        elif op == "rule_exit":
+            rule = _rules.pop()
+            rule.__exit__(None, None, None)
+            value = None
+        else:
+            raise ValueError(f"unknown request {op!r}")
+        out = {"ok": plaindata.encode(value, _keep), "changed": changed}
+    except Exception as exc:  # noqa: BLE001 - every error of the student's code goes back to the grader
+        out = {"raise": _error(exc)}
+    reply = json.dumps(out, allow_nan=False)
+
+
+def _changed(sent: Any, now: Any) -> bool:
+    try:
+        return plaindata.encode(now, _keep) != sent
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _rule_enter(req: dict) -> None:
+    """A check that must run where the student's code runs: ``forbid`` and code-shape rules."""
+    import importlib
+
+    from . import checks
+
+    target = importlib.import_module(req["module"])
+    for part in req.get("attr", []):
+        target = getattr(target, part)
+    func = _from_grader(req["func"]) if req.get("func") is not None else None
+    if req["kind"] == "forbid":
+        rule = checks.forbid(target, *req["names"], reason=req["reason"], func=func, _local=True)
+    else:
+        raise ValueError(f"unknown rule {req['kind']!r}")
+    rule.__enter__()
+    _rules.append(rule)

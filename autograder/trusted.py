@@ -1,0 +1,457 @@
+"""Hardened grading: the student's code runs in a jailed kernel, the verdicts are decided in the grader.
+
+:class:`HardenedExecute` replaces nbgrader's Execute step. For every cell of a submission it decides,
+from the *source* notebook recorded in the gradebook (never from the submission's metadata):
+
+* answer cells and the student's own cells run in the student's kernel, which is started inside the jail
+  of :mod:`autograder.sandbox`;
+* locked setup cells run there too, and also in the grader's own namespace;
+* test cells (visible and hidden) run only in the grader's own namespace, from the source's text. A name
+  the test uses that the student defined is fetched from the kernel as plain data
+  (:mod:`autograder.plaindata`); a student's function becomes a :class:`StudentFunction`, which sends its
+  arguments to the kernel, runs the student's code there and brings the result back as plain data.
+
+So a verdict is computed by the grader's own NumPy, SymPy and ``autograder.checks``: monkeypatching
+``np.allclose``, returning an ``ndarray`` subclass with a rigged ``__eq__``, registering an IPython input
+transformer or rewriting ``autograder.checks`` in the kernel changes nothing in the grader. The only
+rules enforced inside the kernel are "do not call this library function" (``checks.forbid``), which
+guard against shortcuts, not against wrong answers.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import contextlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import warnings
+from pathlib import Path
+from queue import Empty
+from typing import Any
+
+import numpy as np
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.utils import run_sync
+from nbclient.exceptions import DeadKernelError
+from nbformat import NotebookNode
+from nbformat.v4 import new_output
+from traitlets import Bool, Instance, Unicode
+
+from . import checks, plaindata, sandbox
+from .resilient import DIED, KernelTimedOut, ResilientExecute
+
+REPLY_GRACE = 3.0  # seconds a kernel gets to answer an interrupt before it is killed
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """A kernel started through :mod:`autograder.sandbox`, talking over Unix sockets in its scratch folder."""
+
+    scratch = Unicode("").tag(config=True)
+    jailed = Bool(True).tag(config=True)
+    limits = Instance(sandbox.Limits, kw={})
+    _starts = 0
+
+    async def _async_pre_start_kernel(self, **kw):
+        SandboxedKernelManager._starts += 1
+        scratch = Path(self.scratch)
+        if self.jailed:
+            self.transport = "ipc"
+            self.ip = str(scratch / f"k{os.getpid()}-{self._starts}")
+        self.connection_file = str(scratch / f"kernel-{os.getpid()}-{self._starts}.json")
+        kw["cwd"] = str(scratch)
+        # the kernel's own stdout/stderr (fd 1 and 2, not its cell outputs) must never reach the grader's,
+        # where `grade --json` prints its answer
+        kw["stdout"] = kw["stderr"] = subprocess.DEVNULL
+        if self.kernel_spec is not None:
+            self.kernel_spec.interrupt_mode = "message"  # a signal would stop at the jail's own process
+        return await super()._async_pre_start_kernel(**kw)
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        cmd = super().format_kernel_cmd(extra_arguments)
+        if self.jailed:
+            # not JPY_PARENT_PID: in its own PID namespace the kernel's parent is PID 1, which ipykernel would
+            # take for an orphaned kernel; the jail's --die-with-parent does that job
+            env = {k: v for k, v in os.environ.items() if k.startswith("NBGRADER_")}
+            cmd = sandbox.jail_command(cmd, Path(self.scratch), env=env)
+        return sandbox.launcher(cmd, self.limits, readable=[self.connection_file])
+
+
+class KernelFault(BaseException):
+    """The student's kernel died or would not stop. A BaseException, so that a test's ``except Exception``
+    cannot swallow it: the test's verdict is decided by the fault, not by the test's code."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind  # "timeout" (the kernel answered the interrupt), "killed" (it did not), or "died"
+
+
+class StudentError(Exception):
+    """Base of the errors raised by the student's code, rebuilt in the grader under the same name."""
+
+
+_BUILTIN_EXCEPTIONS = {n: getattr(builtins, n) for n in dir(builtins)
+                       if isinstance(getattr(builtins, n), type) and issubclass(getattr(builtins, n), BaseException)}
+
+
+def _rebuild_error(info: dict) -> BaseException:
+    name = str(info.get("type", "Exception"))[:80]
+    msg = str(info.get("msg", ""))
+    if info.get("module") == "builtins" and name in _BUILTIN_EXCEPTIONS and name not in (
+            "SystemExit", "KeyboardInterrupt", "GeneratorExit"):
+        return _BUILTIN_EXCEPTIONS[name](msg)
+    if name == "LinAlgError":
+        return np.linalg.LinAlgError(msg)
+    bases = [_BUILTIN_EXCEPTIONS[b] for b in info.get("bases", []) if b in _BUILTIN_EXCEPTIONS
+             and issubclass(_BUILTIN_EXCEPTIONS[b], Exception)]
+    base = bases[0] if bases else StudentError
+    cls = type(name if name.isidentifier() else "StudentError", (base,), {"__module__": "student"})
+    return cls(msg)
+
+
+class StudentObject:
+    """Something the student's code returned that is not data (an object); only its attributes can be read."""
+
+    __slots__ = ("_session", "_id", "_type")
+
+    def __init__(self, session: "KernelSession", key: int, type_name: str):
+        self._session, self._id, self._type = session, key, type_name
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self._session.request({"op": "getattr", "target": self._id, "name": name})
+
+    def __repr__(self) -> str:
+        return f"<the student's {self._type}>"
+
+
+class StudentFunction(StudentObject):
+    """A function of the student's: calling it runs the student's code in the kernel, on copies of the arguments."""
+
+    __slots__ = ()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._session.call(self._id, args, kwargs)
+
+
+class KernelSession:
+    """Requests to the agent in the student's kernel (:mod:`autograder.kernelside`), with a deadline."""
+
+    def __init__(self, executor: "HardenedExecute"):
+        self.executor = executor
+        self.deadline = float("inf")
+        self.fault: KernelFault | None = None  # the first fault of the current test cell
+
+    # -- values -----------------------------------------------------------------------------------------
+    def _proxy(self, h: dict) -> StudentObject:
+        cls = StudentFunction if h["callable"] else StudentObject
+        return cls(self, h["id"], h["type"])
+
+    def _send_handle(self, value: Any) -> int:
+        if isinstance(value, StudentObject):
+            return value._id
+        raise plaindata.PlainDataError(
+            f"the test passed a {type(value).__name__} to the student's code, which only takes data")
+
+    def fetch(self, names: list[str]) -> dict[str, Any]:
+        """The student's values for ``names`` (those the kernel has)."""
+        if not names:
+            return {}
+        found = self.request({"op": "get_many", "names": names})
+        return found if isinstance(found, dict) else {}
+
+    def call(self, key: int, args: tuple, kwargs: dict) -> Any:
+        sent_args = [plaindata.encode(a, self._send_handle) for a in args]
+        sent_kwargs = {k: plaindata.encode(v, self._send_handle) for k, v in kwargs.items()}
+        return self.request({"op": "call", "target": key, "args": sent_args, "kwargs": sent_kwargs},
+                            originals=(args, kwargs))
+
+    @contextlib.contextmanager
+    def forbid(self, module: Any, names: tuple, reason: str, func: Any):
+        """``checks.forbid`` set up where the student's code runs."""
+        if isinstance(module, type):
+            modname, attr = module.__module__, module.__qualname__.split(".")
+        else:
+            modname, attr = module.__name__, []
+        if func is not None and not isinstance(func, StudentObject):
+            func = None  # a function of the test's own: nothing of the student's to inspect
+        self.request({"op": "rule_enter", "kind": "forbid", "module": modname, "attr": attr,
+                      "names": list(names), "reason": reason,
+                      "func": plaindata.encode(func, self._send_handle) if func is not None else None})
+        try:
+            yield
+        finally:
+            self.request({"op": "rule_exit"})
+
+    def check(self, name: str, *args: Any) -> None:
+        """A check of the code's shape (``checks.assert_no_matrix_product``), run where the code is."""
+        self.request({"op": "rule_check", "name": name,
+                      "args": [plaindata.encode(a, self._send_handle) for a in args]})
+
+    # -- the wire ---------------------------------------------------------------------------------------
+    def request(self, req: dict, originals: tuple | None = None) -> Any:
+        if self.fault is not None:
+            raise self.fault
+        try:
+            text = run_sync(self._request)(json.dumps(req, allow_nan=False))
+        except KernelTimedOut:
+            self.fault = KernelFault("killed", "the code ran longer than the time limit and did not stop when "
+                                               "interrupted; the notebook went on in a fresh kernel.")
+            raise self.fault from None
+        except DeadKernelError:
+            self.fault = KernelFault("died", "the Python kernel died while running your code for this test (a "
+                                             "crash, os._exit(), or running out of memory); the notebook went on "
+                                             "in a fresh kernel.")
+            raise self.fault from None
+        except TimeoutError as exc:
+            self.fault = KernelFault("timeout", str(exc))
+            raise self.fault from None
+        try:
+            answer = json.loads(text)
+        except ValueError:
+            raise RuntimeError("the grader could not read the answer of the student's kernel") from None
+        if not isinstance(answer, dict):
+            raise RuntimeError("the grader could not read the answer of the student's kernel")
+        if "raise" in answer and isinstance(answer["raise"], dict):
+            raise _rebuild_error(answer["raise"])
+        value = plaindata.decode(answer.get("ok"), remote=self._proxy)
+        if originals is not None and isinstance(answer.get("changed"), dict):
+            self._write_back(originals, answer["changed"])
+        return value
+
+    def _write_back(self, originals: tuple, changed: dict) -> None:
+        """The student's function changed an argument in place: make the test see it, as it would in-kernel."""
+        args, kwargs = originals
+        roots = {"a": list(args), "k": kwargs}
+        for key, tree in changed.items():
+            try:
+                plaindata.decode(tree, remote=self._proxy, same=lambda path: plaindata.locate(roots, path))
+            except (plaindata.PlainDataError, ValueError, TypeError):
+                continue
+
+    async def _request(self, payload: str) -> str:
+        ex = self.executor
+        kc = ex.kc
+        code = f"import autograder.kernelside as __agk\n__agk.serve({json.dumps(payload)})"
+        msg_id = kc.execute(code, silent=True, store_history=False, allow_stdin=False,
+                            user_expressions={"r": "__agk.reply"})
+        reply = await self._wait(msg_id)
+        content = reply["content"]
+        if content.get("status") != "ok":
+            ename = content.get("ename", "Error")
+            if ename == "KeyboardInterrupt":
+                raise TimeoutError("the code ran longer than the time limit and was stopped")
+            raise RuntimeError(f"the grader could not run the student's code ({ename}: "
+                               f"{str(content.get('evalue', ''))[:200]})")
+        expr = content.get("user_expressions", {}).get("r", {})
+        try:
+            text = ast.literal_eval(expr["data"]["text/plain"])
+        except (KeyError, TypeError, ValueError, SyntaxError, MemoryError, RecursionError):
+            text = None
+        if not isinstance(text, str):
+            raise RuntimeError("the grader could not read the answer of the student's kernel "
+                               "(was IPython or autograder changed by the student's code?)")
+        return text
+
+    async def _wait(self, msg_id: str) -> dict:
+        ex = self.executor
+        while True:
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                return await self._timeout(msg_id)
+            try:
+                msg = await ex.kc.shell_channel.get_msg(timeout=min(1.0, remaining))
+            except Empty:
+                if not await ex.kc.is_alive():
+                    raise DeadKernelError("Kernel died")
+                continue
+            if msg["parent_header"].get("msg_id") == msg_id:
+                return msg
+
+    async def _timeout(self, msg_id: str) -> dict:
+        ex = self.executor
+        await ex.km.interrupt_kernel()
+        end = time.monotonic() + REPLY_GRACE
+        while time.monotonic() < end:
+            try:
+                msg = await ex.kc.shell_channel.get_msg(timeout=0.5)
+            except Empty:
+                continue
+            if msg["parent_header"].get("msg_id") == msg_id:
+                raise TimeoutError("the code ran longer than the time limit and was stopped")
+        await ex.km._async_kill_kernel()
+        raise KernelTimedOut("the code ran longer than the time limit and ignored the interrupt")
+
+
+def is_data(value: Any) -> bool:
+    """A value a test reads as data (the notebook's arrays, numbers, ...), not a module or function."""
+    import scipy.sparse
+    import sympy
+
+    return (value is None or isinstance(value, (bool, int, float, complex, str, np.ndarray, np.generic,
+                                                 list, tuple, dict, set, frozenset, sympy.Basic, sympy.MatrixBase))
+            or scipy.sparse.issparse(value))
+
+
+def free_names(source: str) -> list[str]:
+    """Names a cell reads without binding them itself: candidates for the student's values."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    loads, bound = [], set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (loads.append(node.id) if isinstance(node.ctx, ast.Load) else bound.add(node.id))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+            bound.update(a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)) if hasattr(node, "args") \
+                else None
+        elif isinstance(node, ast.Lambda):
+            bound.update(a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg))
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+    return sorted({n for n in loads if n not in bound and not hasattr(builtins, n)})
+
+
+class HardenedExecute(ResilientExecute):
+    """nbgrader's Execute step with the student's kernel jailed and the test cells run by the grader."""
+
+    jail = Bool(True, help="start the student's kernel inside the bubblewrap jail").tag(config=True)
+
+    def preprocess(self, nb, resources=None, km=None):
+        self._scratch = Path(tempfile.mkdtemp(prefix="autograder-scratch-"))
+        try:
+            self._prepare(nb, resources or {})
+            self.kernel_manager_class = SandboxedKernelManager
+            return super().preprocess(nb, resources, km=km)
+        finally:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+
+    def create_kernel_manager(self):
+        km = super().create_kernel_manager()
+        km.scratch = str(self._scratch)
+        km.jailed = self.jail
+        return km
+
+    def _prepare(self, nb, resources: dict) -> None:
+        from nbgrader.api import Gradebook, MissingEntry
+
+        info = resources.get("nbgrader", {})
+        self._tests: dict[str, str] = {}
+        self._setup: dict[str, str] = {}
+        self._namespace: dict[str, Any] = {"__name__": "__grader__", "__builtins__": builtins}
+        self._student_names: set[str] = set()
+        self._session = KernelSession(self)
+        self._count = 0
+        with Gradebook(info["db_url"]) as gb:
+            try:
+                source_nb = gb.find_notebook(info["notebook"], info["assignment"])
+            except MissingEntry:
+                source_nb = None
+            cells = list(source_nb.source_cells) if source_nb is not None else []
+            grade_ids = {c.name for c in source_nb.grade_cells} if source_nb is not None else set()
+            solution_ids = {c.name for c in source_nb.solution_cells} if source_nb is not None else set()
+            for c in cells:
+                if c.cell_type != "code":
+                    continue
+                if c.name in grade_ids and c.name not in solution_ids:
+                    self._tests[c.name] = c.source
+                elif c.locked and c.name not in solution_ids:
+                    self._setup[c.name] = c.source
+        # the submission's folder (its other files) is the kernel's scratch folder: a copy, never the original
+        folder = Path(resources.get("metadata", {}).get("path") or ".")
+        for item in folder.iterdir() if folder.is_dir() else []:
+            if item.is_file() and item.suffix != ".ipynb" and item.stat().st_size < 64 * 1024 * 1024:
+                shutil.copy2(item, self._scratch / item.name)
+        if self.jail and os.geteuid() == 0:
+            os.chown(self._scratch, sandbox.NOBODY, sandbox.NOBODY)
+            for item in self._scratch.iterdir():
+                os.chown(item, sandbox.NOBODY, sandbox.NOBODY)
+
+    def preprocess_cell(self, cell: NotebookNode, resources, index: int):
+        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if cell.cell_type == "code" and gid in self._tests:
+            self._run_test(cell, self._tests[gid], index)
+            return cell, resources
+        if cell.cell_type == "code" and gid in self._setup:
+            cell.source = self._setup[gid]
+        cell, resources = super().preprocess_cell(cell, resources, index)
+        if cell.cell_type == "code" and gid in self._setup:
+            self._run_setup(self._setup[gid], gid)
+        return cell, resources
+
+    def replayable(self, cell: NotebookNode) -> bool:
+        return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") not in self._tests
+
+    def _run_setup(self, source: str, gid: str) -> None:
+        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+            warnings.simplefilter("ignore")
+            try:
+                exec(compile(source, f"<setup {gid}>", "exec"), self._namespace)
+            except Exception as exc:  # noqa: BLE001 - a setup cell that fails leaves its names undefined
+                self.log.warning("setup cell %s failed in the grader: %s", gid, exc)
+
+    def _run_test(self, cell: NotebookNode, source: str, index: int) -> None:
+        """Execute a test cell's source in the grader's namespace; the student's names come from the kernel."""
+        cell.source = source
+        cell.outputs = []
+        self._count += 1
+        cell.execution_count = self._count
+        ns = self._namespace
+        out = io.StringIO()
+        self._session.deadline = time.monotonic() + (self.timeout or 60)
+        self._session.fault = None
+        error: BaseException | None = None
+        try:
+            for name in self._student_names:
+                ns.pop(name, None)  # always the student's latest definition
+            # the student's names, and the notebook's data as the student's code left it (a test may check
+            # that an answer did not change it); modules and functions of the setup stay the grader's own
+            setup_data = {n: ns[n] for n in free_names(source) if n in ns and is_data(ns[n])}
+            wanted = [n for n in free_names(source) if n not in ns or n in setup_data]
+            values = self._session.fetch(wanted)
+            for name, value in values.items():
+                if name in setup_data and isinstance(value, StudentObject):
+                    continue
+                ns[name] = value
+                if name not in setup_data:
+                    self._student_names.add(name)
+            code = compile(source, f"<test {cell.metadata.nbgrader.get('grade_id')}>", "exec")
+            checks.kernel_rules = self._session
+            with warnings.catch_warnings(), contextlib.redirect_stdout(out):
+                warnings.simplefilter("ignore")
+                exec(code, ns)
+        except KeyboardInterrupt:  # the instructor's Ctrl-C, not the student's code
+            raise
+        except BaseException as exc:  # noqa: BLE001 - any failure of a test is its verdict
+            error = exc
+        finally:
+            checks.kernel_rules = None
+        fault = self._session.fault
+        if fault is not None:  # whatever the test's code made of it
+            error = fault
+            if fault.kind in ("killed", "died"):
+                self._restart_and_replay(index)
+        text = out.getvalue()
+        if text:
+            cell.outputs.append(new_output("stream", name="stdout", text=text[: self._output_cap()]))
+        if error is not None:
+            ename = type(error).__name__
+            if isinstance(error, TimeoutError) or (isinstance(error, KernelFault) and error.kind != "died"):
+                ename = "CellTimeoutError"
+            elif isinstance(error, KernelFault):
+                ename = DIED
+            evalue = str(error)[:4000]
+            cell.outputs.append(new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"]))
+
+    def _output_cap(self) -> int:
+        return sandbox.Limits().output_kb * 1024

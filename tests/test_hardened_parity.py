@@ -1,0 +1,93 @@
+"""Does hardened grading give an honest student exactly what stock nbgrader gives?
+
+The same honest submissions (reference answers, valid answers in other forms, classic mistakes, a
+half-done notebook) of three chapters are graded twice: by stock ``nbgrader autograde`` (its own Execute
+step, the test cells run in the student's kernel) and by ``python -m autograder grade --json`` (jailed
+kernel, verdicts decided in the grader). Every test cell must score the same.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from nbgrader.api import Gradebook
+
+from chapter_grading import answers, run_cli
+from conftest import ROOT, StudentNotebook
+
+CHAPTERS = ["01-vectors", "05-svd", "09-sparse"]
+
+
+def honest_submissions(course, folder: Path) -> dict[str, Path]:
+    subs = {}
+    for chapter in CHAPTERS:
+        data = answers(chapter)
+        subs[f"solution-{chapter}"] = StudentNotebook(course, chapter).answer_all()
+        for i, alternative in enumerate(data["ALTERNATIVES"][:1]):
+            work = StudentNotebook(course, chapter).answer_all()
+            for gid, src in alternative.items():
+                work.answer(gid, src)
+            subs[f"alternative{i}-{chapter}"] = work
+        for name, mistakes in list(data["MISTAKES"].items())[:1]:
+            work = StudentNotebook(course, chapter).answer_all()
+            for gid, (edit, _, _) in mistakes.items():
+                work.apply(gid, edit)
+            subs[f"{name}-{chapter}"] = work
+        half = StudentNotebook(course, chapter)
+        first = [gid for gid in data["MISTAKES"][next(iter(data["MISTAKES"]))]][:3]
+        for gid in first:
+            half.answer(gid)
+        subs[f"half-{chapter}"] = half
+    paths = {}
+    for name, work in subs.items():
+        chapter = next(c for c in CHAPTERS if name.endswith(c))
+        paths[name] = work.save(folder / name / f"{chapter}.ipynb")
+    return paths
+
+
+def stock_nbgrader(course, subs: dict[str, Path], root: Path) -> dict[str, dict[str, float]]:
+    """nbgrader's documented path, with the course's scoring settings but nbgrader's own Execute step."""
+    shutil.copytree(course.solutions, root / "solutions")
+    (root / "nbgrader_config.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from autograder.nbgrader_settings import course_config\n"
+        f"c = get_config()\nc.merge(course_config({str(root)!r}))\n"
+        "del c.Autograde['autograde_preprocessors']\n", encoding="utf-8")
+    (root / ".exchange").mkdir()
+    for name, path in subs.items():
+        chapter = path.stem
+        dest = root / "submitted" / name / chapter / f"{chapter}-exercises.ipynb"
+        dest.parent.mkdir(parents=True)
+        shutil.copy(path, dest)
+    nbgrader = str(Path(sys.executable).parent / "nbgrader")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    for chapter in CHAPTERS:
+        for step in (["generate_assignment", chapter, "--force"], ["autograde", chapter, "--force"]):
+            subprocess.run([nbgrader, *step], cwd=root, env=env, capture_output=True, check=True, timeout=900)
+    scores: dict[str, dict[str, float]] = {}
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        for name, path in subs.items():
+            snb = gb.find_submission_notebook(f"{path.stem}-exercises", path.stem, name)
+            scores[name] = {g.name: float(g.score or 0.0) for g in snb.grades if g.cell_type == "code"}
+    return scores
+
+
+def test_honest_students_score_the_same_as_with_stock_nbgrader(course, tmp_path):
+    subs = honest_submissions(course, tmp_path / "subs")
+    stock = stock_nbgrader(course, subs, tmp_path / "stock")
+    proc = run_cli("grade", "--json", *map(str, subs.values()))
+    hardened = {name: {q["grade_id"]: q["points"] for q in result["questions"]}
+                for name, result in zip(subs, json.loads(proc.stdout))}
+    assert all("jailed kernels" in r["protections"] for r in json.loads(proc.stdout))
+    differences = {name: {gid: (stock[name].get(gid), pts) for gid, pts in hardened[name].items()
+                          if stock[name].get(gid) != pts}
+                   for name in subs}
+    assert not any(differences.values()), {k: v for k, v in differences.items() if v}
+    # and the comparison is not vacuous: the set has full, partial and low scores
+    totals = sorted(sum(s.values()) for s in stock.values())
+    assert totals[0] < totals[-1] / 2 and len(set(totals)) > 3
