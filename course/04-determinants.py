@@ -181,28 +181,32 @@ for name, M in [("A_pos", A_pos), ("A_neg", A_neg)]:
 #
 # The next cell draws what $A = \begin{pmatrix} a & b \\ c & d \end{pmatrix}$
 # does to the whole plane: the original grid (faint grey) and its image (blue
-# lines), the unit circle and its image (orange: an **ellipse**, whose
-# semi-axes are the singular values $\sigma_1 \ge \sigma_2$ of chapter 05),
-# the unit square (dashed) and its image (filled: blue while $\det A > 0$, purple when
-# $\det A < 0$), $A\mathbf{e}_1$ (red) and $A\mathbf{e}_2$ (green), and the
-# small counter-clockwise arrow of Figure 1 (grey) with its image (black). The
-# title and the line under the sliders give $\det A = ad - bc$, the signed area
-# of the filled parallelogram. The saved notebook shows $A_{pos}$; run the cell
-# to get a slider for each entry. Things to try:
+# lines), the unit circle (dotted) and its image (orange: an **ellipse**, whose
+# semi-axes, the thin orange segments, have lengths $\sigma_1 \ge \sigma_2$, the
+# singular values of chapter 05), the unit square (dashed) and its image
+# (filled: blue while $\det A > 0$, purple when $\det A < 0$), $A\mathbf{e}_1$
+# (red) and $A\mathbf{e}_2$ (green), and the small counter-clockwise arrow of
+# Figure 1 (grey) with its image (black). The title and the line under the
+# sliders give $\det A = ad - bc$, the signed area of the filled
+# parallelogram, and $\sigma_1, \sigma_2$. The saved notebook shows $A_{pos}$;
+# run the cell to get a slider for each entry. Things to try, in this order:
 #
 # * Set $c = 1$ and $d = 0.5$. The columns $(2, 1)$ and $(1, 0.5)$ are
 #   parallel, $\det A = 2 \cdot 0.5 - 1 \cdot 1 = 0$, and the whole plane
 #   collapses onto a line: the ellipse flattens to a segment ($\sigma_2 = 0$)
 #   and so does the square.
-# * Keep going, to $d = 0$: now $\det A = -1$, the square turns purple and the
-#   black arrow turns clockwise — orientation flipped. To get from positive
-#   to negative, the determinant has to pass through 0.
-# * Set $b = c = 0$: a scaling, with $\det A = ad$. Make $a$ negative: a
-#   reflection across the vertical axis.
+# * Keep going, to $d = -1$: now $\det A = 2 \cdot (-1) - 1 \cdot 1 = -3$, the
+#   square turns purple and the black arrow turns clockwise — orientation
+#   flipped. To get from positive to negative, the determinant has to pass
+#   through 0.
+# * Set $b = c = 0$ and $d = 1$: a stretch along the axes, with
+#   $\det A = ad$. Make $a$ negative: the stretch now includes a reflection
+#   across the vertical axis, and $\det A < 0$.
 # * Set $a = d = 0$, $b = -1$, $c = 1$: the rotation by 90°, with
-#   $\det A = 1$; the circle stays a circle.
+#   $\det A = 1$; the circle stays a circle ($\sigma_1 = \sigma_2 = 1$).
 # * Exchange the two columns ($a \leftrightarrow b$, $c \leftrightarrow d$):
-#   only the sign of the determinant changes.
+#   the parallelogram and the ellipse stay put, and only the sign of the
+#   determinant (and the colour) changes.
 #
 # Whatever you do, $\sigma_1\sigma_2 = |\det A|$: the ellipse's area
 # $\pi\sigma_1\sigma_2$ is $|\det A|$ times the disc's.
@@ -221,6 +225,9 @@ def draw_plane_map(ax, M):
     t = np.linspace(0, 2 * np.pi, 200)
     ax.plot(np.cos(t), np.sin(t), color="C1", lw=1, ls=":")
     ax.plot(*(M @ np.array([np.cos(t), np.sin(t)])), color="C1", lw=2)
+    U, sigma, _ = np.linalg.svd(M)
+    for i in range(2):                                                 # the semi-axes sigma_i u_i
+        ax.plot([0, sigma[i] * U[0, i]], [0, sigma[i] * U[1, i]], color="C1", lw=1)
     ax.plot(square[0], square[1], "k--", lw=1, zorder=2)
     img = M @ square
     ax.fill(img[0], img[1], color="C0" if det > 0 else "C4", alpha=0.25 if det > 0 else 0.4, zorder=2)
@@ -239,8 +246,8 @@ def draw_plane_map(ax, M):
         verdict = f"area × {-det:.2f}, orientation flipped"
     else:
         verdict = "area 0: the plane collapses onto a " + ("line" if M.any() else "point")
-    ax.set_title(f"A = [[{M[0, 0]:g}, {M[0, 1]:g}], [{M[1, 0]:g}, {M[1, 1]:g}]]:  det A = {det:.2f}\n{verdict}",
-                 fontsize=11)
+    ax.set_title(f"A = [[{M[0, 0]:g}, {M[0, 1]:g}], [{M[1, 0]:g}, {M[1, 1]:g}]]:  det A = {det:.2f}\n{verdict}\n"
+                 f"ellipse semi-axes $\\sigma_1$ = {sigma[0]:.3f}, $\\sigma_2$ = {sigma[1]:.3f}", fontsize=11)
     return det
 
 

@@ -1038,8 +1038,9 @@ plt.show()
 #   smallest at which you can no longer tell $A_k$ from the original.
 # * Compare the steps $k = 1 \to 2 \to 5$ with $k = 100 \to 150$: the error
 #   falls fast at first, then slowly (the singular values of Figure 5).
-# * Go past $k = 276$: the factors now hold more numbers than the photo
-#   itself ($1113 \cdot 276 = 307\,188$ but $1113 \cdot 277 = 308\,301$). A
+# * Go past $k = 276$, where the dashed line crosses the dotted one: the
+#   factors now hold more numbers than the photo itself
+#   ($1113 \cdot 276 = 307\,188$ but $1113 \cdot 277 = 308\,301$). A
 #   truncated SVD saves space only while $k(m + n + 1) < mn$.
 # * At $k = 512$, full rank, the error is 0 up to rounding: the SVD is exact.
 
@@ -1064,6 +1065,9 @@ def rank_k_explorer(k0):
     ax_storage = ax_err.twinx()
     ax_storage.plot(ks_all, ks_all * (m_img + n_img + 1) / total, "C0--")
     ax_storage.axhline(1, color="C0", lw=0.8, ls=":")
+    k_even = total // (m_img + n_img + 1)                    # the last k whose factors are smaller than the photo
+    ax_storage.text(k_even + 10, 0.96, f"as many numbers as the photo\n(break-even: k = {k_even})",
+                    color="C0", fontsize=9, va="top")
     storage_marker, = ax_storage.plot([], [], "C0o", ms=8)
     ax_storage.set_ylabel(f"storage, as a share of the photo's {total:,} numbers", color="C0")
     ax_storage.set_ylim(0, 2)
