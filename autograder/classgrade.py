@@ -56,6 +56,7 @@ class Summary:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (ignored path, used path)
     seconds: float = 0.0
     out: Path | None = None
+    protections: set[str] = field(default_factory=set)  # what hardened grading had on (and off)
 
     def lines(self) -> list[str]:
         out = [f"graded {self.graded}, skipped {self.skipped} (unchanged), failed {len(self.failed)}, "
@@ -64,6 +65,8 @@ class Summary:
                 for path, reason in self.failed]
         out += [f"  ignored {path}: the same student's later file {used} was graded instead"
                 for path, used in self.duplicates]
+        for text in sorted(self.protections):
+            out.append(("WARNING: " if " OFF: " in text else "") + text)
         if self.out:
             out += [f"gradebook: {self.out / 'gradebook.db'}", f"grades:    {self.out / 'grades.csv'}",
                     f"report:    {self.out / 'report.md'}", f"feedback:  {self.out / 'feedback'}"]
@@ -109,20 +112,20 @@ class ResultStore:
 # A worker (a local process or a Dask worker) grades in its own private nbgrader course and sends back
 # plain data: the result, the time it took, and the files to keep. Only the main process writes.
 
-_GRADERS: dict[tuple[str, int], Grader] = {}
+_GRADERS: dict[tuple[str, int, bool], Grader] = {}
 
 
-def _grader(course_root: str, timeout: int) -> Grader:
-    key = (course_root, timeout)
+def _grader(course_root: str, timeout: int, hardened: bool) -> Grader:
+    key = (course_root, timeout, hardened)
     if key not in _GRADERS:
         workspace = Path(tempfile.mkdtemp(prefix="autograder-worker-"))
-        _GRADERS[key] = Grader(Course(Path(course_root)), workspace, timeout=timeout)
+        _GRADERS[key] = Grader(Course(Path(course_root)), workspace, timeout=timeout, hardened=hardened)
     return _GRADERS[key]
 
 
-def grade_job(job: Job, course_root: str, timeout: int) -> tuple[dict, float, dict[str, str]]:
+def grade_job(job: Job, course_root: str, timeout: int, hardened: bool = True) -> tuple[dict, float, dict[str, str]]:
     """Grade one submission; returns (result JSON, seconds, {relative path: text} of files to write)."""
-    grader = _grader(course_root, timeout)
+    grader = _grader(course_root, timeout, hardened)
     start = time.perf_counter()
     sub = Submission(path=Path(job.path), student=job.student, assignment=job.assignment,
                      notebook=job.notebook, problem=job.problem)
@@ -225,7 +228,7 @@ def _progress(done: int, total: int, start: float, stream) -> None:
 
 def grade_class(source: Path, course: Course, out: Path, *, workers: int | None = None, force: bool = False,
                 timeout: int = CELL_TIMEOUT, db_url: str | None = None, quiet: bool = False,
-                scheduler: str | None = None,
+                scheduler: str | None = None, hardened: bool = True,
                 on_result: Callable[[Job, dict], None] | None = None) -> Summary:
     """Grade every submission under ``source`` (folder or zip) into ``out``.
 
@@ -267,6 +270,8 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_text(text, encoding="utf-8")
         store.put(job, result, seconds)
+        if result.get("protections"):
+            summary.protections.add(result["protections"])
         if result.get("error") and not any(q["status"] != "error" for q in result["questions"]):
             summary.failed.append((job.path, result["error"]))
         else:
@@ -281,7 +286,7 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
             from dask.distributed import Client, as_completed as dask_completed
 
             with Client(scheduler) as client:
-                futures = {client.submit(grade_job, job, str(course.root), timeout, pure=False): job
+                futures = {client.submit(grade_job, job, str(course.root), timeout, hardened, pure=False): job
                            for job in todo}
                 for i, fut in enumerate(dask_completed(futures), 1):
                     record(i, futures[fut], fut.result)
@@ -289,7 +294,7 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
             workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
             ctx = multiprocessing.get_context("spawn")
             with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-                futures = {pool.submit(grade_job, job, str(course.root), timeout): job for job in todo}
+                futures = {pool.submit(grade_job, job, str(course.root), timeout, hardened): job for job in todo}
                 for i, fut in enumerate(as_completed(futures), 1):
                     record(i, futures[fut], fut.result)
         if show and todo:

@@ -97,7 +97,8 @@ def cmd_grade_class(args: argparse.Namespace) -> int:
 
     course = find_course(args.course_root)
     summary = grade_class(Path(args.source), course, Path(args.out), workers=args.workers, force=args.force,
-                          timeout=args.timeout, db_url=args.db_url, quiet=args.quiet, scheduler=args.scheduler)
+                          timeout=args.timeout, db_url=args.db_url, quiet=args.quiet, scheduler=args.scheduler,
+                          hardened=not args.plain)
     if not args.quiet:
         print("\n".join(summary.lines()))
     return EXIT_NOT_FULL if summary.failed else EXIT_OK
@@ -206,6 +207,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="ADDRESS", help="grade on a Dask cluster, e.g. tcp://host:8786")
     p.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds per cell (default %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    p.add_argument("--plain", action="store_true",
+                   help="grade like stock nbgrader: no jail, tests run in the student's kernel (not for real classes)")
     p.set_defaults(func=cmd_grade_class)
 
     p = sub.add_parser("package", help="zip your notebooks with a checksum manifest, to upload to an LMS")

@@ -23,6 +23,9 @@ def write_report(rows: list[tuple[str, str, dict, float]], out: Path) -> Path:
     figures = out / "report-figures"
     figures.mkdir(parents=True, exist_ok=True)
     lines = ["# Class report", ""]
+    protections = sorted({r.get("protections") for _, _, r, _ in rows if r.get("protections")})
+    for text in protections:  # which protections grading had (and which were off), as each result recorded
+        lines += [f"**{'Warning: ' if ' OFF: ' in text else ''}Grading mode.** {text}", ""]
     by_assignment: dict[str, list[tuple[str, dict, float]]] = defaultdict(list)
     for student, assignment, result, seconds in rows:
         by_assignment[assignment or "(unknown assignment)"].append((student, result, seconds))

@@ -184,6 +184,13 @@ def test_the_class_report_has_a_figure_and_a_row_per_test(graded_class):
     assert "dave" in report.split("could not be")[1]  # the broken file is listed
 
 
+def test_the_report_and_the_summary_say_how_the_class_was_protected(graded_class):
+    base, _, summary = graded_class
+    report = (base / "out" / "report.md").read_text()
+    assert "**Grading mode.** hardened grading: jailed kernels" in report and "OFF" not in report
+    assert any("jailed kernels" in line for line in summary.lines())
+
+
 def test_the_demo_class_mixes_right_partial_wrong_blank_and_broken_work(course, tmp_path):
     from autograder.demo import make_class
     from autograder.grading import grade_notebooks

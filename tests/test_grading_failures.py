@@ -48,3 +48,21 @@ def test_a_kernel_killed_inside_a_hidden_test_costs_only_that_test(course, tmp_p
     bad = [q["grade_id"] for q in result["questions"] if q["status"] != "passed"]
     assert bad == ["q2-normalize-hidden"]
     assert result["score"] == CH01_MAX - 2
+
+
+def test_without_the_jail_grading_still_works_and_says_loudly_what_is_off(course, tmp_path):
+    """A machine without bubblewrap (or a container that forbids namespaces): same scores, a clear warning."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    path = StudentNotebook(course).answer_all().answer("q2-normalize", "def normalize(x):\n    return x\n").save(
+        tmp_path / "nojail_01-vectors.ipynb")
+    proc = subprocess.run([sys.executable, "-m", "autograder", "grade", "--json", str(path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600, env={**os.environ, "AUTOGRADER_JAIL": "off"})
+    [result] = json.loads(proc.stdout)
+    assert result["score"] == CH01_MAX - 3
+    assert "OFF: the jail" in result["protections"] and "verdicts computed outside" in result["protections"]
+    assert "WARNING" in proc.stderr and "OFF: the jail" in proc.stderr
