@@ -56,8 +56,10 @@ def notebook_from_text(source: Path, previous: NotebookNode | None, *, keep_outp
         nb = combine_inputs_with_outputs(nb, strip_navigation(previous), fmt="py:percent")
     if keep_outputs and course is not None:  # a lecture: links to its neighbours, start page, exercises
         add_lecture_navigation(nb, course, source.stem)
-    nb.metadata.setdefault("jupytext", {})["formats"] = "ipynb,py:percent"
-    nb.metadata["jupytext"].pop("text_representation", None)
+    # Not paired: the .py is the source and `build` writes the .ipynb. A jupytext pairing would make
+    # JupyterLab refuse the notebook ("... is more recent than ...") or read its inputs from the .py,
+    # dropping the generated navigation cells, depending on the files' timestamps after a clone.
+    nb.metadata.pop("jupytext", None)
     if not keep_outputs:
         clear_outputs(nb)
     for cell in nb.cells:
@@ -74,6 +76,7 @@ def _diff(old: str, new: str, name: str) -> str:
 def _inputs_only(text: str) -> str:
     import nbformat
     nb = nbformat.reads(text, as_version=4)
+    nb.metadata.pop("jupytext", None)  # pairing metadata is not an input: no reason to re-run a lecture
     return notebook_text(clear_outputs(nb))
 
 

@@ -83,12 +83,14 @@ def lab(tmp_path_factory):
     _requirements()
     tmp = tmp_path_factory.mktemp("lab")
     root = tmp / "root"
-    # The notebooks as committed. Not the lectures' jupytext twins (course/NN-slug.py): with them, JupyterLab's
-    # jupytext pairing takes the cells from whichever of the two files is newer, and refuses to open a
-    # lecture whose .ipynb (with its generated navigation cells) is newer than its .py.
+    # The folders as a clone has them, text twins included, with each lecture's .ipynb a minute newer than
+    # its .py: a jupytext-paired notebook would then refuse to open ("... is more recent than ..."); the
+    # build writes them unpaired, so the lecture opens as built, navigation cells and all.
     for folder in ("course", "exercises"):
-        shutil.copytree(ROOT / folder, root / folder,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "[0-9][0-9]-*.py"))
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    for text in (root / "course").glob("[0-9][0-9]-*.py"):
+        older = text.stat().st_mtime - 60
+        os.utime(text, (older, older))
     home = {name: tmp / name for name in ("config", "data", "runtime", "settings", "workspaces")}
     for path in home.values():
         path.mkdir()
@@ -315,6 +317,9 @@ def wait_redrawn(page, cell, info, text: str, old_src: str) -> None:
 
 def test_a_lecture_shows_its_figures_and_its_sliders_redraw_the_figure(open_lab):
     page = open_lab(LECTURE)
+    # opened as built, with its generated links (not re-read from the older text twin next to it)
+    nav = current_notebook(page).locator(".jp-RenderedMarkdown a", has_text="Start page")
+    nav.first.wait_for(timeout=30_000)
     first_figure = current_notebook(page).locator(".jp-OutputArea-output img").first  # saved: no run needed
     first_figure.scroll_into_view_if_needed()
     page.wait_for_function("img => img.complete && img.naturalWidth > 100", arg=first_figure.element_handle())
