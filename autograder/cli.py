@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .build import BuildError
 from .layout import CourseNotFound, find_course
-from .nbgrader_settings import CELL_TIMEOUT
+from .nbgrader_settings import CELL_TIMEOUT, NOTEBOOK_TIMEOUT
 from .notebooks import NotebookError
 from .package import PackageError
 from .results import HIDDEN, NotebookResult
@@ -80,7 +80,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
     course = find_course(args.course_root)
     keep = Path(args.keep_workspace) if args.keep_workspace else None
     results = grade_notebooks(args.notebooks, course, assignment=args.assignment, timeout=args.timeout,
-                              keep_workspace=keep, hardened=not args.plain)
+                              keep_workspace=keep, hardened=not args.plain,
+                              notebook_timeout=args.notebook_timeout)
     if results and results[0].protections and " OFF: " in results[0].protections:
         print(f"WARNING: {results[0].protections}", file=sys.stderr)
     if args.json:
@@ -193,6 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--assignment", help="the assignment id, if it cannot be inferred from the notebook")
     p.add_argument("--json", action="store_true", help="print a JSON list, one object per notebook")
     p.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds per cell (default %(default)s)")
+    p.add_argument("--notebook-timeout", type=int, default=NOTEBOOK_TIMEOUT,
+                   help="seconds a whole notebook may run (default %(default)s)")
     p.add_argument("--keep-workspace", metavar="DIR", help="keep nbgrader's working course in DIR (debugging)")
     p.add_argument("--plain", action="store_true",
                    help="grade like stock nbgrader: no jail, tests run in the student's kernel (not for real classes)")

@@ -22,7 +22,7 @@ from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 
 from .layout import Course
-from .nbgrader_settings import CELL_TIMEOUT, course_config
+from .nbgrader_settings import CELL_TIMEOUT, NOTEBOOK_TIMEOUT, course_config
 from .notebooks import NotebookError, read_notebook, write_notebook
 from . import sandbox
 from .results import NotebookResult, QuestionResult, question_results, strip_warnings
@@ -113,12 +113,13 @@ class Grader:
     """A private nbgrader course for one grading run."""
 
     def __init__(self, course: Course, workspace: Path, *, timeout: int = CELL_TIMEOUT, db_url: str | None = None,
-                 hardened: bool = True):
+                 hardened: bool = True, notebook_timeout: int = NOTEBOOK_TIMEOUT):
         self.course = course
         self.root = workspace
         self.protections = sandbox.probe() if hardened else sandbox.plain_protections()
         config = course_config(workspace, db_url=db_url, hardened=hardened, jail=self.protections.jail)
         config.Execute.timeout = timeout
+        config.ResilientExecute.notebook_timeout = notebook_timeout
         Path(config.Exchange.root).mkdir(parents=True, exist_ok=True)  # nbgrader logs a critical error otherwise
         self.coursedir = CourseDirectory(config=config)
         self.api = NbGraderAPI(coursedir=self.coursedir, config=config)
@@ -239,6 +240,14 @@ def identify(path: Path, student: str, course: Course, assignment: str | None = 
             sub.assignment, sub.notebook = guess, names[0]
         return sub
     sub.assignment = assignment or infer_assignment(nb, path, course)
+    claimed = nb.metadata.get("autograder", {}).get("assignment")
+    if assignment in course.assignments() and claimed in course.assignments() and claimed != assignment:
+        sub.problem = (f"{path.name} is the notebook of assignment '{claimed}', not '{assignment}': "
+                       "it was handed in under the wrong assignment.")
+        names = [p.stem for p in course.source_notebooks(assignment)]
+        if len(names) == 1:
+            sub.notebook = names[0]
+        return sub
     if sub.assignment is None:
         sub.problem = (f"{path}: cannot tell which assignment this notebook belongs to; "
                        f"pass --assignment (one of: {', '.join(course.assignments())}).")
@@ -267,11 +276,11 @@ def plan(paths: Sequence[str | Path], course: Course, assignment: str | None = N
 
 def grade_notebooks(paths: Sequence[str | Path], course: Course, *, assignment: str | None = None,
                     timeout: int = CELL_TIMEOUT, keep_workspace: Path | None = None,
-                    hardened: bool = True) -> list[NotebookResult]:
+                    hardened: bool = True, notebook_timeout: int = NOTEBOOK_TIMEOUT) -> list[NotebookResult]:
     """Grade submitted notebooks with the hidden tests restored; one bad notebook never stops the rest."""
     subs = plan(paths, course, assignment)
     with _workspace(keep_workspace) as ws, quiet_nbgrader():
-        grader = Grader(course, ws, timeout=timeout, hardened=hardened)
+        grader = Grader(course, ws, timeout=timeout, hardened=hardened, notebook_timeout=notebook_timeout)
         return [grader.grade_safely(sub) for sub in subs]
 
 

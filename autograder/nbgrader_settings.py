@@ -20,6 +20,8 @@ TEXT_STUB = "YOUR ANSWER HERE"
 
 # Seconds one cell may run before it is interrupted and marked as timed out.
 CELL_TIMEOUT = 60
+# Seconds a whole notebook may run: cells after that are not run and their tests score `timeout`.
+NOTEBOOK_TIMEOUT = 900
 
 # nbgrader scores a test cell 0 if *anything* reaches stderr. A NumPy/SymPy/matplotlib warning is not a
 # wrong answer, so stderr chunks that are Python warnings are dropped before scoring (IgnorePattern).
@@ -58,6 +60,7 @@ def course_config(root: str | Path, *, db_url: str | None = None, hardened: bool
     c.ClearSolutions.enforce_metadata = True
 
     c.Execute.timeout = CELL_TIMEOUT
+    c.ResilientExecute.notebook_timeout = NOTEBOOK_TIMEOUT
     c.Execute.interrupt_on_timeout = True
     c.Execute.extra_arguments = list(KERNEL_ARGS)
     c.Execute.shutdown_kernel = "immediate"  # its state is thrown away anyway; a graceful stop costs ~1 s

@@ -39,15 +39,36 @@ class ResilientExecute(Execute):
     """nbgrader's Execute preprocessor, restarting the kernel when a cell kills it or will not stop."""
 
     max_output_bytes = Integer(1024 * 1024, help="output kept per cell; the rest is dropped").tag(config=True)
+    notebook_timeout = Integer(0, help="seconds the whole notebook may run (0: no limit); later cells are "
+                                       "not run").tag(config=True)
 
     _restarts = 0
 
     def preprocess(self, nb, resources=None, km=None):
         self._restarts = 0
         self._output_sizes: dict[int, int] = {}
+        self.deadline = time.monotonic() + self.notebook_timeout if self.notebook_timeout else float("inf")
         return super().preprocess(nb, resources, km=km)
 
+    def out_of_time(self, cell: NotebookNode) -> bool:
+        """Past the notebook's time limit: the cell is marked, not run."""
+        if cell.cell_type != "code" or time.monotonic() < self.deadline:
+            return False
+        cell.outputs = [new_output("error", ename="CellTimeoutError", evalue=(
+            f"the notebook ran past its total time limit ({self.notebook_timeout} s), so this cell was not run."),
+            traceback=["CellTimeoutError: the notebook ran past its total time limit"])]
+        return True
+
+    def _get_timeout(self, cell):
+        timeout = super()._get_timeout(cell)
+        if self.deadline != float("inf"):
+            left = max(1, int(self.deadline - time.monotonic()) + 1)
+            timeout = min(timeout, left) if timeout else left
+        return timeout
+
     def preprocess_cell(self, cell: NotebookNode, resources, index: int):
+        if self.out_of_time(cell):
+            return cell, resources
         try:
             return super().preprocess_cell(cell, resources, index)
         except DeadKernelError as exc:

@@ -155,6 +155,9 @@ def classify(cell: NotebookNode, answers: Iterable[NotebookNode], points: float,
     if points >= max_points and not errs:
         return "passed", ""
     if enames & TIMEOUT_ENAMES:
+        if any("total time limit" in str(e.get("evalue", "")) for e in errs + answer_errs):
+            return "timeout", ("the notebook ran past its total time limit before this question, so it was not "
+                               "run: look for cells that are much slower than needed.")
         return "timeout", (f"the code ran longer than the time limit and was stopped (in {where}): "
                            "look for an endless loop or a much slower method than needed.")
     if answers and all(is_untouched(a) for a in answers):

@@ -379,6 +379,8 @@ class HardenedExecute(ResilientExecute):
 
     def preprocess_cell(self, cell: NotebookNode, resources, index: int):
         gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if self.out_of_time(cell):
+            return cell, resources
         if cell.cell_type == "code" and gid in self._tests:
             self._run_test(cell, self._tests[gid], index)
             return cell, resources
@@ -408,7 +410,7 @@ class HardenedExecute(ResilientExecute):
         cell.execution_count = self._count
         ns = self._namespace
         out = io.StringIO()
-        self._session.deadline = time.monotonic() + (self.timeout or 60)
+        self._session.deadline = min(time.monotonic() + (self.timeout or 60), self.deadline)
         self._session.fault = None
         error: BaseException | None = None
         try:

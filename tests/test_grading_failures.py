@@ -66,3 +66,32 @@ def test_without_the_jail_grading_still_works_and_says_loudly_what_is_off(course
     assert result["score"] == CH01_MAX - 3
     assert "OFF: the jail" in result["protections"] and "verdicts computed outside" in result["protections"]
     assert "WARNING" in proc.stderr and "OFF: the jail" in proc.stderr
+
+
+def test_a_notebook_of_slow_cells_is_stopped_at_its_total_time_limit(course, tmp_path):
+    """Every cell under the per-cell limit, but too many of them: the batch still moves on."""
+    import time
+
+    work = StudentNotebook(course).answer_all()
+    for gid in list(work.reference):
+        work.answer(gid, "import time\ntime.sleep(3)\n" + work.reference[gid])
+    path = work.save(tmp_path / "slow_01-vectors.ipynb")
+    start = time.monotonic()
+    proc = run_cli("grade", "--json", "--timeout", "10", "--notebook-timeout", "12", str(path))
+    elapsed = time.monotonic() - start
+    [result] = json.loads(proc.stdout)
+    status = {q["grade_id"]: q for q in result["questions"]}
+    assert status["q1-angle-visible"]["status"] == "passed"
+    assert status["q7-gram-schmidt-hidden"]["status"] == "timeout"
+    assert "total time limit" in status["q7-gram-schmidt-hidden"]["message"]
+    assert 0 < result["score"] < CH01_MAX and elapsed < 60
+
+
+def test_the_notebook_of_another_assignment_gets_one_clear_line_and_zero(course, tmp_path):
+    other = StudentNotebook(course, "02-linear-transformations").answer_all().save(tmp_path / "mixed-up.ipynb")
+    mine = StudentNotebook(course).answer_all().save(tmp_path / "fine.ipynb")
+    proc = run_cli("grade", "--json", "--assignment", "01-vectors", str(other), str(mine))
+    wrong, right = json.loads(proc.stdout)
+    assert wrong["score"] == 0 and wrong["max_score"] == CH01_MAX
+    assert "assignment '02-linear-transformations', not '01-vectors'" in wrong["error"]
+    assert right["score"] == CH01_MAX

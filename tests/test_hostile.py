@@ -589,3 +589,17 @@ def test_solutions_the_package_and_the_config_are_unchanged(corpus_run, course):
 def test_no_connection_left_the_jail_and_no_process_outlived_it(corpus_run):
     assert corpus_run["listener"].connections == 0
     assert corpus_run["leftovers"].strip() == ""
+
+
+def test_the_same_tricks_do_fool_the_unhardened_path(course, tmp_path):
+    """The corpus can fail: graded like stock nbgrader (--plain), these tricks do earn points they should not."""
+    corpus = Corpus(course, tmp_path, 0)
+    tricks = {"patched-checks": PATCH_CHECKS, "fake-checks-module": FAKE_CHECKS_MODULE,
+              "input-transformer": INPUT_TRANSFORMER}
+    paths = [corpus.wrong().save(corpus.path("wrong-baseline"))]
+    paths += [corpus.wrong(trick).save(corpus.path(name)) for name, trick in tricks.items()]
+    proc = run_cli("grade", "--json", "--plain", *map(str, paths))
+    baseline, *fooled = json.loads(proc.stdout)
+    assert "hardened grading was turned off" in baseline["protections"]
+    for name, result in zip(tricks, fooled):
+        assert result["score"] > baseline["score"], (name, result["score"], baseline["score"])
