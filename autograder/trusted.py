@@ -212,9 +212,11 @@ class KernelSession:
         except TimeoutError as exc:
             self.fault = KernelFault("timeout", str(exc))
             raise self.fault from None
+        if len(text) > plaindata.MAX_BYTES:
+            raise plaindata.PlainDataError("the answer is too large to be checked")
         try:
             answer = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise RuntimeError("the grader could not read the answer of the student's kernel") from None
         if not isinstance(answer, dict):
             raise RuntimeError("the grader could not read the answer of the student's kernel")
