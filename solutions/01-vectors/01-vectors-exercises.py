@@ -93,7 +93,7 @@ for _n in (1, 2, 5, 50):
     _copy = _x.copy()
     _y = normalize(_x)
     assert_close(np.linalg.norm(_y), 1.0, name=f"the norm of normalize(x) for a vector of length {_n}")
-    assert_same_direction(_y, _x, signed=True, name="normalize(x)")
+    assert_same_direction(_y, _copy, signed=True, name="normalize(x)")
     assert_close(_x, _copy, name="x after calling normalize(x) (the input must not be changed)")
 assert_close(normalize([0.0, -2.0, 0.0]), np.array([0.0, -1.0, 0.0]), name="normalize of a list")
 try:
@@ -135,14 +135,14 @@ from autograder.checks import assert_close
 _rng = np.random.default_rng(1301)
 for _n in (2, 3, 10):
     _u, _v = _rng.normal(size=_n), _rng.normal(size=_n) * 7.0
-    _p = project(_u, _v)
+    _p = project(_u.copy(), _v.copy())
     assert_close(_p, (_u @ _v) / (_v @ _v) * _v, rtol=1e-9, atol=1e-12, name=f"project(u, v) in R^{_n}",
                  hint="divide by v·v, the squared length of v.")
     assert abs((_u - _p) @ _v) < 1e-9 * np.linalg.norm(_u) * np.linalg.norm(_v), \
         "the residual u - project(u, v) is not orthogonal to v."
 assert_close(project(np.array([0.0, 5.0]), np.array([3.0, 0.0])), np.zeros(2), name="project of orthogonal vectors")
 _v = np.array([1.0, -2.0, 2.0])
-assert_close(project(_v, _v), _v, name="project(v, v)")
+assert_close(project(_v.copy(), _v.copy()), _v, name="project(v, v)")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -181,8 +181,8 @@ from autograder.checks import assert_close
 _rng = np.random.default_rng(1401)
 for _shape in [(5, 3), (4, 12), (1, 4), (30, 2)]:
     _X = _rng.normal(size=_shape) * _rng.uniform(0.5, 20, size=(_shape[0], 1))
-    _S = cosine_similarity_matrix(_X)
     _ref = np.array([[a @ b / (np.linalg.norm(a) * np.linalg.norm(b)) for b in _X] for a in _X])
+    _S = cosine_similarity_matrix(_X.copy())
     assert_close(_S, _ref, rtol=1e-9, atol=1e-12, name=f"cosine_similarity_matrix(X) for X of shape {_shape}",
                  hint="normalize each row (axis=1), then multiply by the transpose.")
     assert_close(np.diag(_S), np.ones(_shape[0]), name="the diagonal of S")
@@ -289,7 +289,7 @@ def gram_schmidt(V):
 from autograder.checks import assert_orthonormal_columns, assert_same_span
 
 _V = np.array([[1.0, 1.0], [1.0, 0.0], [0.0, 1.0]])
-_Q = gram_schmidt(_V)
+_Q = gram_schmidt(_V.copy())
 assert np.shape(_Q) == (3, 2), f"gram_schmidt(V) should have shape (3, 2), got {np.shape(_Q)}."
 assert_orthonormal_columns(_Q, name="gram_schmidt(V)")
 assert_same_span(_Q, _V, name="the columns of gram_schmidt(V)")
@@ -317,7 +317,7 @@ with forbid(np.linalg, "qr", reason=_why, func=gram_schmidt), \
         assert np.shape(_Q) == _V.shape, f"for V of shape {_V.shape}, Q should have the same shape, got {np.shape(_Q)}."
         assert_orthonormal_columns(_Q, atol=1e-6, name=f"gram_schmidt(V) for V of shape {_V.shape}")
         for _j in range(1, _V.shape[1] + 1):
-            assert_same_span(np.asarray(_Q)[:, :_j], _V[:, :_j], tol=1e-6,
+            assert_same_span(np.asarray(_Q)[:, :_j], _Vc[:, :_j], tol=1e-6,
                              name=f"the first {_j} column(s) of Q", hint="process the columns of V in order.")
         assert np.array_equal(_V, _Vc), "gram_schmidt changed its input V; work on a copy."
 ### END HIDDEN TESTS

@@ -317,7 +317,7 @@ def kernel_image(A):
 from autograder.checks import assert_exact
 
 _A = sp.Matrix([[1, 2], [2, 4]])   # rank 1: the second column is twice the first
-_result = kernel_image(_A)
+_result = kernel_image(_A.copy())
 assert isinstance(_result, (tuple, list)) and len(_result) == 3, "kernel_image should return a tuple (K, C, r)."
 _K, _C, _r = _result
 assert isinstance(_K, sp.MatrixBase) and isinstance(_C, sp.MatrixBase), \
@@ -422,14 +422,15 @@ for _batch, _n_in, _n_out in [(5, 3, 2), (6, 2, 6), (3, 3, 3), (1, 4, 4), (500, 
     _copies = (_X.copy(), _W.copy(), _b.copy())
     _name = f"dense_forward(X, W, b) for X of shape {_X.shape} and W of shape {_W.shape}"
     _Y = as_array(dense_forward(_X, _W, _b), _name)
-    assert not (_Y.shape == (_batch, _n_out) and np.allclose(_Y, _X @ _W)), f"{_name}: the bias b is missing."
-    assert_close(_Y, _X @ _W + _b, rtol=1e-9, atol=1e-12, name=_name,
+    assert not (_Y.shape == (_batch, _n_out) and np.allclose(_Y, _copies[0] @ _copies[1])), \
+        f"{_name}: the bias b is missing."
+    assert_close(_Y, _copies[0] @ _copies[1] + _copies[2], rtol=1e-9, atol=1e-12, name=_name,
                  hint="samples are rows: multiply X by W, then add b to every row.")
     assert all(np.array_equal(_a, _c) for _a, _c in zip((_X, _W, _b), _copies)), "dense_forward changed its inputs."
 _x = _rng.normal(size=4)
 _W = _rng.normal(size=(4, 3))
 _b = _rng.normal(size=3)
-assert_close(dense_forward(_x, _W, _b), _x @ _W + _b, rtol=1e-9, atol=1e-12,
+assert_close(dense_forward(_x.copy(), _W.copy(), _b.copy()), _x @ _W + _b, rtol=1e-9, atol=1e-12,
              name="dense_forward for a single sample x of shape (4,)")
 assert_close(dense_forward([[1, 1]], [[1, 2], [3, 4]], [1, 1]), np.array([[5.0, 7.0]]),
              name="dense_forward with nested lists")

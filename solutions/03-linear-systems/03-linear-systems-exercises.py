@@ -91,7 +91,8 @@ with forbid(np.linalg, "solve", "inv", "pinv", "lstsq", "tensorsolve", reason=_w
                       hint="x_i = (b_i - sum over j < i of l_ij x_j) / l_ii, for i in increasing order.")
     _L = np.tril(_rng.normal(size=(5, 5)), -1) + np.eye(5)  # unit lower triangular, as in an LU factorization
     _b = _rng.normal(size=5)
-    assert_solves(_L, forward_substitution(_L, _b), _b, tol=1e-10, name="forward_substitution with a unit diagonal")
+    assert_solves(_L, forward_substitution(_L.copy(), _b.copy()), _b, tol=1e-10,
+                  name="forward_substitution with a unit diagonal")
     assert_close(forward_substitution([[1, 0], [3, 2]], [1, 4]), np.array([1.0, 0.5]),
                  name="forward_substitution([[1, 0], [3, 2]], [1, 4]) (integer lists)",
                  hint="with integer input, make x a float array (np.zeros(n)), not np.zeros_like(b).")
@@ -321,7 +322,7 @@ def make_solver(A):
 from autograder.checks import assert_solves
 
 _A = np.array([[4.0, 3.0], [6.0, 3.0]])
-_solve = make_solver(_A)
+_solve = make_solver(_A.copy())
 assert callable(_solve), "make_solver(A) should return a function."
 assert_solves(_A, _solve(np.array([10.0, 12.0])), np.array([10.0, 12.0]), name="solve([10, 12])")
 assert_solves(_A, _solve(np.array([[1.0, 0.0], [0.0, 1.0]])), np.eye(2), name="solve(B) for a 2x2 B")
@@ -357,18 +358,18 @@ for _A in _cases:
             forbid(scipy.linalg, "solve", "inv", "pinv", "lu_factor", "lu", "lstsq", reason=_why, func=_solve):
         # right-hand sides b = A x for random x: typical data, on which A^-1 b loses accuracy
         for _b in (_A @ _rng.normal(size=_n), _A @ _rng.normal(size=(_n, 3))):
-            _x = np.asarray(_solve(_b), dtype=float)
+            _x = np.asarray(_solve(_b.copy()), dtype=float)
             assert_shape(_x, _b.shape, name=f"solve(b) for b of shape {_b.shape}")
-            _r = np.linalg.norm(_A @ _x - _b)
-            if _r > 1e-10 * (np.linalg.norm(_A, 2) * np.linalg.norm(_x) + np.linalg.norm(_b)) and \
-                    np.linalg.norm(_A.T @ _x - _b) <= 1e-8 * (np.linalg.norm(_A, 2) * np.linalg.norm(_x)
+            _r = np.linalg.norm(_Ac @ _x - _b)
+            if _r > 1e-10 * (np.linalg.norm(_Ac, 2) * np.linalg.norm(_x) + np.linalg.norm(_b)) and \
+                    np.linalg.norm(_Ac.T @ _x - _b) <= 1e-8 * (np.linalg.norm(_Ac, 2) * np.linalg.norm(_x)
                                                              + np.linalg.norm(_b)):
                 raise AssertionError("solve(b) solves the transposed system A^T x = b, not A x = b "
                                      "(check the trans argument of lu_solve).")
             if _n == 25:
                 _hint = ("this A is ill-conditioned: A^-1 @ b has a large residual even when A^-1 is computed "
                          "with lu_solve; solve each b with the stored LU factors instead.")
-            assert_solves(_A, _x, _b, tol=1e-10, name=f"solve(b) for a {_n}x{_n} A and b of shape {_b.shape}",
+            assert_solves(_Ac, _x, _b, tol=1e-10, name=f"solve(b) for a {_n}x{_n} A and b of shape {_b.shape}",
                           hint=_hint)
 ### END HIDDEN TESTS
 
@@ -474,7 +475,7 @@ for _A in _cases:
     _x = _rng.normal(size=_n)
     _b = _A @ _x
     _x_hat = _x + 1e-6 * _rng.normal(size=_n)
-    _out = error_bound(_A, _b, _x_hat)
+    _out = error_bound(_A.copy(), _b.copy(), _x_hat.copy())
     assert isinstance(_out, tuple) and len(_out) == 3, "error_bound should return a tuple of three numbers."
     _rr = np.linalg.norm(_b - _A @ _x_hat) / np.linalg.norm(_b)
     _k = np.linalg.cond(_A)
@@ -558,7 +559,7 @@ _hints = {
 for _label, _X, _y in _cases:
     _m, _d = _X.shape
     try:
-        _out = fit_linear_regression(_X, _y)
+        _out = fit_linear_regression(_X.copy(), _y.copy())
     except np.linalg.LinAlgError as _e:
         raise AssertionError(f"fit_linear_regression raised LinAlgError ({_e}) for data with {_label}: "
                              "least squares still has solutions there; use np.linalg.lstsq, which does not "

@@ -224,15 +224,15 @@ with forbid(np.linalg, "det", "slogdet", "eig", "eigvals", reason=_why, func=det
     _got = det_gauss([[1.0, 2.0, 0.0], [0.0, 1.0, 4.0], [5.0, 0.0, 1.0]])
     assert np.isclose(_got, 41.0, rtol=1e-12), "det_gauss is wrong for a list-of-lists input."
     for _A, _what in _singular:
+        _scale = float(np.prod(np.maximum(np.linalg.norm(_A, axis=1), 1e-300)))
         try:
-            _got = det_gauss(_A)
+            _got = det_gauss(_A.copy())
         except ZeroDivisionError:
             raise AssertionError(f"det_gauss divided by zero for {_what}: this matrix is singular; when every "
                                  "candidate pivot is 0, return 0.0.") from None
         _got = float(np.asarray(_got).reshape(()))
         assert np.isfinite(_got), (f"det_gauss for {_what} is NaN or infinite (a division by a zero pivot?): "
                                    "the matrix is singular; when every candidate pivot is 0, return 0.0.")
-        _scale = float(np.prod(np.maximum(np.linalg.norm(_A, axis=1), 1e-300)))
         assert abs(_got) <= 1e-10 * max(_scale, 1.0), f"det_gauss for {_what} should be 0: the matrix is singular."
 ### END HIDDEN TESTS
 
@@ -483,8 +483,8 @@ from autograder.checks import assert_scalar_close
 _X = np.array([[1.0, 2.0], [0.0, -1.0], [2.5, 0.5]])
 _mu = np.array([1.0, 0.0])
 _Sigma = np.array([[2.0, 0.6], [0.6, 1.0]])
-assert_scalar_close(gaussian_loglik(_X, _mu, _Sigma),
-                    np.sum(scipy.stats.multivariate_normal(_mu, _Sigma).logpdf(_X)), rtol=1e-9,
+_ref = np.sum(scipy.stats.multivariate_normal(_mu, _Sigma).logpdf(_X))
+assert_scalar_close(gaussian_loglik(_X.copy(), _mu.copy(), _Sigma.copy()), _ref, rtol=1e-9,
                     name="gaussian_loglik for 3 samples in R^2")
 
 # %% nbgrader={"grade": true, "grade_id": "q6-gaussian-loglik-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}

@@ -77,7 +77,7 @@ def power_iteration(A, num_iters=1000, tol=1e-10):
 from autograder.checks import assert_eigenpair, assert_scalar_close
 
 _A = np.array([[2.0, 1.0], [1.0, 2.0]])
-_lam, _v = power_iteration(_A)
+_lam, _v = power_iteration(_A.copy())
 assert np.ndim(_lam) == 0, "lam should be a single number (a float)."
 assert np.shape(_v) == (2,), f"v should be a 1-D array of shape (2,), got shape {np.shape(_v)}."
 assert_scalar_close(_lam, 3.0, rtol=1e-6, name="the eigenvalue for A = [[2, 1], [1, 2]]")
@@ -170,7 +170,7 @@ def sorted_eigh(S):
 from autograder.checks import assert_close, assert_eigendecomposition
 
 _S = np.array([[2.0, 1.0], [1.0, 2.0]])
-_values, _vectors = sorted_eigh(_S)
+_values, _vectors = sorted_eigh(_S.copy())
 assert_close(_values, np.array([3.0, 1.0]), name="the eigenvalues of [[2, 1], [1, 2]]",
              hint="from largest to smallest.")
 assert_eigendecomposition(_S, _values, _vectors, name="sorted_eigh(S)",
@@ -327,7 +327,7 @@ def svd_via_eigh(A):
 from autograder.checks import assert_svd
 
 _A = np.array([[3.0, 0.0], [4.0, 5.0], [0.0, 0.0]])
-_U, _s, _Vt = svd_via_eigh(_A)
+_U, _s, _Vt = svd_via_eigh(_A.copy())
 assert [np.shape(_U), np.shape(_s), np.shape(_Vt)] == [(3, 2), (2,), (2, 2)], \
     f"for A of shape (3, 2), U, s, Vt should have shapes (3, 2), (2,), (2, 2); got {[np.shape(_U), np.shape(_s), np.shape(_Vt)]}."
 assert_svd(_A, _U, _s, _Vt, name="svd_via_eigh(A)")

@@ -253,7 +253,7 @@ from autograder.checks import assert_close
 
 # points on a line through (5, 5, 5): one component reconstructs them exactly
 _X = np.array([5.0, 5.0, 5.0]) + np.array([[-2.0], [-1.0], [0.5], [2.5]]) * np.array([[1.0, 2.0, 2.0]])
-assert_close(pca_reconstruct(_X, 1), _X, name="pca_reconstruct(X, 1) for points on a line",
+assert_close(pca_reconstruct(_X.copy(), 1), _X, name="pca_reconstruct(X, 1) for points on a line",
              hint="points on a line through the mean are reconstructed exactly by one component.")
 
 # %% nbgrader={"grade": true, "grade_id": "q3-reconstruct-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
@@ -298,7 +298,7 @@ for _name, _X in _cases:
         assert _rank <= _k, f"{_who} uses more than {_k} directions: X_hat - mean has rank {_rank}; " \
                             "keep only the first k components."
 _Xl = [[1.0, 2.0], [2.0, 1.0], [4.0, 5.0]]
-_Xh = np.asarray(pca_reconstruct(_Xl, 2), dtype=float)
+_Xh = np.asarray(pca_reconstruct([list(_row) for _row in _Xl], 2), dtype=float)
 assert np.allclose(_Xh, np.array(_Xl)), "pca_reconstruct(X, d) of a nested list should give back X."
 ### END HIDDEN TESTS
 

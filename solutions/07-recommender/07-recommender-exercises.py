@@ -345,7 +345,7 @@ from autograder.checks import assert_shape, assert_solves
 
 _R = scipy.sparse.csr_array(np.array([[5.0, 0.0, 3.0], [0.0, 4.0, 0.0]]))
 _Q = np.array([[1.0, 0.5], [0.2, 1.0], [0.8, -0.3]])
-_P = als_user_step(_R, _Q, 0.1)
+_P = als_user_step(_R.copy(), _Q.copy(), 0.1)
 assert_shape(_P, (2, 2), name="als_user_step(R, Q, lam)")
 _Q0 = _Q[[0, 2]]              # user 0 rated items 0 and 2
 assert_solves(_Q0.T @ _Q0 + 0.1 * np.eye(2), np.asarray(_P)[0], _Q0.T @ np.array([5.0, 3.0]),
@@ -395,7 +395,7 @@ with forbid(np.linalg, "inv", "pinv", reason=_why, func=als_user_step), \
         _R = scipy.sparse.csr_array(_dense)
         _Q = _rng.normal(size=(_n, _k))
         _Qc, _Rc = _Q.copy(), _R.toarray()
-        _check_user_step(_R, _Q, _lam, als_user_step(_R, _Q, _lam))
+        _check_user_step(scipy.sparse.csr_array(_Rc), _Qc, _lam, als_user_step(_R, _Q, _lam))
         assert np.array_equal(_Q, _Qc) and np.array_equal(_R.toarray(), _Rc), "als_user_step changed R or Q."
         assert np.allclose(np.asarray(als_user_step(_R, _Q, _lam))[_m - 1], 0.0), \
             "a user with no ratings should get the zero factor."
@@ -403,7 +403,8 @@ with forbid(np.linalg, "inv", "pinv", reason=_why, func=als_user_step), \
     _Q = _rng.normal(size=(30, 3))
     _Q[:, 2] = _Q[:, 1] + 1e-5 * _rng.normal(size=30)
     _dense = np.where(_rng.random((12, 30)) < 0.5, _rng.integers(1, 6, (12, 30)), 0).astype(float)
-    _check_user_step(scipy.sparse.csr_array(_dense), _Q, 1e-6, als_user_step(scipy.sparse.csr_array(_dense), _Q, 1e-6))
+    _check_user_step(scipy.sparse.csr_array(_dense), _Q, 1e-6,
+                     als_user_step(scipy.sparse.csr_array(_dense), _Q.copy(), 1e-6))
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -459,7 +460,7 @@ print(f"test RMSE of ALS: {test_rmse:.3f}")
 # %% nbgrader={"grade": true, "grade_id": "q6-als-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
 from autograder.checks import assert_shape
 
-_P, _Q = als(R_train, k=3, lam=1.0, n_iters=2)
+_P, _Q = als(R_train.copy(), k=3, lam=1.0, n_iters=2)
 assert_shape(_P, (R_train.shape[0], 3), name="P from als(R_train, k=3, ...)")
 assert_shape(_Q, (R_train.shape[1], 3), name="Q from als(R_train, k=3, ...)")
 assert_shape(P_fit, (R_train.shape[0], 2), name="P_fit")
@@ -497,7 +498,7 @@ for _m, _n, _k, _density in [(90, 50, 2, 0.35), (60, 45, 3, 0.5)]:
     _noisy = _M + 0.1 * _rng.normal(size=(_m, _n))
     _Rtr = scipy.sparse.csr_array(np.where(_train, _noisy, 0.0))
     _Rte = scipy.sparse.csr_array(np.where(_test, _noisy, 0.0))
-    _before = _Rtr.toarray()
+    _before, _Rref = _Rtr.toarray(), _Rtr.copy()
     _errs = []
     for _seed in (1, 2):                              # two starts: one unlucky local minimum is forgiven
         _out = als(_Rtr, _k, 0.5, n_iters=20, seed=_seed)
@@ -507,14 +508,16 @@ for _m, _n, _k, _density in [(90, 50, 2, 0.35), (60, 45, 3, 0.5)]:
             f"for R of shape {(_m, _n)} and k={_k}, P should be {(_m, _k)} and Q {(_n, _k)}."
         assert np.array_equal(_Rtr.toarray(), _before), "als changed R."
         assert np.all(np.isfinite(_P)) and np.all(np.isfinite(_Q)), "P or Q contains NaN or inf."
-        assert _item_equations_hold(_Rtr, _P, _Q, 0.5), \
+        assert _item_equations_hold(_Rref, _P, _Q, 0.5), \
             "the returned Q does not satisfy the item normal equations for the returned P: end each iteration " \
             "with the item step, on the observed entries only, with lam * I."
         _errs.append(_rmse_of(_Rte, lambda _u, _i: np.sum(_P[_u] * _Q[_i], axis=1)))
     assert min(_errs) < 0.3, f"on held-out low-rank data the test RMSE of your factors is {min(_errs):.2f}, far " \
         "too high: do you start from non-zero random factors and update both P and Q in every iteration?"
 # the notebook's fit
-assert np.all(R_train.data >= 1), \
+from autograder.checks import student_value
+
+assert np.all(student_value("R_train").data >= 1), \
     "R_train no longer holds the ratings 1..5: you centered it in place; center a copy (R_train.copy())."
 _mu = R_train.data.mean()
 _Rc = R_train.copy()

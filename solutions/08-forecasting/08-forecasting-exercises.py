@@ -184,7 +184,7 @@ with forbid(np.linalg, "lstsq", "solve", "inv", "pinv", reason=_why, func=lstsq_
     assert_shape(_w, (2,), name="lstsq_qr of lists")
     assert np.allclose(np.asarray(_w, dtype=float), [-0.1, 0.9]), "lstsq_qr of lists (integers) is not the least-squares fit."
     for _V, _yv in _ill:
-        _w = lstsq_qr(_V, _yv)
+        _w = lstsq_qr(_V.copy(), _yv.copy())
         assert_shape(_w, (_V.shape[1],), name="lstsq_qr(X, y) for a Vandermonde X")
         assert_solves(_V, _w, _yv, tol=1e-13, name=f"lstsq_qr(X, y) for a badly conditioned X of shape {_V.shape} "
                       "(a consistent system: the exact fit has zero residual)",
@@ -456,9 +456,10 @@ _cl, _hl = [0.5, 1.0, -0.25], [1, 2, 3, 4]
 assert_close(forecast_recursive(_cl, _hl, 2), np.array([3.75, 3.25]), name="forecast_recursive of lists")
 assert _cl == [0.5, 1.0, -0.25] and _hl == [1, 2, 3, 4], \
     "forecast_recursive changed coef or history (given as lists); work on copies."
-assert_shape(forecast_recursive(_models[1], [50.0, 51.0], 0), (0,), name="forecast_recursive with steps = 0")
-assert_close(forecast_recursive(_models[1], [50.0, 51.0], 1), _ref_forecast(_models[1], [50.0, 51.0], 1),
-             name="forecast_recursive with steps = 1")
+assert_shape(forecast_recursive(_models[1].copy(), [50.0, 51.0], 0), (0,),
+             name="forecast_recursive with steps = 0")
+_ref = _ref_forecast(_models[1], [50.0, 51.0], 1)
+assert_close(forecast_recursive(_models[1].copy(), [50.0, 51.0], 1), _ref, name="forecast_recursive with steps = 1")
 ### END HIDDEN TESTS
 
 # %% [markdown]
