@@ -378,6 +378,21 @@ def _referenced_globals(func: Any) -> Iterator[Any]:
 kernel_rules: Any = None
 
 
+def student_value(name: str) -> Any:
+    """The notebook variable ``name`` as the student's code left it, e.g. to check that an answer did not
+    change the given data in place (a test's own names, setup data included, are the grader's copies)."""
+    if kernel_rules is not None:
+        found = kernel_rules.fetch([name])
+    else:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+        found = shell.user_ns if shell is not None else {}
+    if name not in found:
+        raise NameError(f"name '{name}' is not defined")
+    return found[name]
+
+
 @contextmanager
 def forbid(module: Any, *names: str, reason: str = "this question asks you to implement it yourself",
            func: Any = None, _local: bool = False) -> Iterator[None]:

@@ -21,11 +21,15 @@ from __future__ import annotations
 
 import ast
 import base64
+import contextlib
 import json
+import re
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
-MAX_BYTES = 256 * 1024 * 1024  # one reply from the kernel; an answer bigger than this is an error
+MAX_BYTES = 160 * 1024 * 1024  # one reply from the kernel; an answer bigger than this is an error
+MAX_INT_DIGITS = 100_000  # all the integers of one SymPy answer together
+MAX_POW_DIGITS = 20_000  # an integer power SymPy would compute while rebuilding or checking an answer
 MAX_DEPTH = 60
 PLAIN_KINDS = "biufc"
 
@@ -91,6 +95,9 @@ def _encode(value: Any, handle, depth: int, same) -> Any:
     sparse_tree = _encode_sparse(value, handle, depth)
     if sparse_tree is not None:
         return sparse_tree
+    converted = _ordinary(value)
+    if converted is not value:
+        return encode_(converted, handle, depth)
     if type(value) in (list, tuple, set, frozenset):
         kind = type(value).__name__
         return {"t": kind, "items": [encode_(x, handle, depth + 1) for x in value]}
@@ -103,6 +110,46 @@ def _encode(value: Any, handle, depth: int, same) -> Any:
     if handle is None:
         raise PlainDataError(f"a {type(value).__name__} cannot be sent to the student's code")
     return {"t": "handle", "id": handle(value), "callable": callable(value), "type": type(value).__name__}
+
+
+def _ordinary(value: Any) -> Any:
+    """The plain Python or NumPy value an unusual but honest answer stands for (a Decimal, an mpmath number,
+    a memoryview or array.array, a UserList, a dict view, ...); ``value`` itself if there is none."""
+    import collections.abc as abc
+    import numbers
+    import sys
+
+    import numpy as np
+
+    if isinstance(value, (list, tuple, set, frozenset, dict, str, bytes, np.ndarray)) or type(value).__module__.startswith(
+            ("sympy", "scipy")):
+        return value
+    if isinstance(value, (memoryview, bytearray)) or type(value).__name__ == "array" and type(value).__module__ == "array":
+        try:
+            return np.asarray(value)
+        except (TypeError, ValueError):
+            return value
+    if hasattr(value, "__array__") or hasattr(value, "__array_interface__"):
+        try:
+            arr = np.asarray(value)
+            if arr.dtype.kind in PLAIN_KINDS:
+                return arr
+        except Exception:  # noqa: BLE001 - an object that only claims to be an array
+            return value
+    mpmath = sys.modules.get("mpmath")
+    if isinstance(value, numbers.Number) or (mpmath is not None and isinstance(value, (mpmath.mpf, mpmath.mpc))):
+        try:
+            return complex(value) if isinstance(value, numbers.Complex) and not isinstance(value, numbers.Real) \
+                and complex(value).imag else float(value)
+        except (TypeError, ValueError, OverflowError):
+            return value
+    if isinstance(value, abc.Mapping):
+        return dict(value)
+    if isinstance(value, (abc.KeysView, abc.ItemsView, abc.Set)):
+        return set(value)
+    if isinstance(value, (abc.ValuesView, abc.Sequence)):
+        return list(value)
+    return value
 
 
 def _encode_sympy(value: Any) -> dict | None:
@@ -168,7 +215,9 @@ def _decode(tree: Any, remote, depth: int, registry, path: list, same) -> Any:
 
     if depth > MAX_DEPTH:
         raise PlainDataError("the value is nested too deeply")
-    if tree is None or isinstance(tree, (bool, str)):
+    if isinstance(tree, str):
+        return remember_text(tree)
+    if tree is None or isinstance(tree, bool):
         return tree
     if type(tree) is int:
         return tree
@@ -351,22 +400,39 @@ def _rebuild_sparse(tree: dict, sub) -> Any:
 
 # --- SymPy from srepr, without eval ---------------------------------------------------------------------
 
-_SYMPY_CONSTANTS = {"oo", "zoo", "nan", "pi", "E", "I", "EulerGamma", "GoldenRatio", "Catalan", "true", "false"}
+_SYMPY_CONSTANTS = {"oo", "zoo", "nan", "pi", "E", "I", "EulerGamma", "GoldenRatio", "Catalan", "true", "false",
+                    "Reals", "Integers", "Naturals", "Naturals0", "Complexes", "Rationals", "EmptySet",
+                    "UniversalSet"}
+_NAMED = {"Symbol", "Dummy", "Wild", "Function", "Str", "MatrixSymbol"}  # their first argument is a name
+_FLOAT_TEXT = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+_EXTRA_CLASSES = {"Str": ("sympy.core.symbol", "Str"),
+                  "ExprCondPair": ("sympy.functions.elementary.piecewise", "ExprCondPair")}
 
 
 def rebuild_sympy(text: str) -> Any:
-    """The SymPy object ``srepr`` printed, built by calling only SymPy's own classes and functions."""
+    """The SymPy object ``srepr`` printed, built by calling only SymPy's own classes and functions.
+
+    Never ``eval``, and no text reaches SymPy's parser: a string is only accepted as the name of a symbol
+    or function, or as the digits of a Float. Integers too large to work with (an answer like
+    ``Pow(3, 10**9)`` that SymPy would spend minutes computing) are refused.
+    """
+    import importlib
+
     import sympy as sp
 
     if len(text) > MAX_BYTES:
         raise PlainDataError("a SymPy expression too large to check")
     try:
         node = ast.parse(text, mode="eval").body
-    except (SyntaxError, RecursionError, ValueError):
+    except (SyntaxError, RecursionError, ValueError, MemoryError):
         raise PlainDataError("a SymPy expression that cannot be read back") from None
+    digits = [0]
 
     def callee(name: str) -> Any:
         obj = getattr(sp, name, None)
+        if obj is None and name in _EXTRA_CLASSES:
+            module, attr = _EXTRA_CLASSES[name]
+            obj = getattr(importlib.import_module(module), attr)
         if obj is None:
             raise PlainDataError(f"{name} is not part of SymPy")
         if isinstance(obj, type) and issubclass(obj, (sp.Basic, sp.MatrixBase)):
@@ -375,16 +441,46 @@ def rebuild_sympy(text: str) -> Any:
             return obj
         raise PlainDataError(f"{name} is not a SymPy class")
 
+    def integer(value: Any) -> int | None:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, sp.Integer):
+            return int(value)
+        return None
+
+    def check_args(name: str, args: list, kwargs: dict) -> None:
+        for i, a in enumerate(args):
+            if isinstance(a, str) and not ((i == 0 and name in _NAMED) or (i == 0 and name == "Float"
+                                                                            and _FLOAT_TEXT.match(a))):
+                raise PlainDataError("text inside a SymPy expression is only accepted as a name or a number")
+        if any(isinstance(v, str) for v in kwargs.values()):
+            raise PlainDataError("text inside a SymPy expression is only accepted as a name or a number")
+        if name == "Pow" and len(args) == 2:
+            base, exp = integer(args[0]), integer(args[1])
+            if exp is not None and abs(exp) > 64:
+                size = abs(exp) * max(1, len(str(abs(base)))) if base is not None else abs(exp)
+                if (base is None or abs(base) > 1) and size > MAX_POW_DIGITS:
+                    raise PlainDataError("a SymPy power too large to check")
+        elif name not in ("Integer", "Rational", "Float", "Add", "Mul", "Tuple", "FiniteSet", "Symbol", "Dummy"):
+            for a in args:  # factorial(10**9), fibonacci(10**9), ...: refused before SymPy computes them
+                n = integer(a)
+                if n is not None and abs(n) > 10**6 and not isinstance(a, int):
+                    raise PlainDataError(f"{name} of an integer too large to check")
+
     def build(n: ast.AST, depth: int = 0) -> Any:
         if depth > 400:
             raise PlainDataError("a SymPy expression nested too deeply")
         if isinstance(n, ast.Constant) and isinstance(n.value, (int, float, str, bool, type(None))):
+            if isinstance(n.value, int) and not isinstance(n.value, bool):
+                digits[0] += len(str(abs(n.value)))
+                if digits[0] > MAX_INT_DIGITS:
+                    raise PlainDataError("a SymPy expression with integers too large to check")
             return n.value
-        if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) and isinstance(n.operand, ast.Constant):
+        if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub):
             return -build(n.operand, depth + 1)
         if isinstance(n, ast.Name):
             if n.id in _SYMPY_CONSTANTS:
-                return getattr(sp, n.id) if n.id not in ("true", "false") else getattr(sp, n.id)
+                return getattr(sp, n.id)
             raise PlainDataError(f"unexpected name {n.id} in a SymPy expression")
         if isinstance(n, (ast.List, ast.Tuple)):
             items = [build(e, depth + 1) for e in n.elts]
@@ -393,9 +489,9 @@ def rebuild_sympy(text: str) -> Any:
             return {build(k, depth + 1): build(v, depth + 1) for k, v in zip(n.keys, n.values)}
         if isinstance(n, ast.Call):
             if isinstance(n.func, ast.Name):
-                fn = callee(n.func.id)
+                name, fn = n.func.id, callee(n.func.id)
             elif isinstance(n.func, ast.Call):  # Function('f')(x)
-                fn = build(n.func, depth + 1)
+                name, fn = "", build(n.func, depth + 1)
                 if not isinstance(fn, sp.FunctionClass):
                     raise PlainDataError("only an undefined SymPy function can be called")
             else:
@@ -404,8 +500,10 @@ def rebuild_sympy(text: str) -> Any:
             kwargs = {k.arg: build(k.value, depth + 1) for k in n.keywords if k.arg}
             if len(kwargs) != len(n.keywords):
                 raise PlainDataError("unexpected ** in a SymPy expression")
+            check_args(name, args, kwargs)
             try:
-                return fn(*args, **kwargs)
+                with refuse_text_parsing():
+                    return fn(*args, **kwargs)
             except PlainDataError:
                 raise
             except Exception as exc:  # noqa: BLE001 - any SymPy refusal means the text is not a valid srepr
@@ -416,3 +514,67 @@ def rebuild_sympy(text: str) -> Any:
         return build(node)
     except RecursionError:
         raise PlainDataError("a SymPy expression nested too deeply") from None
+
+
+class StudentText(str):
+    """A string that came from the student's kernel: SymPy may not parse it (see :func:`refuse_text_parsing`)."""
+
+    __slots__ = ()
+
+
+_student_texts: set[str] = set()  # every string decoded from the kernel (SymPy copies them, losing the type)
+MAX_REMEMBERED = 20_000
+
+
+def remember_text(text: str) -> "StudentText":
+    flat = text.replace("\n", "")
+    if len(flat) >= 4 and len(_student_texts) < MAX_REMEMBERED:  # shorter text cannot hide code
+        _student_texts.add(flat)
+    return StudentText(text)
+
+
+def forget_student_texts() -> None:
+    _student_texts.clear()
+
+
+def _from_student(text: str) -> bool:
+    flat = text.replace("\n", "")
+    if len(_student_texts) >= MAX_REMEMBERED:
+        return True  # too many to tell: no text is parsed at all
+    return any(t in flat for t in _student_texts)
+
+
+# Text SymPy generates for itself (nsimplify parses the digits of a float, for instance) never looks like this;
+# code smuggled into a string usually does.
+_NOT_MATH = re.compile(r"__|lambda|['\"\\\[\]{};:=@`]|\b(exec|eval|compile|open|getattr|setattr|delattr|globals|locals|"
+                       r"vars|chr|ord|bytes|bytearray|type|object|input|breakpoint|help|memoryview|super|dir|"
+                       r"import|print|format|classmethod|staticmethod|property)\b")
+
+
+@contextlib.contextmanager
+def refuse_text_parsing() -> Iterator[None]:
+    """While it is active, SymPy parses no text of the student's: ``sympify``/``simplify``/``nsimplify`` of
+    a string from the kernel raise, and so does any text that does not look like mathematics.
+
+    SymPy turns text into Python and runs it (``parse_expr`` calls ``eval``), so a student's string that
+    reaches ``sp.simplify(answer)`` in a test would run in the grader. Hardened grading runs every test
+    cell, and rebuilds every answer, under this guard; SymPy's own use of text (``nsimplify`` reading the
+    digits of a float) still works.
+    """
+    import sympy
+    import sympy.parsing.sympy_parser as parser
+
+    saved = parser.parse_expr
+
+    def guarded(text: Any, *args: Any, **kwargs: Any) -> Any:
+        if not isinstance(text, str) or isinstance(text, StudentText) or _NOT_MATH.search(text) \
+                or _from_student(text):
+            raise sympy.SympifyError("text is not accepted as a SymPy answer here; give a SymPy expression "
+                                     "(for example sp.sqrt(2) rather than 'sqrt(2)')")
+        return saved(text, *args, **kwargs)
+
+    parser.parse_expr = guarded
+    try:
+        yield
+    finally:
+        parser.parse_expr = saved

@@ -47,6 +47,7 @@ from . import checks, plaindata, sandbox
 from .resilient import DIED, KernelTimedOut, ResilientExecute
 
 REPLY_GRACE = 3.0  # seconds a kernel gets to answer an interrupt before it is killed
+MAX_MESSAGE = plaindata.MAX_BYTES + 4 * 1024 * 1024  # bytes of one message from the kernel (a reply and its envelope)
 
 
 class SandboxedKernelManager(AsyncKernelManager):
@@ -71,6 +72,17 @@ class SandboxedKernelManager(AsyncKernelManager):
         if self.kernel_spec is not None:
             self.kernel_spec.interrupt_mode = "message"  # a signal would stop at the jail's own process
         return await super()._async_pre_start_kernel(**kw)
+
+    def client(self, **kwargs):
+        """A client whose sockets drop a kernel that sends one message larger than :data:`MAX_MESSAGE`
+        (a student's 3 GB string would otherwise be held in the grader's memory before any check)."""
+        import zmq
+        import zmq.asyncio
+
+        context = zmq.asyncio.Context()
+        context.setsockopt(zmq.MAXMSGSIZE, MAX_MESSAGE)
+        kwargs.setdefault("context", context)
+        return super().client(**kwargs)
 
     def format_kernel_cmd(self, extra_arguments=None):
         cmd = super().format_kernel_cmd(extra_arguments)
@@ -261,19 +273,31 @@ class KernelSession:
                                "(was IPython or autograder changed by the student's code?)")
         return text
 
+    async def _drain_output(self) -> None:
+        """Read and drop the kernel's output: nobody shows it during a test, and unread it would pile up."""
+        kc = self.executor.kc
+        for _ in range(10_000):
+            try:
+                await kc.iopub_channel.get_msg(timeout=0)
+            except Empty:
+                return
+
     async def _wait(self, msg_id: str) -> dict:
         ex = self.executor
         while True:
             remaining = self.deadline - time.monotonic()
             if remaining <= 0:
+                await self._drain_output()
                 return await self._timeout(msg_id)
+            await self._drain_output()
             try:
-                msg = await ex.kc.shell_channel.get_msg(timeout=min(1.0, remaining))
+                msg = await ex.kc.shell_channel.get_msg(timeout=min(0.2, remaining))
             except Empty:
                 if not await ex.kc.is_alive():
                     raise DeadKernelError("Kernel died")
                 continue
             if msg["parent_header"].get("msg_id") == msg_id:
+                await self._drain_output()
                 return msg
 
     async def _timeout(self, msg_id: str) -> dict:
@@ -289,16 +313,6 @@ class KernelSession:
                 raise TimeoutError("the code ran longer than the time limit and was stopped")
         await ex.km._async_kill_kernel()
         raise KernelTimedOut("the code ran longer than the time limit and ignored the interrupt")
-
-
-def is_data(value: Any) -> bool:
-    """A value a test reads as data (the notebook's arrays, numbers, ...), not a module or function."""
-    import scipy.sparse
-    import sympy
-
-    return (value is None or isinstance(value, (bool, int, float, complex, str, np.ndarray, np.generic,
-                                                 list, tuple, dict, set, frozenset, sympy.Basic, sympy.MatrixBase))
-            or scipy.sparse.issparse(value))
 
 
 def free_names(source: str) -> list[str]:
@@ -354,6 +368,7 @@ class HardenedExecute(ResilientExecute):
         self._student_names: set[str] = set()
         self._session = KernelSession(self)
         self._count = 0
+        plaindata.forget_student_texts()
         with Gradebook(info["db_url"]) as gb:
             try:
                 source_nb = gb.find_notebook(info["notebook"], info["assignment"])
@@ -418,21 +433,16 @@ class HardenedExecute(ResilientExecute):
         try:
             for name in self._student_names:
                 ns.pop(name, None)  # always the student's latest definition
-            # the student's names, and the notebook's data as the student's code left it (a test may check
-            # that an answer did not change it); modules and functions of the setup stay the grader's own
-            setup_data = {n: ns[n] for n in free_names(source) if n in ns and is_data(ns[n])}
-            wanted = [n for n in free_names(source) if n not in ns or n in setup_data]
-            values = self._session.fetch(wanted)
-            for name, value in values.items():
-                if name in setup_data and isinstance(value, StudentObject):
-                    continue
-                ns[name] = value
-                if name not in setup_data:
-                    self._student_names.add(name)
+            # the student's names; the setup's data, modules and functions stay the grader's own (a test that
+            # checks the student's copy of the data asks for it: checks.student_value)
+            wanted = [n for n in free_names(source) if n not in ns]
             code = compile(source, f"<test {cell.metadata.nbgrader.get('grade_id')}>", "exec")
             checks.kernel_rules = self._session
-            with warnings.catch_warnings(), contextlib.redirect_stdout(out):
+            with warnings.catch_warnings(), contextlib.redirect_stdout(out), plaindata.refuse_text_parsing():
                 warnings.simplefilter("ignore")
+                for name, value in self._session.fetch(wanted).items():
+                    ns[str(name)] = value
+                    self._student_names.add(str(name))
                 exec(code, ns)
         except KeyboardInterrupt:  # the instructor's Ctrl-C, not the student's code
             raise

@@ -201,6 +201,14 @@ except OSError:
     pass
 """
 
+# SymPy's sympify/simplify/nsimplify of a string run it as Python: in the grader, that would be the student's
+# code running as the grader. Two ways to get a string there: a plain string answer, and a rigged srepr.
+SYMPY_TEXT_PAYLOAD = f"(__import__('builtins').open('{PWNED}', 'w').write('pwned') or 0)"
+STRING_FOR_SYMPY = f"V = sp.Matrix([[1, 4, 7], [2, 5, 8], [3, 6, 9]])\nc = [{SYMPY_TEXT_PAYLOAD!r}]\n"
+RIGGED_SREPR = f"sp.srepr = lambda e: 'sin(' + repr({SYMPY_TEXT_PAYLOAD!r}) + ')'\ntheta_deg = sp.Integer(12)\n"
+HUGE_POWER = "theta_deg = sp.Pow(3, 10**9, evaluate=False)\n"  # minutes of big-integer arithmetic if rebuilt
+OVERSIZED_ANSWER = "theta_deg = 'x' * 300_000_000\n"  # more than one message from the kernel may hold
+
 STUBBORN_LOOP = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass\n"
 SWALLOW_INTERRUPT = "while True:\n    try:\n        while True:\n            pass\n    except KeyboardInterrupt:\n        pass\n"
 MEMORY_HOG = "_hog = bytearray(64 * 1024 ** 3)\n"
@@ -233,10 +241,13 @@ class Corpus:
     def honest(self) -> StudentNotebook:
         return StudentNotebook(self.course).answer_all()
 
-    def wrong(self, trick: str = "", into: str = "q1-angle") -> StudentNotebook:
+    def wrong(self, trick: str = "", into: str = "q1-angle", last: bool = False) -> StudentNotebook:
+        """The wrong answers, with ``trick`` in the answer cell ``into`` (before the answer, or ``last``)."""
         nb = StudentNotebook(self.course)
         for gid, src in WRONG.items():
-            nb.answer(gid, (trick + "\n" + src) if gid == into else src)
+            if gid == into:
+                src = src + "\n" + trick if last else trick + "\n" + src
+            nb.answer(gid, src)
         return nb
 
     def blank_with(self, trick: str, into: str = "q1-angle") -> StudentNotebook:
@@ -384,6 +395,10 @@ def cases(course) -> list[Case]:
         Case("reads-solutions", lambda c: c.blank_with(READ_SOLUTIONS), 0, _zero_everywhere()),
         Case("writes-gradebook", lambda c: c.wrong(WRITE_GRADEBOOK), "wrong-baseline"),
         Case("writes-outside", lambda c: c.wrong(ESCAPE_FILES), "wrong-baseline"),
+        Case("string-for-sympy", lambda c: c.wrong(STRING_FOR_SYMPY, into="q5-dependency", last=True), "wrong-baseline"),
+        Case("rigged-srepr", lambda c: c.wrong(RIGGED_SREPR, last=True), "wrong-baseline"),
+        Case("huge-power", lambda c: c.wrong(HUGE_POWER, last=True), "wrong-baseline"),
+        Case("oversized-answer", lambda c: c.wrong(OVERSIZED_ANSWER, last=True), "wrong-baseline"),
         # -- break-outs that must not matter: honest answers, so full marks prove nothing else broke
         Case("network", lambda c: c.honest_but("q1-angle", _network(c.port) + WRONG["q1-angle"].replace(
             "12.0", "60.0")), CH01_MAX),

@@ -25,7 +25,21 @@ def roundtrip(value):
 ])
 def test_python_values_come_back_equal_and_of_the_same_type(value):
     back = roundtrip(value)
-    assert back == value and type(back) is type(value)
+    assert back == value and (type(back) is type(value) or isinstance(value, str) and isinstance(back, str))
+
+
+def test_sympy_never_parses_a_students_text_in_the_grader():
+    """sympify/simplify of a string would eval it; text from the kernel is refused, SymPy's own text is not."""
+    payload = roundtrip("__import__('os').getcwd()")
+    harmless_looking = roundtrip("2 - sqrt(2)")
+    with plaindata.refuse_text_parsing():
+        for text in (payload, harmless_looking, "exec(chr(49))"):
+            with pytest.raises(sp.SympifyError):
+                sp.sympify(text)
+        with pytest.raises(sp.SympifyError):
+            sp.simplify(payload)
+        assert sp.nsimplify(0.25) == sp.Rational(1, 4)  # SymPy's own use of text still works
+    assert sp.sympify("2 - sqrt(2)") == 2 - sp.sqrt(2)  # and outside the guard, nothing changed
 
 
 @pytest.mark.parametrize("arr", [
