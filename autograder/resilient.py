@@ -89,6 +89,13 @@ class ResilientExecute(Execute):
 
     async def _async_handle_timeout(self, timeout, cell=None):
         """Interrupt; a kernel that does not answer within the grace period is killed (then replaced)."""
+        if not await self.interrupt_or_kill():
+            raise KernelTimedOut("the cell timed out and the kernel ignored the interrupt")
+        return {"content": {**self.error_on_timeout, "status": "error"}}
+
+    async def interrupt_or_kill(self, msg_id: str | None = None) -> bool:
+        """Interrupt the kernel and wait :data:`INTERRUPT_GRACE` seconds for the reply to ``msg_id`` (any
+        execute reply when None). True if it came; otherwise the kernel is killed and False."""
         await ensure_async(self.km.interrupt_kernel())
         end = time.monotonic() + INTERRUPT_GRACE
         while time.monotonic() < end:
@@ -96,13 +103,11 @@ class ResilientExecute(Execute):
                 msg = await ensure_async(self.kc.shell_channel.get_msg(timeout=0.25))
             except Exception:  # noqa: BLE001 - queue.Empty
                 continue
-            if msg.get("msg_type") == "execute_reply":
-                break
-        else:
-            await ensure_async(self.km._async_kill_kernel())
-            await asyncio.sleep(0)
-            raise KernelTimedOut("the cell timed out and the kernel ignored the interrupt")
-        return {"content": {**self.error_on_timeout, "status": "error"}}
+            if msg.get("msg_type") == "execute_reply" and msg_id in (None, msg["parent_header"].get("msg_id")):
+                return True
+        await ensure_async(self.km._async_kill_kernel())
+        await asyncio.sleep(0)
+        return False
 
     def output(self, outs, msg, display_id, cell_index):
         size = len(str(msg.get("content", "")))

@@ -46,7 +46,6 @@ class Limits:
     file_size_mb: int = 64      # largest file it may write (RLIMIT_FSIZE)
     open_files: int = 1024      # RLIMIT_NOFILE
     processes: int = 512        # processes and threads of the sandbox user, all kernels together (RLIMIT_NPROC)
-    output_kb: int = 1024       # output kept per cell; the rest is dropped with a note (enforced by the grader)
 
 
 @dataclass

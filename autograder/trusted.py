@@ -46,7 +46,6 @@ from traitlets import Bool, Instance, Unicode
 from . import checks, plaindata, sandbox
 from .resilient import DIED, KernelTimedOut, ResilientExecute
 
-REPLY_GRACE = 3.0  # seconds a kernel gets to answer an interrupt before it is killed
 MAX_MESSAGE = plaindata.MAX_BYTES + 4 * 1024 * 1024  # bytes of one message from the kernel (a reply and its envelope)
 
 
@@ -301,17 +300,8 @@ class KernelSession:
                 return msg
 
     async def _timeout(self, msg_id: str) -> dict:
-        ex = self.executor
-        await ex.km.interrupt_kernel()
-        end = time.monotonic() + REPLY_GRACE
-        while time.monotonic() < end:
-            try:
-                msg = await ex.kc.shell_channel.get_msg(timeout=0.5)
-            except Empty:
-                continue
-            if msg["parent_header"].get("msg_id") == msg_id:
-                raise TimeoutError("the code ran longer than the time limit and was stopped")
-        await ex.km._async_kill_kernel()
+        if await self.executor.interrupt_or_kill(msg_id):
+            raise TimeoutError("the code ran longer than the time limit and was stopped")
         raise KernelTimedOut("the code ran longer than the time limit and ignored the interrupt")
 
 
@@ -327,10 +317,8 @@ def free_names(source: str) -> list[str]:
             (loads.append(node.id) if isinstance(node.ctx, ast.Load) else bound.add(node.id))
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             bound.add(node.name)
-            bound.update(a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)) if hasattr(node, "args") \
-                else None
-        elif isinstance(node, ast.Lambda):
-            bound.update(a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg))
+        elif isinstance(node, ast.arg):  # parameters of functions and lambdas
+            bound.add(node.arg)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             bound.update((a.asname or a.name).split(".")[0] for a in node.names)
         elif isinstance(node, ast.ExceptHandler) and node.name:
@@ -457,7 +445,7 @@ class HardenedExecute(ResilientExecute):
                 self._restart_and_replay(index)
         text = out.getvalue()
         if text:
-            cell.outputs.append(new_output("stream", name="stdout", text=text[: self._output_cap()]))
+            cell.outputs.append(new_output("stream", name="stdout", text=text[: self.max_output_bytes]))
         if error is not None:
             ename = type(error).__name__
             if isinstance(error, TimeoutError) or (isinstance(error, KernelFault) and error.kind != "died"):
@@ -466,6 +454,3 @@ class HardenedExecute(ResilientExecute):
                 ename = DIED
             evalue = str(error)[:4000]
             cell.outputs.append(new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"]))
-
-    def _output_cap(self) -> int:
-        return sandbox.Limits().output_kb * 1024
