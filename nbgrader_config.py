@@ -7,7 +7,7 @@ _here = os.path.dirname(os.path.abspath(__file__))
 if _here not in sys.path:
     sys.path.insert(0, _here)
 
-from autograder.nbgrader_settings import course_config  # noqa: E402
+from autograder.course.config import course_config  # noqa: E402
 
 c = get_config()  # noqa: F821  (provided by nbgrader when it loads this file)
 c.merge(course_config(_here))

@@ -5,7 +5,17 @@ The pipeline mirrors the repository layout::
     solutions/ --(build: nbgrader generate_assignment)--> exercises/
     exercises/ --(students)--> submissions --(grade)--> grades, feedback
 
-Test cells import :mod:`autograder.checks`; the command line is ``python -m autograder``.
+The package is grouped by stage and by trust boundary:
+
+* ``checks``, ``incell``: what notebooks import (test-cell assertions, the in-notebook self-check);
+* ``course/``: where things live, reading and writing notebooks, the nbgrader configuration;
+* ``build/``: text sources to notebooks, navigation, the student release and its verification;
+* ``execution/``: running a notebook in a kernel that may time out or die;
+* ``hardened/``: both sides of the jail (the jail, the grader's session, the agent in the student's
+  kernel, the plain-data wire format between them);
+* ``grading/``: verdicts (what happened to a test -> status and message), the grader, the self-check;
+* ``classroom/``: a whole class (sources, parallel grading, packages, feedback, report, demo);
+* ``cli``: ``python -m autograder``.
 """
 
 __version__ = "0.1.0"

@@ -373,7 +373,7 @@ def _referenced_globals(func: Any) -> Iterator[Any]:
             pass
 
 
-# Set by hardened grading (autograder.trusted) while a test cell runs in the grader's own process: the
+# Set by hardened grading (autograder.hardened.session) while a test cell runs in the grader's own process: the
 # student's code runs in another process, so a ``forbid`` rule has to be set up there.
 kernel_rules: Any = None
 

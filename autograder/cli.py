@@ -16,13 +16,13 @@ import os
 import sys
 from pathlib import Path
 
-from .build import BuildError
-from .layout import CourseNotFound, find_course
-from .nbgrader_settings import CELL_TIMEOUT, NOTEBOOK_TIMEOUT
-from .notebooks import NotebookError
-from .package import PackageError
-from .results import HIDDEN, NotebookResult
-from .submissions import SubmissionsError
+from autograder.build.builder import BuildError
+from autograder.course.layout import CourseNotFound, find_course
+from autograder.course.config import CELL_TIMEOUT, NOTEBOOK_TIMEOUT
+from autograder.course.notebooks import NotebookError
+from autograder.classroom.package import PackageError
+from autograder.grading.verdict import HIDDEN, NotebookResult
+from autograder.classroom.sources import SubmissionsError
 
 EXIT_OK, EXIT_NOT_FULL, EXIT_USAGE = 0, 1, 2
 
@@ -63,7 +63,7 @@ def format_result(result: NotebookResult, *, self_check: bool) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .selfcheck import check_notebook
+    from autograder.grading.selfcheck import check_notebook
 
     result = check_notebook(args.notebook, timeout=args.timeout)
     if args.json:
@@ -75,7 +75,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
-    from .grading import grade_notebooks
+    from autograder.grading.grader import grade_notebooks
 
     course = find_course(args.course_root)
     keep = Path(args.keep_workspace) if args.keep_workspace else None
@@ -94,7 +94,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
 
 def cmd_grade_class(args: argparse.Namespace) -> int:
-    from .classgrade import grade_class
+    from autograder.classroom.grade_class import grade_class
 
     course = find_course(args.course_root)
     summary = grade_class(Path(args.source), course, Path(args.out), workers=args.workers, force=args.force,
@@ -106,7 +106,7 @@ def cmd_grade_class(args: argparse.Namespace) -> int:
 
 
 def cmd_package(args: argparse.Namespace) -> int:
-    from .package import make_package
+    from autograder.classroom.package import make_package
 
     dest = make_package([Path(p) for p in args.notebooks], args.student, Path(args.out) if args.out else None)
     print(f"{dest}: {len(args.notebooks)} notebook(s) for {args.student}, with a checksum manifest. "
@@ -117,8 +117,8 @@ def cmd_package(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     import shutil
 
-    from .classgrade import grade_class
-    from .demo import make_class
+    from autograder.classroom.grade_class import grade_class
+    from autograder.classroom.demo import make_class
 
     course = find_course(args.course_root)
     out = Path(args.out)
@@ -133,7 +133,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import generate_exercises, sync_notebooks
+    from autograder.build.builder import generate_exercises, sync_notebooks
 
     course = find_course(args.course_root)
     if args.check:
@@ -142,7 +142,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         drift = sync_notebooks(course, check=True)
         with tempfile.TemporaryDirectory() as tmp:
             fresh = generate_exercises(course, dest=Path(tmp))
-            from .release import compare_release
+            from autograder.build.verify import compare_release
 
             drift.files.update(compare_release(course, Path(tmp), fresh))
         if drift:

@@ -13,7 +13,7 @@ import html
 import os
 from pathlib import Path
 
-from .results import STATUS_ICON as ICON, QuestionResult
+from autograder.grading.verdict import STATUS_ICON as ICON, QuestionResult
 
 
 
@@ -63,8 +63,8 @@ def check(question: str) -> CheckReport:
     if os.environ.get("NBGRADER_EXECUTION"):  # being graded: the real tests run anyway
         return CheckReport(f"Self-check of {question} skipped while the notebook is being graded.", [])
 
-    from .notebooks import read_notebook
-    from .results import is_hidden_only, is_test_cell
+    from autograder.course.notebooks import read_notebook
+    from autograder.grading.verdict import is_hidden_only, is_test_cell
 
     nb = read_notebook(notebook_path())
     cells = [c for c in nb.cells if is_test_cell(c)

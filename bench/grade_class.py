@@ -26,11 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from autograder.classgrade import ResultStore, grade_class  # noqa: E402
-from autograder.demo import make_class  # noqa: E402
-from autograder.grading import identify  # noqa: E402
-from autograder.layout import find_course  # noqa: E402
-from autograder.submissions import discover  # noqa: E402
+from autograder.classroom.grade_class import ResultStore, grade_class  # noqa: E402
+from autograder.classroom.demo import make_class  # noqa: E402
+from autograder.grading.grader import identify  # noqa: E402
+from autograder.course.layout import find_course  # noqa: E402
+from autograder.classroom.sources import discover  # noqa: E402
 
 
 def build_class(course, dest: Path, minimum: int) -> list[Path]:
@@ -63,7 +63,7 @@ def run_stock_nbgrader(course, class_dir: Path, work: Path) -> tuple[float, dict
     # autograde pipeline and kernel handling
     (root / "nbgrader_config.py").write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
-        "from autograder.nbgrader_settings import course_config\n"
+        "from autograder.course.config import course_config\n"
         f"c = get_config()\nc.merge(course_config({str(root)!r}))\n"
         "del c.Autograde['autograde_preprocessors']\n"  # nbgrader's own Execute, and its graceful
         "del c.Execute['shutdown_kernel']\n", encoding="utf-8")  # kernel shutdown: stock behaviour

@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from autograder.classgrade import ResultStore, grade_class  # noqa: E402
-from autograder.demo import make_class  # noqa: E402
-from autograder.layout import find_course  # noqa: E402
-from autograder.sandbox import probe  # noqa: E402
+from autograder.classroom.grade_class import ResultStore, grade_class  # noqa: E402
+from autograder.classroom.demo import make_class  # noqa: E402
+from autograder.course.layout import find_course  # noqa: E402
+from autograder.hardened.jail import probe  # noqa: E402
 
 def honest_class(course, dest: Path, copies: int) -> list[Path]:
     """make_class's synthetic class without its damaged uploads (nothing to run there)."""

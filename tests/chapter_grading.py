@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from autograder.demo import answer_data
-from autograder.layout import find_course
+from autograder.classroom.demo import answer_data
+from autograder.course.layout import find_course
 from conftest import ROOT, StudentNotebook, solution_notebook
 
 ANSWERS = Path(__file__).resolve().parent / "answers"
@@ -129,7 +129,7 @@ def test_each_classic_mistake_loses_points_with_a_hint_that_points_at_it(chapter
 
 
 def test_self_check_and_grade_agree_on_the_visible_tests(chapter_submissions, chapter_graded, chapter):
-    from autograder.selfcheck import check_notebook
+    from autograder.grading.selfcheck import check_notebook
 
     names = ["blank"] + list(answers(chapter)["MISTAKES"])[:1]
     for name in names:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from autograder.demo import StudentWork
-from autograder.layout import Course, find_course
+from autograder.classroom.demo import StudentWork
+from autograder.course.layout import Course, find_course
 
 ROOT = Path(__file__).resolve().parent.parent
 CH01 = "01-vectors"

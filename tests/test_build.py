@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from autograder.build import generate_exercises, sync_notebooks
-from autograder.layout import Course
-from autograder.notebooks import assign_cell_ids, read_notebook, write_notebook
-from autograder.release import compare_release, find_leaks
+from autograder.build.builder import generate_exercises, sync_notebooks
+from autograder.course.layout import Course
+from autograder.course.notebooks import assign_cell_ids, read_notebook, write_notebook
+from autograder.build.verify import compare_release, find_leaks
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -144,7 +144,7 @@ def test_plain_nbgrader_uses_the_course_settings(course, tmp_path):
 
 
 def test_a_lecture_that_raises_or_warns_does_not_build(course_copy):
-    from autograder.build import BuildError
+    from autograder.build.builder import BuildError
 
     src = course_copy.lectures / "01-vectors.py"
     src.write_text(src.read_text(encoding="utf-8") + "\n# %%\n1 / 0\n", encoding="utf-8")
@@ -153,7 +153,7 @@ def test_a_lecture_that_raises_or_warns_does_not_build(course_copy):
 
 
 def test_every_committed_lecture_ran_without_errors_or_stderr(course):
-    from autograder.build import lecture_problems
+    from autograder.build.builder import lecture_problems
 
     for path in course.lecture_notebooks():
         assert lecture_problems(read_notebook(path)) == [], path

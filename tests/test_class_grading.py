@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from autograder.classgrade import grade_class
-from autograder.grading import grade_notebooks
+from autograder.classroom.grade_class import grade_class
+from autograder.grading.grader import grade_notebooks
 from conftest import ROOT, StudentNotebook, solution_notebook
 
 
@@ -156,7 +156,7 @@ def test_several_files_of_one_student_count_once_and_are_reported(course, tmp_pa
 
 
 def test_feedback_shows_answers_and_hints_but_no_hidden_test_or_solution(course, graded_class):
-    from autograder.release import _solution_lines
+    from autograder.build.verify import _solution_lines
 
     base, _, _ = graded_class
     hidden_tests = _solution_lines(course, "01-vectors", solutions=False)
@@ -192,8 +192,8 @@ def test_the_report_and_the_summary_say_how_the_class_was_protected(graded_class
 
 
 def test_the_demo_class_mixes_right_partial_wrong_blank_and_broken_work(course, tmp_path):
-    from autograder.demo import make_class
-    from autograder.grading import grade_notebooks
+    from autograder.classroom.demo import make_class
+    from autograder.grading.grader import grade_notebooks
 
     files = [p for p in make_class(course, tmp_path) if "01-vectors" in p.name]
     assert len(files) >= 8 and len({p.name.split("_")[0] for p in files}) == len(files)
@@ -253,7 +253,7 @@ def test_a_postgresql_gradebook_receives_the_same_grades(course, graded_class, t
 
 def test_student_packages_with_manifests_are_graded_and_tampering_is_caught(course, tmp_path):
     """Without a hub: each student uploads one zip; the class grader checks every checksum."""
-    from autograder.package import MANIFEST
+    from autograder.classroom.package import MANIFEST
 
     work = tmp_path / "work"
     work.mkdir()

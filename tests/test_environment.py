@@ -94,7 +94,7 @@ def test_no_course_state_is_committed():
 
 
 def test_readme_lists_every_chapter_with_its_lecture_and_exercises():
-    from autograder.layout import find_course
+    from autograder.course.layout import find_course
 
     course = find_course(ROOT)
     text = (ROOT / "README.md").read_text(encoding="utf-8")

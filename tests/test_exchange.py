@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from autograder.classgrade import grade_class
+from autograder.classroom.grade_class import grade_class
 from conftest import ROOT, StudentNotebook
 from test_class_grading import gradebook_scores
 

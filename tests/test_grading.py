@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from autograder.results import STATUSES
+from autograder.grading.verdict import STATUSES
 from conftest import ROOT, StudentNotebook
 
 CH01_MAX = 21
@@ -110,7 +110,7 @@ def test_one_wrong_answer_loses_exactly_that_questions_points(graded):
 
 
 def test_hints_never_reveal_hidden_test_code(graded, course):
-    from autograder.release import _solution_lines
+    from autograder.build.verify import _solution_lines
 
     secret = _solution_lines(course, "01-vectors")
     for result in graded.values():
@@ -147,7 +147,7 @@ def test_points_always_come_from_the_source_never_from_the_submission(graded):
 
 def test_a_warning_printed_by_a_correct_answer_costs_nothing(submissions, graded):
     """nbgrader zeroes any test that writes to stderr; warnings are filtered out first."""
-    from autograder.selfcheck import check_notebook
+    from autograder.grading.selfcheck import check_notebook
 
     assert graded["warns"]["score"] == CH01_MAX
     checked = check_notebook(submissions["warns"])
@@ -174,7 +174,7 @@ def test_a_bad_file_gets_a_clear_sentence_and_does_not_stop_the_batch(graded, na
 
 
 def test_self_check_and_grade_agree_on_every_visible_test(submissions, graded):
-    from autograder.selfcheck import check_notebook
+    from autograder.grading.selfcheck import check_notebook
 
     for name in ("filled", "one_wrong", "typo"):
         checked = {q.grade_id: q for q in check_notebook(submissions[name]).questions}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from autograder.selfcheck import check_notebook
+from autograder.grading.selfcheck import check_notebook
 from conftest import StudentNotebook
 from test_grading import CH01_MAX, run_cli
 

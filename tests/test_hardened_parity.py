@@ -55,7 +55,7 @@ def stock_nbgrader(course, subs: dict[str, Path], root: Path) -> dict[str, dict[
     shutil.copytree(course.solutions, root / "solutions")
     (root / "nbgrader_config.py").write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
-        "from autograder.nbgrader_settings import course_config\n"
+        "from autograder.course.config import course_config\n"
         f"c = get_config()\nc.merge(course_config({str(root)!r}))\n"
         "del c.Autograde['autograde_preprocessors']\n", encoding="utf-8")
     (root / ".exchange").mkdir()

@@ -482,7 +482,7 @@ class Listener:
 
 @pytest.fixture(scope="module")
 def corpus_run(course, tmp_path_factory):
-    from autograder.sandbox import probe
+    from autograder.hardened.jail import probe
 
     if os.geteuid() != 0:
         pytest.skip("the jail needs root (CI and `make test` on its machines run as root)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import nbformat
 
-from autograder.execute import run_notebook
+from autograder.execution.run import run_notebook
 from conftest import StudentNotebook
 
 
@@ -42,7 +42,7 @@ def test_check_all_runs_the_saved_notebook_in_a_fresh_kernel(course, tmp_path, m
 
 def test_a_check_left_in_the_notebook_does_nothing_while_it_is_graded(course, tmp_path):
     """check_all() inside a notebook that is itself being checked must not recurse."""
-    from autograder.selfcheck import check_notebook
+    from autograder.grading.selfcheck import check_notebook
 
     nb = StudentNotebook(course).answer_all()
     nb.nb.cells.append(nbformat.v4.new_code_cell("from autograder.incell import check_all\ncheck_all()"))

@@ -6,8 +6,8 @@ import re
 import tomllib
 from pathlib import Path
 
-from autograder.navigation import NAV_TAG, START_PAGE, chapters
-from autograder.notebooks import read_notebook
+from autograder.build.navigation import NAV_TAG, START_PAGE, chapters
+from autograder.course.notebooks import read_notebook
 
 LINK = re.compile(r"\]\(([^)]+\.ipynb)\)")
 

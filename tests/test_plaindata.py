@@ -11,8 +11,8 @@ import pytest
 import scipy.sparse
 import sympy as sp
 
-from autograder import plaindata
-from autograder.plaindata import PlainDataError, decode, encode, loads, rebuild_sympy
+from autograder.hardened import wire
+from autograder.hardened.wire import PlainDataError, decode, encode, loads, rebuild_sympy
 
 
 def roundtrip(value):
@@ -32,7 +32,7 @@ def test_sympy_never_parses_a_students_text_in_the_grader():
     """sympify/simplify of a string would eval it; text from the kernel is refused, SymPy's own text is not."""
     payload = roundtrip("__import__('os').getcwd()")
     harmless_looking = roundtrip("2 - sqrt(2)")
-    with plaindata.refuse_text_parsing():
+    with wire.refuse_text_parsing():
         for text in (payload, harmless_looking, "exec(chr(49))"):
             with pytest.raises(sp.SympifyError):
                 sp.sympify(text)
@@ -125,7 +125,7 @@ def test_anything_that_is_not_plain_data_is_refused(tree):
 
 
 def test_a_reply_too_large_is_refused_before_it_is_parsed(monkeypatch):
-    monkeypatch.setattr(plaindata, "MAX_BYTES", 100)
+    monkeypatch.setattr(wire, "MAX_BYTES", 100)
     with pytest.raises(PlainDataError, match="too large"):
         loads(json.dumps(encode(np.zeros(100))))
 
@@ -147,5 +147,5 @@ def test_an_argument_changed_in_place_updates_the_graders_original():
     in_kernel.reverse()          # ... and reverses the caller's list
     back = encode(in_kernel, same=sent)
     first, second = original
-    decode(back, same=lambda path: plaindata.locate({"a": [original]}, path))
+    decode(back, same=lambda path: wire.locate({"a": [original]}, path))
     assert original[0] is second and original[1] is first and first[0] == 5.0

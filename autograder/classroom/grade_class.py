@@ -27,15 +27,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .feedback import feedback_html
-from .grading import Grader, Submission, identify, quiet_nbgrader
-from .layout import Course
-from .nbgrader_settings import CELL_TIMEOUT
-from .notebooks import read_notebook, write_notebook
-from .report import write_report
-from .results import NotebookResult
-from .package import PackageError, is_package, unpack_package
-from .submissions import Found, content_hash, discover, unpack_zip
+from autograder.classroom.feedback import feedback_html
+from autograder.grading.grader import Grader, Submission, identify, quiet_nbgrader
+from autograder.course.layout import Course
+from autograder.course.config import CELL_TIMEOUT
+from autograder.course.notebooks import read_notebook, write_notebook
+from autograder.classroom.report import write_report
+from autograder.grading.verdict import NotebookResult
+from autograder.classroom.package import PackageError, is_package, unpack_package
+from autograder.classroom.sources import Found, content_hash, discover, unpack_zip
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 The grader sends one small request at a time (``serve(request)``): look up a name the student defined,
 call one of the student's functions with arguments sent as plain data, read an attribute, or set up a
-"do not use this library function" rule. The reply is plain data (:mod:`autograder.plaindata`) stored
+"do not use this library function" rule. The reply is plain data (:mod:`autograder.hardened.wire`) stored
 in :data:`reply`, which the grader reads back through the kernel's ``user_expressions``.
 
 Nothing here is trusted: a student can replace this module too. Whatever it sends back is only *data*
@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import plaindata
+from autograder.hardened import wire
 
 reply = ""
 _handles: dict[int, Any] = {}
@@ -28,7 +28,7 @@ def _keep(obj: Any) -> int:
 
 
 def _from_grader(tree: Any, registry: dict | None = None, path: list | None = None) -> Any:
-    return plaindata.decode(tree, remote=lambda h: _handles[h["id"]], registry=registry, path=path)
+    return wire.decode(tree, remote=lambda h: _handles[h["id"]], registry=registry, path=path)
 
 
 def _namespace() -> dict:
@@ -74,14 +74,14 @@ def serve(request: str) -> None:
             value = fn(*args, **kwargs)
             for i, (tree, now) in enumerate(zip(req["args"], args)):
                 if _changed(tree, now):
-                    changed[str(i)] = plaindata.encode(now, _keep, same=sent)
+                    changed[str(i)] = wire.encode(now, _keep, same=sent)
             for k, tree in req["kwargs"].items():
                 if _changed(tree, kwargs[k]):
-                    changed[k] = plaindata.encode(kwargs[k], _keep, same=sent)
+                    changed[k] = wire.encode(kwargs[k], _keep, same=sent)
         elif op == "rule_enter":
             value = _rule_enter(req)
         elif op == "rule_check":
-            from . import checks
+            from autograder import checks
 
             if req["name"] not in ("assert_no_matrix_product",):
                 raise ValueError(f"unknown rule {req['name']!r}")
@@ -93,7 +93,7 @@ def serve(request: str) -> None:
             value = None
         else:
             raise ValueError(f"unknown request {op!r}")
-        out = {"ok": plaindata.encode(value, _keep), "changed": changed}
+        out = {"ok": wire.encode(value, _keep), "changed": changed}
     except Exception as exc:  # noqa: BLE001 - every error of the student's code goes back to the grader
         out = {"raise": _error(exc)}
     reply = json.dumps(out, allow_nan=False)
@@ -101,7 +101,7 @@ def serve(request: str) -> None:
 
 def _changed(sent: Any, now: Any) -> bool:
     try:
-        return plaindata.encode(now, _keep) != sent
+        return wire.encode(now, _keep) != sent
     except Exception:  # noqa: BLE001
         return False
 
@@ -110,7 +110,7 @@ def _rule_enter(req: dict) -> None:
     """A check that must run where the student's code runs: ``forbid`` and code-shape rules."""
     import importlib
 
-    from . import checks
+    from autograder import checks
 
     target = importlib.import_module(req["module"])
     for part in req.get("attr", []):

@@ -15,7 +15,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .layout import Course
+from autograder.course.layout import Course
 
 STUDENT_RE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9.@-]*)_")
 

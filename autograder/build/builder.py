@@ -20,11 +20,11 @@ import jupytext
 from jupytext.combine import combine_inputs_with_outputs
 from nbformat import NotebookNode
 
-from .execute import run_notebook
-from .layout import Course
-from .navigation import START_PAGE, add_exercise_navigation, add_lecture_navigation, start_page, strip_navigation
-from .nbgrader_settings import course_config
-from .notebooks import assign_cell_ids, clear_outputs, notebook_text, read_notebook, write_notebook
+from autograder.execution.run import run_notebook
+from autograder.course.layout import Course
+from autograder.build.navigation import START_PAGE, add_exercise_navigation, add_lecture_navigation, start_page, strip_navigation
+from autograder.course.config import course_config
+from autograder.course.notebooks import assign_cell_ids, clear_outputs, notebook_text, read_notebook, write_notebook
 
 
 @dataclass

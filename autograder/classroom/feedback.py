@@ -15,8 +15,8 @@ import nbformat
 from nbconvert import HTMLExporter
 from nbformat import NotebookNode
 
-from .notebooks import read_notebook
-from .results import STATUS_ICON as ICON, is_test_cell
+from autograder.course.notebooks import read_notebook
+from autograder.grading.verdict import STATUS_ICON as ICON, is_test_cell
 
 
 

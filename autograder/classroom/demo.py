@@ -15,8 +15,8 @@ from pathlib import Path
 
 from nbformat import NotebookNode
 
-from .layout import Course
-from .notebooks import read_notebook, write_notebook
+from autograder.course.layout import Course
+from autograder.course.notebooks import read_notebook, write_notebook
 
 ANSWERS_DIR = Path("tests") / "answers"
 

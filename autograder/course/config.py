@@ -13,7 +13,7 @@ from pathlib import Path
 
 from traitlets.config import Config
 
-from .layout import COURSE_ID
+from autograder.course.layout import COURSE_ID
 
 CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
 TEXT_STUB = "YOUR ANSWER HERE"
@@ -72,8 +72,8 @@ def course_config(root: str | Path, *, db_url: str | None = None, hardened: bool
     from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput,
                                         SaveAutoGrades)
 
-    from .resilient import ResilientExecute
-    from .trusted import HardenedExecute
+    from autograder.execution.resilient import ResilientExecute
+    from autograder.hardened.session import HardenedExecute
 
     execute = HardenedExecute if hardened else ResilientExecute
     c.HardenedExecute.jail = jail

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .notebooks import NotebookError, read_notebook
+from autograder.course.notebooks import NotebookError, read_notebook
 
 MANIFEST = "MANIFEST.json"
 STUDENT_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.@-]{0,79}$")

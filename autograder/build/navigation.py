@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import nbformat
 from nbformat import NotebookNode
 
-from .layout import Course
+from autograder.course.layout import Course
 
 NAV_TAG = "course-navigation"  # cells with this tag are generated: the build replaces them
 START_PAGE = "00-start-here"

@@ -1,6 +1,6 @@
 """Values crossing from the student's kernel to the grader, as plain data only.
 
-Hardened grading decides every verdict in the grader's own process (:mod:`autograder.trusted`); the
+Hardened grading decides every verdict in the grader's own process (:mod:`autograder.hardened.session`); the
 student's kernel only runs the student's code. What comes back from the kernel is *data* in the small
 JSON form below, and :func:`decode` rebuilds it with the grader's pristine NumPy, SciPy and SymPy:
 

@@ -3,7 +3,7 @@
 Each call builds a private nbgrader course in a temporary folder: the assignment's source is copied from
 solutions/, ``generate_assignment`` records every cell (hidden tests included) in a throwaway gradebook,
 and ``autograde`` restores locked cells from it, runs the notebook and saves the scores. Points are read
-back from that gradebook; statuses and hints come from :mod:`autograder.results`.
+back from that gradebook; statuses and hints come from :mod:`autograder.grading.verdict`.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 
-from .layout import Course
-from .nbgrader_settings import CELL_TIMEOUT, NOTEBOOK_TIMEOUT, course_config
-from .notebooks import NotebookError, read_notebook, write_notebook
-from . import sandbox
-from .results import NotebookResult, QuestionResult, question_results, strip_warnings
+from autograder.course.layout import Course
+from autograder.course.config import CELL_TIMEOUT, NOTEBOOK_TIMEOUT, course_config
+from autograder.course.notebooks import NotebookError, read_notebook, write_notebook
+from autograder.hardened import jail as sandbox
+from autograder.grading.verdict import NotebookResult, QuestionResult, question_results, strip_warnings
 
 
 class GradingError(Exception):

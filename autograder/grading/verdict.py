@@ -15,7 +15,7 @@ from typing import Iterable
 from nbformat import NotebookNode
 from nbgrader import utils as nbutils
 
-from .nbgrader_settings import WARNING_PATTERN
+from autograder.course.config import WARNING_PATTERN
 
 STATUSES = ("passed", "failed", "error", "timeout", "missing", "tampered")
 # Only in the student self-check: a test cell whose tests are all hidden until grading.

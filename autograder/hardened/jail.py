@@ -16,7 +16,7 @@ one channel that crosses the jail. Where bubblewrap cannot run (not installed, n
 that forbids namespaces) grading still runs with the resource limits, and :func:`probe` says, in
 :attr:`Protections.summary`, exactly which protections are off; the report and ``grade`` print it.
 
-``python -m autograder.sandbox --limits ... -- CMD`` is the tiny launcher: it sets the limits on itself
+``python -m autograder.hardened.jail --limits ... -- CMD`` is the tiny launcher: it sets the limits on itself
 and execs ``CMD`` (bubblewrap), so they are inherited by the kernel and everything it starts.
 """
 
@@ -174,7 +174,7 @@ def jail_command(cmd: list[str], scratch: Path, env: dict[str, str] | None = Non
 def launcher(cmd: list[str], limits: Limits, readable: list[str] = ()) -> list[str]:
     """``cmd`` started by this module's launcher, which applies ``limits`` first."""
     spec = json.dumps({"limits": asdict(limits), "readable": list(readable)})
-    return [sys.executable, "-m", "autograder.sandbox", spec, "--", *cmd]
+    return [sys.executable, "-m", "autograder.hardened.jail", spec, "--", *cmd]
 
 
 def apply_limits(limits: Limits) -> None:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .execute import KernelDied, run_notebook
-from .notebooks import read_notebook
-from .results import (NotebookResult, is_hidden_only, is_tampered, question_results,
+from autograder.execution.run import KernelDied, run_notebook
+from autograder.course.notebooks import read_notebook
+from autograder.grading.verdict import (NotebookResult, is_hidden_only, is_tampered, question_results,
                       strip_warnings, test_cells)
-from .nbgrader_settings import CELL_TIMEOUT
+from autograder.course.config import CELL_TIMEOUT
 
 
 def assignment_of(nb) -> str | None:

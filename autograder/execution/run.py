@@ -8,7 +8,7 @@ from pathlib import Path
 from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
 
-from .nbgrader_settings import CELL_TIMEOUT, KERNEL_ARGS, ensure_tools_on_path
+from autograder.course.config import CELL_TIMEOUT, KERNEL_ARGS, ensure_tools_on_path
 
 
 class KernelDied(Exception):
@@ -23,7 +23,7 @@ def run_notebook(nb: NotebookNode, cwd: str | Path, *, timeout: int = CELL_TIMEO
     run. The same executor as grading (:class:`autograder.resilient.ResilientExecute`): a cell that kills the
     kernel fails alone and the rest of the notebook still runs.
     """
-    from .resilient import ResilientExecute
+    from autograder.execution.resilient import ResilientExecute
 
     ensure_tools_on_path()
     executor = ResilientExecute(timeout=timeout, kernel_name="python3", extra_arguments=list(KERNEL_ARGS),

@@ -4,11 +4,11 @@
 from the *source* notebook recorded in the gradebook (never from the submission's metadata):
 
 * answer cells and the student's own cells run in the student's kernel, which is started inside the jail
-  of :mod:`autograder.sandbox`;
+  of :mod:`autograder.hardened.jail`;
 * locked setup cells run there too, and also in the grader's own namespace;
 * test cells (visible and hidden) run only in the grader's own namespace, from the source's text. A name
   the test uses that the student defined is fetched from the kernel as plain data
-  (:mod:`autograder.plaindata`); a student's function becomes a :class:`StudentFunction`, which sends its
+  (:mod:`autograder.hardened.wire`); a student's function becomes a :class:`StudentFunction`, which sends its
   arguments to the kernel, runs the student's code there and brings the result back as plain data.
 
 So a verdict is computed by the grader's own NumPy, SymPy and ``autograder.checks``: monkeypatching
@@ -43,14 +43,16 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_output
 from traitlets import Bool, Instance, Unicode
 
-from . import checks, plaindata, sandbox
-from .resilient import DIED, KernelTimedOut, ResilientExecute
+from autograder import checks
+from autograder.hardened import jail as sandbox
+from autograder.hardened import wire
+from autograder.execution.resilient import DIED, KernelTimedOut, ResilientExecute
 
-MAX_MESSAGE = plaindata.MAX_BYTES + 4 * 1024 * 1024  # bytes of one message from the kernel (a reply and its envelope)
+MAX_MESSAGE = wire.MAX_BYTES + 4 * 1024 * 1024  # bytes of one message from the kernel (a reply and its envelope)
 
 
 class SandboxedKernelManager(AsyncKernelManager):
-    """A kernel started through :mod:`autograder.sandbox`, talking over Unix sockets in its scratch folder."""
+    """A kernel started through :mod:`autograder.hardened.jail`, talking over Unix sockets in its scratch folder."""
 
     scratch = Unicode("").tag(config=True)
     jailed = Bool(True).tag(config=True)
@@ -152,7 +154,7 @@ class StudentFunction(StudentObject):
 
 
 class KernelSession:
-    """Requests to the agent in the student's kernel (:mod:`autograder.kernelside`), with a deadline."""
+    """Requests to the agent in the student's kernel (:mod:`autograder.hardened.agent`), with a deadline."""
 
     def __init__(self, executor: "HardenedExecute"):
         self.executor = executor
@@ -167,7 +169,7 @@ class KernelSession:
     def _send_handle(self, value: Any) -> int:
         if isinstance(value, StudentObject):
             return value._id
-        raise plaindata.PlainDataError(
+        raise wire.PlainDataError(
             f"the test passed a {type(value).__name__} to the student's code, which only takes data")
 
     def fetch(self, names: list[str]) -> dict[str, Any]:
@@ -178,8 +180,8 @@ class KernelSession:
         return found if isinstance(found, dict) else {}
 
     def call(self, key: int, args: tuple, kwargs: dict) -> Any:
-        sent_args = [plaindata.encode(a, self._send_handle) for a in args]
-        sent_kwargs = {k: plaindata.encode(v, self._send_handle) for k, v in kwargs.items()}
+        sent_args = [wire.encode(a, self._send_handle) for a in args]
+        sent_kwargs = {k: wire.encode(v, self._send_handle) for k, v in kwargs.items()}
         return self.request({"op": "call", "target": key, "args": sent_args, "kwargs": sent_kwargs},
                             originals=(args, kwargs))
 
@@ -194,7 +196,7 @@ class KernelSession:
             func = None  # a function of the test's own: nothing of the student's to inspect
         self.request({"op": "rule_enter", "kind": "forbid", "module": modname, "attr": attr,
                       "names": list(names), "reason": reason,
-                      "func": plaindata.encode(func, self._send_handle) if func is not None else None})
+                      "func": wire.encode(func, self._send_handle) if func is not None else None})
         try:
             yield
         finally:
@@ -203,7 +205,7 @@ class KernelSession:
     def check(self, name: str, *args: Any) -> None:
         """A check of the code's shape (``checks.assert_no_matrix_product``), run where the code is."""
         self.request({"op": "rule_check", "name": name,
-                      "args": [plaindata.encode(a, self._send_handle) for a in args]})
+                      "args": [wire.encode(a, self._send_handle) for a in args]})
 
     # -- the wire ---------------------------------------------------------------------------------------
     def request(self, req: dict, originals: tuple | None = None) -> Any:
@@ -223,8 +225,8 @@ class KernelSession:
         except TimeoutError as exc:
             self.fault = KernelFault("timeout", str(exc))
             raise self.fault from None
-        if len(text) > plaindata.MAX_BYTES:
-            raise plaindata.PlainDataError("the answer is too large to be checked")
+        if len(text) > wire.MAX_BYTES:
+            raise wire.PlainDataError("the answer is too large to be checked")
         try:
             answer = json.loads(text)
         except (ValueError, RecursionError):
@@ -233,7 +235,7 @@ class KernelSession:
             raise RuntimeError("the grader could not read the answer of the student's kernel")
         if "raise" in answer and isinstance(answer["raise"], dict):
             raise _rebuild_error(answer["raise"])
-        value = plaindata.decode(answer.get("ok"), remote=self._proxy)
+        value = wire.decode(answer.get("ok"), remote=self._proxy)
         if originals is not None and isinstance(answer.get("changed"), dict):
             self._write_back(originals, answer["changed"])
         return value
@@ -244,14 +246,14 @@ class KernelSession:
         roots = {"a": list(args), "k": kwargs}
         for key, tree in changed.items():
             try:
-                plaindata.decode(tree, remote=self._proxy, same=lambda path: plaindata.locate(roots, path))
-            except (plaindata.PlainDataError, ValueError, TypeError):
+                wire.decode(tree, remote=self._proxy, same=lambda path: wire.locate(roots, path))
+            except (wire.PlainDataError, ValueError, TypeError):
                 continue
 
     async def _request(self, payload: str) -> str:
         ex = self.executor
         kc = ex.kc
-        code = f"import autograder.kernelside as __agk\n__agk.serve({json.dumps(payload)})"
+        code = f"import autograder.hardened.agent as __agk\n__agk.serve({json.dumps(payload)})"
         msg_id = kc.execute(code, silent=True, store_history=False, allow_stdin=False,
                             user_expressions={"r": "__agk.reply"})
         reply = await self._wait(msg_id)
@@ -356,7 +358,7 @@ class HardenedExecute(ResilientExecute):
         self._student_names: set[str] = set()
         self._session = KernelSession(self)
         self._count = 0
-        plaindata.forget_student_texts()
+        wire.forget_student_texts()
         with Gradebook(info["db_url"]) as gb:
             try:
                 source_nb = gb.find_notebook(info["notebook"], info["assignment"])
@@ -426,7 +428,7 @@ class HardenedExecute(ResilientExecute):
             wanted = [n for n in free_names(source) if n not in ns]
             code = compile(source, f"<test {cell.metadata.nbgrader.get('grade_id')}>", "exec")
             checks.kernel_rules = self._session
-            with warnings.catch_warnings(), contextlib.redirect_stdout(out), plaindata.refuse_text_parsing():
+            with warnings.catch_warnings(), contextlib.redirect_stdout(out), wire.refuse_text_parsing():
                 warnings.simplefilter("ignore")
                 for name, value in self._session.fetch(wanted).items():
                     ns[str(name)] = value

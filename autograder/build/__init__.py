@@ -1,0 +1,1 @@
+"""From text sources to notebooks, navigation and the student release (and its verification)."""

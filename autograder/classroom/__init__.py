@@ -1,0 +1,1 @@
+"""A whole class: finding submissions, grading them in parallel, feedback, report and the demo class."""

@@ -1,0 +1,1 @@
+"""Where the course lives and how it is configured: paths, notebook files, nbgrader settings."""

@@ -1,0 +1,1 @@
+"""Running notebooks in kernels that may time out or die."""
