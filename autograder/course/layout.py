@@ -65,7 +65,7 @@ def find_course(start: str | os.PathLike | None = None) -> Course:
         candidates.append(Path(env))
     cwd = Path.cwd().resolve()
     candidates.extend([cwd, *cwd.parents])
-    candidates.append(Path(__file__).resolve().parent.parent)
+    candidates.append(Path(__file__).resolve().parents[2])  # autograder/course/layout.py -> the repository
     for candidate in candidates:
         if _looks_like_course(candidate):
             return Course(candidate.resolve())
