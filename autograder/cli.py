@@ -16,13 +16,10 @@ import os
 import sys
 from pathlib import Path
 
-from autograder.build.builder import BuildError
-from autograder.course.layout import CourseNotFound, find_course
 from autograder.course.config import CELL_TIMEOUT, NOTEBOOK_TIMEOUT
-from autograder.course.notebooks import NotebookError
-from autograder.classroom.package import PackageError
+from autograder.course.layout import absolute_db_url, find_course
+from autograder.errors import UserError
 from autograder.grading.verdict import HIDDEN, NotebookResult
-from autograder.classroom.sources import SubmissionsError
 
 EXIT_OK, EXIT_NOT_FULL, EXIT_USAGE = 0, 1, 2
 
@@ -123,8 +120,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     course = find_course(args.course_root)
     out = Path(args.out)
     shutil.rmtree(out, ignore_errors=True)
-    files = make_class(course, out / "submissions", copies=args.copies)
-    print(f"A synthetic class of {len(files)} submissions ({', '.join(course.assignments())}) "
+    chapters = args.chapters.split(",") if args.chapters else None
+    files = make_class(course, out / "submissions", copies=args.copies, chapters=chapters,
+                       per_chapter=args.per_chapter)
+    print(f"A synthetic class of {len(files)} submissions ({', '.join(chapters or course.assignments())}) "
           f"is in {out / 'submissions'}; grading it ...")
     summary = grade_class(out / "submissions", course, out / "graded", workers=args.workers)
     print("\n".join(summary.lines()))
@@ -223,6 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="make a synthetic class from the chapters and grade it")
     p.add_argument("--out", default="demo", help="folder for the class and its grades (default: %(default)s)")
     p.add_argument("--copies", type=int, default=1, help="repeat the class this many times")
+    p.add_argument("--chapters", metavar="A,B", help="only these chapters, e.g. 01-vectors (default: all)")
+    p.add_argument("--per-chapter", type=int, metavar="N", help="at most N submissions per chapter")
     p.add_argument("--workers", type=int, help="parallel workers (default: one per CPU core)")
     p.set_defaults(func=cmd_demo)
 
@@ -237,6 +238,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Notebook paths stay as typed: results name them the way the user did, and they are read before any
+# change of directory.
+PATH_ARGS = ("source", "out", "course_root", "keep_workspace")
+
+
+def _absolute_paths(args: argparse.Namespace) -> None:
+    """Resolve every path the user typed against their folder, before anything changes directory."""
+    for name in PATH_ARGS:
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            setattr(args, name, os.path.abspath(value))
+        elif isinstance(value, list):
+            setattr(args, name, [os.path.abspath(v) for v in value])
+    if getattr(args, "db_url", None):
+        args.db_url = absolute_db_url(args.db_url)
+
+
+def _one_line(text: str) -> str:
+    """A message for a terminal: no control characters (a student's file name may carry escapes)."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
@@ -244,9 +267,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     args.lab_args = extra
     try:
+        _absolute_paths(args)
         return args.func(args)
-    except (NotebookError, CourseNotFound, SubmissionsError, BuildError, PackageError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except UserError as exc:
+        print(f"error: {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:  # a folder that cannot be written, a disk that is full: the user can fix it
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {_one_line(where + (exc.strerror or str(exc)))}.", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted.", file=sys.stderr)

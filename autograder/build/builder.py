@@ -20,6 +20,7 @@ import jupytext
 from jupytext.combine import combine_inputs_with_outputs
 from nbformat import NotebookNode
 
+from autograder.errors import UserError
 from autograder.execution.run import run_notebook
 from autograder.course.layout import Course
 from autograder.build.navigation import START_PAGE, add_exercise_navigation, add_lecture_navigation, start_page, strip_navigation
@@ -123,7 +124,7 @@ def _sync_start_page(course: Course, drift: "Drift", check: bool) -> None:
             drift.files[key] = "rebuilt"
 
 
-class BuildError(Exception):
+class BuildError(UserError):
     """A notebook cannot be built as it is; the message says which cells and why."""
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from nbformat import NotebookNode
 
 from autograder.course.layout import Course
+from autograder.errors import UserError
 from autograder.course.notebooks import read_notebook, write_notebook
 
 ANSWERS_DIR = Path("tests") / "answers"
@@ -60,6 +61,10 @@ class StudentWork:
         return path
 
 
+class DemoError(UserError):
+    """The demo was asked for something the course does not have."""
+
+
 def reference_answers(course: Course, assignment: str) -> dict[str, str]:
     """Answer-cell sources as a student who wrote the reference solution would have them."""
     out = {}
@@ -78,8 +83,14 @@ def answer_data(course: Course, assignment: str) -> dict:
     return {"ALTERNATIVES": data.get("ALTERNATIVES", []), "MISTAKES": data.get("MISTAKES", {})}
 
 
-def make_class(course: Course, dest: Path, *, copies: int = 1) -> list[Path]:
-    """Write a synthetic class into ``dest`` (flat, ``<student>_<assignment>.ipynb``); ``copies`` repeats it."""
+def make_class(course: Course, dest: Path, *, copies: int = 1, chapters: list[str] | None = None,
+               per_chapter: int | None = None) -> list[Path]:
+    """Write a synthetic class into ``dest`` (flat, ``<student>_<assignment>.ipynb``); ``copies`` repeats it.
+
+    ``chapters`` picks assignments (default: every finished one); ``per_chapter`` keeps the first N of each
+    chapter's submissions: the reference answers, a damaged upload, an untouched notebook, half-done
+    work, then valid alternatives and classic mistakes.
+    """
     dest.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     counters: dict[str, int] = {}
@@ -94,26 +105,35 @@ def make_class(course: Course, dest: Path, *, copies: int = 1) -> list[Path]:
             work_or_text.save(path)
         written.append(path)
 
+    unknown = sorted(set(chapters or []) - set(course.assignments()))
+    if unknown:
+        raise DemoError(f"no chapter {', '.join(unknown)} (known: {', '.join(course.assignments())}).")
     for _ in range(copies):
-        for assignment in course.assignments():
+        for assignment in chapters or course.assignments():
             if not course.release_notebooks(assignment) or not course.source_notebooks(assignment):
                 continue  # a chapter still being written
-            data = answer_data(course, assignment)
-            save(StudentWork(course, assignment).answer_all(), assignment)  # the reference answers
-            for alternative in data["ALTERNATIVES"]:  # right, in other forms
-                work = StudentWork(course, assignment).answer_all()
-                for gid, src in alternative.items():
-                    work.answer(gid, src)
+            for work in _chapter_class(course, assignment)[:per_chapter]:
                 save(work, assignment)
-            for mistakes in data["MISTAKES"].values():  # classic mistakes
-                work = StudentWork(course, assignment).answer_all()
-                for gid, (edit, _, _) in mistakes.items():
-                    work.apply(gid, edit)
-                save(work, assignment)
-            half = StudentWork(course, assignment)  # stopped halfway
-            for gid in list(half.reference)[: len(half.reference) // 2]:
-                half.answer(gid)
-            save(half, assignment)
-            save(StudentWork(course, assignment), assignment)  # untouched
-            save('{"cells": [ {"cell_type": "code", "source": "trunc', assignment)  # a damaged upload
     return written
+
+
+def _chapter_class(course: Course, assignment: str) -> list:
+    data = answer_data(course, assignment)
+    works: list = [StudentWork(course, assignment).answer_all(),  # the reference answers
+                   '{"cells": [ {"cell_type": "code", "source": "trunc',  # a damaged upload
+                   StudentWork(course, assignment)]  # untouched
+    half = StudentWork(course, assignment)  # stopped halfway
+    for gid in list(half.reference)[: len(half.reference) // 2]:
+        half.answer(gid)
+    works.append(half)
+    for alternative in data["ALTERNATIVES"]:  # right, in other forms
+        work = StudentWork(course, assignment).answer_all()
+        for gid, src in alternative.items():
+            work.answer(gid, src)
+        works.append(work)
+    for mistakes in data["MISTAKES"].values():  # classic mistakes
+        work = StudentWork(course, assignment).answer_all()
+        for gid, (edit, _, _) in mistakes.items():
+            work.apply(gid, edit)
+        works.append(work)
+    return works

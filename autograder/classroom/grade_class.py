@@ -29,7 +29,7 @@ from typing import Callable, Iterable
 
 from autograder.classroom.feedback import feedback_html
 from autograder.grading.grader import Grader, Submission, identify, quiet_nbgrader
-from autograder.course.layout import Course
+from autograder.course.layout import Course, absolute_db_url
 from autograder.course.config import CELL_TIMEOUT
 from autograder.course.notebooks import read_notebook, write_notebook
 from autograder.classroom.report import write_report
@@ -237,6 +237,9 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     must see the course repository and the submissions at the same paths.
     """
     start = time.perf_counter()
+    # nbgrader changes directory while it works: every path the user typed is made absolute first
+    source, out = Path(source).resolve(), Path(out).resolve()
+    db_url = absolute_db_url(db_url) if db_url else f"sqlite:///{out / 'gradebook.db'}"
     summary = Summary(out=out)
     out.mkdir(parents=True, exist_ok=True)
     staging = out / ".unpacked"
@@ -299,7 +302,7 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
                     record(i, futures[fut], fut.result)
         if show and todo:
             stream.write("\n")
-        write_gradebook(store, course, out, db_url or f"sqlite:///{out / 'gradebook.db'}")
+        write_gradebook(store, course, out, db_url)
         write_csv(store, out / "grades.csv")
         write_report(store.timed(), out)
     finally:

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from autograder.errors import UserError
 from autograder.course.notebooks import NotebookError, read_notebook
 
 MANIFEST = "MANIFEST.json"
 STUDENT_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.@-]{0,79}$")
 
 
-class PackageError(Exception):
+class PackageError(UserError):
     """A package cannot be made or read; the message is a sentence for the user."""
 
 

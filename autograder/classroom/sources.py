@@ -15,12 +15,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.errors import UserError
 from autograder.course.layout import Course
 
 STUDENT_RE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9.@-]*)_")
 
 
-class SubmissionsError(Exception):
+class SubmissionsError(UserError):
     """The submissions folder or archive cannot be used; the message is a sentence for the user."""
 
 

@@ -7,11 +7,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.errors import UserError
+
 CHAPTER_RE = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*$")
 COURSE_ID = "linalg-ml-course"
 
 
-class CourseNotFound(Exception):
+class CourseNotFound(UserError):
     """Raised when no course repository can be located."""
 
 
@@ -73,3 +75,28 @@ def find_course(start: str | os.PathLike | None = None) -> Course:
         "Could not find the course repository (a folder with nbgrader_config.py and solutions/). "
         "Run this from inside the repository or pass --course-root."
     )
+
+
+class DatabaseURLError(UserError):
+    """A gradebook URL that SQLAlchemy cannot read."""
+
+
+def absolute_db_url(url: str) -> str:
+    """``url`` with a relative SQLite file resolved against the current folder, now.
+
+    nbgrader opens the gradebook from other working directories than the user's, so
+    ``sqlite:///graded/gradebook.db`` must become absolute before anything changes directory.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseURLError(f"'{url}' is not a database URL: use sqlite:///path/to/gradebook.db or "
+                               "postgresql+psycopg2://user@host/dbname.") from None
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" \
+            or database.startswith("file:") or os.path.isabs(database):
+        return url
+    return parsed.set(database=os.path.abspath(database)).render_as_string(hide_password=False)

@@ -10,8 +10,10 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
+from autograder.errors import UserError
 
-class NotebookError(Exception):
+
+class NotebookError(UserError):
     """A notebook could not be used; the message is a sentence for the user."""
 
 

@@ -21,6 +21,7 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 
+from autograder.errors import UserError
 from autograder.course.layout import Course
 from autograder.course.config import CELL_TIMEOUT, NOTEBOOK_TIMEOUT, course_config
 from autograder.course.notebooks import NotebookError, read_notebook, write_notebook
@@ -28,7 +29,7 @@ from autograder.hardened import jail as sandbox
 from autograder.grading.verdict import NotebookResult, QuestionResult, question_results, strip_warnings
 
 
-class GradingError(Exception):
+class GradingError(UserError):
     """A problem with the grading request itself (not with one submission)."""
 
 

@@ -130,6 +130,12 @@ def _readonly_roots() -> list[str]:
     return sorted(r for r in roots if r not in ("/", "/usr") and os.path.exists(r))
 
 
+def _package_parent() -> str:
+    import autograder
+
+    return os.path.dirname(os.path.dirname(os.path.realpath(autograder.__file__)))
+
+
 def jail_command(cmd: list[str], scratch: Path, env: dict[str, str] | None = None) -> list[str]:
     """bubblewrap + setpriv around ``cmd``: only ``scratch`` is writable, everything else is absent or read-only."""
     args = ["bwrap", "--die-with-parent", "--new-session", "--unshare-ipc", "--unshare-pid", "--unshare-net",
@@ -163,7 +169,10 @@ def jail_command(cmd: list[str], scratch: Path, env: dict[str, str] | None = Non
                 "LANG": "C.UTF-8", "MPLCONFIGDIR": str(scratch / ".matplotlib"), "MPLBACKEND": "Agg",
                 "IPYTHONDIR": str(scratch / ".ipython"), "JUPYTER_RUNTIME_DIR": str(scratch),
                 "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-                "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": str(scratch)}
+                "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": str(scratch),
+                # the kernel imports the very autograder package the grader runs (a second checkout, a
+                # copy, or an editable install pointing elsewhere): its folder is the one mounted above
+                "PYTHONPATH": _package_parent()}
     for key, value in {**base_env, **(env or {})}.items():
         args += ["--setenv", key, value]
     args += ["--", "setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
