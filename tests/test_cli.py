@@ -96,6 +96,7 @@ def test_lab_starts_even_as_root_and_serves_the_course(tmp_path):
         assert body is not None, proc.stdout.read() if proc.poll() is not None else "no answer"
         names = {item["name"] for item in body["content"]}
         assert "01-vectors.ipynb" in names
+        assert "01-vectors.py" not in names  # each lecture once: its text source is hidden (postBuild)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab", timeout=5) as r:
             assert r.status == 200
     finally:
