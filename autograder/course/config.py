@@ -45,6 +45,7 @@ def course_config(root: str | Path, *, db_url: str | None = None, hardened: bool
     ``jail``, verdicts decided in the grader); the default is nbgrader's own way, with the kernel fixes.
     """
     ensure_tools_on_path()
+    gradebook_version_in_process()
     root = Path(root).resolve()
     c = Config()
     c.CourseDirectory.root = str(root)
@@ -98,3 +99,28 @@ def ensure_tools_on_path() -> None:
     parts = os.environ.get("PATH", "").split(os.pathsep)
     if bindir not in parts:
         os.environ["PATH"] = os.pathsep.join([bindir, *parts])
+
+
+def _alembic_head() -> str:
+    """The gradebook schema version nbgrader stamps on a new database, read from its own migrations."""
+    from alembic.script import ScriptDirectory
+    import nbgrader
+
+    migrations = os.path.join(os.path.dirname(nbgrader.__file__), "alembic")
+    return ScriptDirectory(migrations).get_current_head()
+
+
+def gradebook_version_in_process() -> None:
+    """nbgrader runs ``alembic heads`` in a subprocess for every new gradebook (1-6 s each, and every
+    grading run creates several): ask alembic in this process instead, once. Same value, no subprocess."""
+    import nbgrader.api
+
+    if getattr(nbgrader.api.get_alembic_version, "in_process", False):
+        return
+    head = _alembic_head()
+
+    def get_alembic_version() -> str:
+        return head
+
+    get_alembic_version.in_process = True  # type: ignore[attr-defined]
+    nbgrader.api.get_alembic_version = get_alembic_version
