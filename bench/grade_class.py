@@ -6,7 +6,10 @@
 Both runs grade the same synthetic class (``autograder.demo.make_class``: reference answers, valid
 alternatives, classic mistakes, partial, blank and damaged work for every chapter). It checks that the two
 give identical scores to every honest submission, then prints wall times, per-submission medians, the
-peak memory of any child process, and, last, ``speedup_vs_nbgrader: X.XX``.
+peak memory of any child process, the fixed start-up of a 2-notebook class, the floor (the same
+notebooks' cells, hidden tests included, run one after another in one already-started plain kernel,
+divided by the cores: what grading would cost with zero overhead) as ``floor_ratio: Y`` (grade-class
+seconds per submission / floor seconds per submission), and, last, ``speedup_vs_nbgrader: X.XX``.
 """
 
 from __future__ import annotations
@@ -101,6 +104,44 @@ def run_grade_class(course, class_dir: Path, out: Path, workers: int | None) -> 
     return wall, scores_from_gradebook(f"sqlite:///{out / 'gradebook.db'}"), per
 
 
+def cell_compute(notebooks: list[Path]) -> list[float]:
+    """Seconds each notebook's code cells take in one warm plain kernel (namespace reset in between)."""
+    import nbformat
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name="python3", extra_arguments=["--HistoryManager.hist_file=:memory:"])
+    seconds = []
+    try:
+        kc.execute_interactive("import numpy, sympy, scipy, matplotlib; matplotlib.use('Agg')", timeout=120,
+                               output_hook=lambda msg: None)
+        for path in notebooks:
+            nb = nbformat.read(path, as_version=4)
+            cwd = f"import os; os.chdir({str(path.parent)!r})"
+            kc.execute_interactive(cwd, timeout=30, output_hook=lambda msg: None)
+            start = time.perf_counter()
+            for cell in nb.cells:
+                if cell.cell_type == "code" and cell.source.strip():
+                    try:
+                        kc.execute_interactive(cell.source, timeout=120, output_hook=lambda msg: None)
+                    except TimeoutError:
+                        break
+            seconds.append(time.perf_counter() - start)
+            kc.execute_interactive("%reset -f", timeout=30, output_hook=lambda msg: None)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    return seconds
+
+
+def startup_seconds(course, work: Path) -> float:
+    """Wall time of grade-class on a 2-notebook class minus the two notebooks' own worker time."""
+    small = work / "class-2"
+    files = make_class(course, small, chapters=[course.assignments()[0]], per_chapter=1)
+    files += make_class(course, small / "more", chapters=[course.assignments()[1]], per_chapter=1)
+    wall, _, per = run_grade_class(course, small, work / "ours-2", workers=None)
+    return wall - max(per, default=0.0)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=60, help="minimum class size (default %(default)s)")
@@ -138,6 +179,16 @@ def main() -> int:
             print(f"grade-class worker time per submission: median {statistics.median(per):.2f} s "
                   f"(min {min(per):.2f}, max {max(per):.2f})")
         print(f"peak memory of one child process (worker or kernel): {peak_mb:.0f} MB")
+        graded = sorted((work / "ours" / "autograded").rglob("*.ipynb"))
+        compute = cell_compute(graded)
+        cores = os.cpu_count() or 1
+        floor = sum(compute) / cores / max(1, len(compute))
+        ours_per = ours_wall / max(1, len(graded))
+        print(f"floor: cells of {len(compute)} graded notebooks in one warm kernel: median "
+              f"{statistics.median(compute):.2f} s, {floor:.2f} s per submission on {cores} cores; "
+              f"grade-class {ours_per:.2f} s per graded submission")
+        print(f"start-up of a 2-notebook class (before and after its grading): {startup_seconds(course, work):.1f} s")
+        print(f"floor_ratio: {ours_per / floor:.2f}")
 
         if args.sizes:
             print("growth (grade-class only):")
