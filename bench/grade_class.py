@@ -109,7 +109,7 @@ def cell_compute(notebooks: list[Path]) -> list[float]:
     import nbformat
     from jupyter_client.manager import start_new_kernel
 
-    km, kc = start_new_kernel(kernel_name="python3", extra_arguments=["--HistoryManager.hist_file=:memory:"])
+    km, kc = start_new_kernel(kernel_name="python3", extra_arguments=["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"])
     seconds = []
     try:
         kc.execute_interactive("import numpy, sympy, scipy, matplotlib; matplotlib.use('Agg')", timeout=120,
