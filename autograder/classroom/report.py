@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from autograder.classroom.safe_text import markdown_text as md
+
 MAX_HINTS = 3
 
 
@@ -67,16 +69,16 @@ def write_report(rows: list[tuple[str, str, dict, float]], out: Path) -> Path:
         lines += ["| test | mean | pass rate | most frequent hints |", "|---|---|---|---|"]
         for gid in order:
             n = len(points[gid])
-            top = "<br>".join(f"{c}× {m}" for m, c in hints[gid].most_common(MAX_HINTS)) or ""
+            top = "<br>".join(f"{c}× {md(m)}" for m, c in hints[gid].most_common(MAX_HINTS)) or ""
             lines.append(f"| `{gid}` | {_fmt(sum(points[gid]) / n)} / {_fmt(maxes[gid])} | "
-                         f"{100 * passed[gid] / n:.0f}% | {top.replace('|', '/')} |")
+                         f"{100 * passed[gid] / n:.0f}% | {top} |")
         lines.append("")
         problems = [(s, r.get("error")) for s, r, _ in entries if r.get("error")]
         slowest = sorted(entries, key=lambda e: -e[2])[:5]
-        lines += ["Slowest submissions: " + ", ".join(f"{s} ({sec:.1f} s)" for s, _, sec in slowest), ""]
+        lines += ["Slowest submissions: " + ", ".join(f"{md(s)} ({sec:.1f} s)" for s, _, sec in slowest), ""]
         if problems:
             lines += ["Submissions that could not be (fully) graded:", ""]
-            lines += [f"- {s}: {err}" for s, err in problems]
+            lines += [f"- {md(s)}: {md(err)}" for s, err in problems]
             lines.append("")
     path = out / "report.md"
     path.write_text("\n".join(lines), encoding="utf-8")
