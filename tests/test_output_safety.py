@@ -57,6 +57,7 @@ HOSTILE_MARKDOWN = [
 ]
 HOSTILE_OUTPUTS = [
     {"application/javascript": "alert(1)"},
+    {"application/javascript": "alert(1)", "text/plain": "<IPython.core.display.Javascript object>"},
     {"text/html": "<script>alert(1)</script><b onmouseover=alert(1)>b</b>", "text/plain": "b"},
     {"text/html": "<img src=x onerror=alert(1)>"},
     {"text/markdown": "[m](javascript:alert(1)) <script>alert(1)</script>"},

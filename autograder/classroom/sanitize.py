@@ -29,6 +29,8 @@ PROTOCOLS = frozenset({"http", "https", "mailto", "data"})
 _DATA_IMAGE = re.compile(r"data:image/(png|jpeg|gif);base64,[A-Za-z0-9+/=\s]*", re.IGNORECASE)
 _BASE64 = re.compile(r"[A-Za-z0-9+/=\s]*")
 IMAGES = ("image/png", "image/jpeg", "image/gif")
+SCRIPT_CAPABLE = frozenset({"application/javascript", "text/javascript", "application/x-javascript",
+                            "application/ecmascript", "image/svg+xml", "text/vnd.mermaid"})
 SHOWN_AS_TEXT_CHARS = 100_000
 
 
@@ -63,8 +65,9 @@ def _safe_bundle(data: dict) -> dict:
         elif mime in IMAGES and isinstance(value, str) and _BASE64.fullmatch(value):
             safe[mime] = value
     dropped = [m for m in data if m not in safe]
-    if dropped and "text/plain" not in safe:
-        mime = dropped[0]
+    script = [m for m in dropped if m in SCRIPT_CAPABLE]
+    if script or (dropped and "text/plain" not in safe):  # a script is shown as its text, not as a repr
+        mime = (script or dropped)[0]
         safe["text/plain"] = f"[{mime} output, shown as text]\n{_as_text(data[mime])}"
     return safe
 
