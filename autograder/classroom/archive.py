@@ -26,7 +26,7 @@ class ArchiveError(Exception):
 
 @dataclass(frozen=True)
 class Bounds:
-    member_bytes: int = 256 * MiB    # one expanded member (a notebook with figures is a few MiB)
+    member_bytes: int = 100 * MiB    # one expanded member (nbgrader's own max_file_size is 100 MB)
     total_bytes: int = 4096 * MiB    # everything expanded from one archive (a class's LMS download)
     members: int = 20000
     depth: int = 8                   # folders in a member's path
