@@ -220,5 +220,8 @@ def test_report_and_csv_are_inert(hostile):
     page = MarkdownIt("commonmark").enable("table").render((out / "report.md").read_text(encoding="utf-8"))
     assert_inert(page, csp=False)
     assert "javascript:alert(1)" in page  # eve's hint is listed, as text
+    intake = page.split("<h2>Intake</h2>")[1]  # every attack the summary reported is on record here too
+    assert "mallory-submission.zip" in intake and "oscar-submission.zip" not in intake  # a failure, listed above
+    assert "\\x1b" in page and "\x1b" not in page  # the escape-sequence file name, shown as text
     with open(out / "grades.csv", newline="", encoding="utf-8") as fh:
         assert not [c for row in csv.reader(fh) for c in row if c.startswith(("=", "+", "-", "@", "\t", "\r"))]

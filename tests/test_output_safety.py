@@ -118,12 +118,30 @@ def test_report_md_shows_student_text_as_text(tmp_path):
     rows = [("<b>mallory</b>", "01-vectors", {"score": 0, "max_score": 2, "error": "[x](javascript:alert(2))",
              "questions": [{"grade_id": "q1", "points": 0, "max_points": 2, "status": "failed", "message": hint}]},
              1.0)]
-    text = write_report(rows, tmp_path).read_text()
+    text = write_report(rows, tmp_path, notes=["mallory.zip: its manifest names '[x](javascript:alert(3))'"]).read_text()
     page = MarkdownIt("commonmark").enable("table").render(text)
     assert_inert(page, csp=False)
     assert not [t for t, a in Tags(page).tags if t in ("a", "b") or (t == "img" and "report-figures" not in a["src"])]
     assert page.count("<td>") == 4  # the | in the hint did not add a column
-    assert "javascript:alert(1)" in page  # still readable, as text
+    assert "javascript:alert(1)" in page and "javascript:alert(3)" in page  # still readable, as text
+    assert "<h2>Intake</h2>" in page and "mallory.zip: its manifest names" in page
+
+
+def test_a_page_that_cannot_be_rendered_still_records_the_grade_with_inert_verdicts(tmp_path, monkeypatch):
+    from autograder.classroom import feedback
+
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("hi")]), path)
+
+    def broken(nb):
+        raise ValueError("nbconvert could not render this")
+
+    monkeypatch.setattr(feedback, "render_feedback", broken)
+    result = {"assignment": "01-vectors", "score": 2, "max_score": 2, "questions": [
+        {"grade_id": "q1", "points": 2, "max_points": 2, "status": "passed", "message": "<script>alert(1)</script>"}]}
+    page = feedback.feedback_html(path, result, "<b>eve</b>")
+    assert_inert(page)
+    assert "Score: 2 / 2" in page and "&lt;script&gt;alert(1)" in page and "&lt;b&gt;eve" in page
 
 
 def test_grades_csv_cells_cannot_be_formulas(tmp_path):

@@ -11,6 +11,7 @@ hints are plain text, and the page has no script and a Content-Security-Policy t
 
 from __future__ import annotations
 
+import html
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,5 +71,22 @@ def render_feedback(nb: NotebookNode) -> str:
     return body
 
 
+def plain_feedback(result: dict, student: str) -> str:
+    """The verdicts alone, as escaped HTML: the page when the notebook itself cannot be rendered."""
+    rows = "".join(f"<tr><td>{html.escape(str(q.get('grade_id')))}</td><td>{html.escape(str(q.get('status')))}</td>"
+                   f"<td>{q.get('points', 0):g} / {q.get('max_points', 0):g}</td>"
+                   f"<td>{html.escape(str(q.get('message', '')))}</td></tr>" for q in result.get("questions", []))
+    return (f'<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" '
+            f'content="{CONTENT_SECURITY_POLICY}"><meta charset="utf-8"><title>Feedback</title></head><body>'
+            f"<h1>Feedback for {html.escape(student)}: {html.escape(str(result.get('assignment')))}</h1>"
+            f"<p><strong>Score: {html.escape(str(result.get('score')))} / "
+            f"{html.escape(str(result.get('max_score')))}</strong></p>"
+            f"<table><tr><th>Test</th><th>Result</th><th>Points</th><th>Hint</th></tr>{rows}</table></body></html>")
+
+
 def feedback_html(graded_path: Path, result: dict, student: str) -> str:
-    return render_feedback(feedback_notebook(read_notebook(graded_path), result, student))
+    """The feedback page; a notebook that cannot be rendered gets the verdicts alone, never a lost grade."""
+    try:
+        return render_feedback(feedback_notebook(read_notebook(graded_path), result, student))
+    except Exception:  # nbconvert or a student's odd content: the grade must still be recorded
+        return plain_feedback(result, student)

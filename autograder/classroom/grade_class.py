@@ -66,16 +66,19 @@ class Summary:
                f"in {self.seconds:.1f} s"]
         out += [terminal(f"  failed: {reason if reason.startswith(path) else f'{path}: {reason}'}")
                 for path, reason in self.failed]
-        out += [terminal(f"  duplicate: {path} was graded as '{alias}', since {used} of the same student and "
-                         "assignment was graded under the student's id; keep the right one in the gradebook")
-                for path, alias, used in self.duplicates]
-        out += [terminal(f"  intake: {note}") for note in self.notes]
+        out += [terminal(f"  {line}") for line in self.intake_lines()]
         for text in sorted(self.protections):
             out.append(("WARNING: " if " OFF: " in text else "") + text)
         if self.out:
             out += [f"gradebook: {self.out / 'gradebook.db'}", f"grades:    {self.out / 'grades.csv'}",
                     f"report:    {self.out / 'report.md'}", f"feedback:  {self.out / 'feedback'}"]
         return out
+
+    def intake_lines(self) -> list[str]:
+        """Duplicates and intake notes, one line each (raw text: escape it for where it is shown)."""
+        return ([f"duplicate: {path} was graded as '{alias}', since {used} of the same student and assignment "
+                 "was graded under the student's id; keep the right one in the gradebook"
+                 for path, alias, used in self.duplicates] + [f"intake: {note}" for note in self.notes])
 
 
 class ResultStore:
@@ -332,7 +335,7 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
             stream.write("\n")
         write_gradebook(store, course, out, db_url or f"sqlite:///{out / 'gradebook.db'}")
         write_csv(store, out / "grades.csv")
-        write_report(store.timed(), out)
+        write_report(store.timed(), out, notes=summary.intake_lines())
     finally:
         store.close()
     summary.seconds = time.perf_counter() - start

@@ -15,8 +15,9 @@ def _fmt(x: float) -> str:
     return f"{x:.3g}" if x != int(x) else f"{int(x)}"
 
 
-def write_report(rows: list[tuple[str, str, dict, float]], out: Path) -> Path:
-    """``rows``: (student, assignment, result JSON, seconds). Writes ``out/report.md`` and figures."""
+def write_report(rows: list[tuple[str, str, dict, float]], out: Path, notes: list[str] = ()) -> Path:
+    """``rows``: (student, assignment, result JSON, seconds); ``notes``: what intake reported (impersonation,
+    duplicates, unreadable packages), one line each. Writes ``out/report.md`` and figures."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -80,6 +81,10 @@ def write_report(rows: list[tuple[str, str, dict, float]], out: Path) -> Path:
             lines += ["Submissions that could not be (fully) graded:", ""]
             lines += [f"- {md(s)}: {md(err)}" for s, err in problems]
             lines.append("")
+    if notes:
+        lines += ["## Intake", "", "What was reported while reading the submissions:", ""]
+        lines += [f"- {md(note)}" for note in notes]
+        lines.append("")
     path = out / "report.md"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
