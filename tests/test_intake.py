@@ -235,3 +235,13 @@ def test_a_file_and_a_folder_of_one_name_do_not_end_the_run(tmp_path):
     dest, notes = unpack_zip(path, tmp_path / "out")
     assert (dest / "bob_01-vectors.ipynb").exists() and not (tmp_path / "evil.ipynb").exists()
     assert len(notes) == 3 and all(n.startswith(str(path)) for n in notes)
+
+
+def test_two_unidentifiable_uploads_of_one_student_do_not_replace_each_other(course, tmp_path):
+    paths = []
+    for name in ("gil_a.ipynb", "gil_b.ipynb"):
+        (tmp_path / name).write_text("{ not json", encoding="utf-8")
+        paths.append(tmp_path / name)
+    summary = Summary()
+    jobs = _jobs([Found(p, "gil", None) for p in paths], course, summary)
+    assert all(j.problem for j in jobs) and {(j.student, j.assignment or "") for j in jobs} == {("gil", ""), ("gil.dup2", "")}

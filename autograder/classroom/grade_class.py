@@ -200,10 +200,10 @@ def _jobs(found: Iterable[Found], course: Course, summary: Summary,
         jobs.append(Job(f.student, sub.assignment, sub.notebook, str(f.path), content_hash(f.path), problem))
     taken = {job.student for job in jobs}
     last: dict[tuple[str, str], Job] = {}
+    for job in jobs:  # keyed as the results store keys them, so that no result replaces another there
+        last[(job.student, job.assignment or "")] = job
     for job in jobs:
-        last[(job.student, job.assignment or f"?{Path(job.path).name}")] = job
-    for job in jobs:
-        kept = last[(job.student, job.assignment or f"?{Path(job.path).name}")]
+        kept = last[(job.student, job.assignment or "")]
         if kept is not job:
             job.student = _alias(job.student, taken)
             summary.duplicates.append((job.path, job.student, kept.path))
