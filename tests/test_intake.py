@@ -245,3 +245,16 @@ def test_two_unidentifiable_uploads_of_one_student_do_not_replace_each_other(cou
     summary = Summary()
     jobs = _jobs([Found(p, "gil", None) for p in paths], course, summary)
     assert all(j.problem for j in jobs) and {(j.student, j.assignment or "") for j in jobs} == {("gil", ""), ("gil.dup2", "")}
+
+
+def test_a_zip_of_too_many_members_is_refused_before_python_lists_them(tmp_path):
+    path = tmp_path / "many.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        for i in range(20000):
+            zf.writestr(f"{i}.ipynb", b"")
+    tracemalloc.start()
+    with pytest.raises(SubmissionsError, match="more than 100 members"):
+        unpack_zip(path, tmp_path / "out", Bounds(members=100))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 1 * MiB, peak  # listing 20000 members takes about 10 MiB

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -49,9 +50,24 @@ class Budget:
                                "in all, so the rest of it was not read.")
 
 
+def declared_members(path: Path) -> int | None:
+    """The member count in the zip's end record (0xFFFF: that many or more), read before the listing is."""
+    with open(path, "rb") as fh:
+        fh.seek(0, 2)
+        fh.seek(max(0, fh.tell() - (22 + 0xFFFF)))  # the end record and at most a 64 KiB comment
+        tail = fh.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) < at + 22:
+        return None
+    return struct.unpack("<H", tail[at + 10:at + 12])[0]
+
+
 def open_zip(path: Path, bounds: Bounds) -> zipfile.ZipFile:
-    """Open ``path`` as a zip and check its member count; one sentence for any failure."""
+    """Open ``path`` as a zip and check its member count (before Python lists every member in memory)."""
     try:
+        declared = declared_members(path)
+        if declared is not None and declared > bounds.members:
+            raise ArchiveError(f"{path}: has more than {bounds.members} members, so it was not read.")
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise ArchiveError(f"{path}: not a readable zip archive ({exc.__class__.__name__}).") from None
