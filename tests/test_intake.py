@@ -258,3 +258,10 @@ def test_a_zip_of_too_many_members_is_refused_before_python_lists_them(tmp_path)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert peak < 1 * MiB, peak  # listing 20000 members takes about 10 MiB
+
+
+def test_a_missing_source_is_one_sentence(course, tmp_path):
+    from autograder.classroom.grade_class import grade_class
+
+    with pytest.raises(SubmissionsError, match="no such folder or archive"):
+        grade_class(tmp_path / "nope", course, tmp_path / "out", quiet=True)

@@ -36,7 +36,7 @@ from autograder.classroom.report import write_report
 from autograder.grading.verdict import NotebookResult
 from autograder.classroom.package import PackageError, is_package, unpack_package
 from autograder.classroom.safe_text import csv_cell, terminal
-from autograder.classroom.sources import Found, content_hash, discover, submissions_root, unpack_zip, uploader
+from autograder.classroom.sources import Found, SubmissionsError, content_hash, discover, submissions_root, unpack_zip, uploader
 
 
 @dataclass
@@ -274,6 +274,8 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     out.mkdir(parents=True, exist_ok=True)
     staging = out / ".unpacked"
     shutil.rmtree(staging, ignore_errors=True)
+    if not source.exists():
+        raise SubmissionsError(f"{source}: no such folder or archive.")
     if source.suffix == ".zip" and source.is_file() and not is_package(source):
         source, skipped = unpack_zip(source, staging / "download")
         summary.notes += skipped

@@ -69,6 +69,8 @@ def _is_wrapper(folder: Path) -> bool:
 
 def submissions_root(source: Path) -> Path:
     """Where the submissions start: nbgrader's ``submitted/``, or inside one folder that wraps a flat download."""
+    if not source.is_dir():
+        return source
     if (source / "submitted").is_dir():
         return source / "submitted"
     entries = [p for p in source.iterdir() if not p.name.startswith(".")]
