@@ -139,7 +139,7 @@ def unpack_package(path: Path, dest: Path, uploader: str, bounds: Bounds = PACKA
             if not isinstance(claimed, str) or claimed.lower() != uploader.lower():
                 shown = claimed if isinstance(claimed, str) else "no usable student id"
                 opened.notes.append(f"{path}: its manifest names {shown[:80]!r}, but it was uploaded by "
-                                    f"'{uploader}': graded as '{uploader}'s.")
+                                    f"'{uploader}', so it is graded as '{uploader}'.")
             seen: set[str] = set()
             for i, entry in enumerate(manifest["notebooks"][: bounds.members]):
                 name = _entry_name(entry)
