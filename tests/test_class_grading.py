@@ -144,15 +144,19 @@ def test_killing_the_run_and_rerunning_gives_the_same_gradebook(course, graded_c
     assert gradebook_scores(out / "gradebook.db") == gradebook_scores(base / "out" / "gradebook.db")
 
 
-def test_several_files_of_one_student_count_once_and_are_reported(course, tmp_path):
+def test_several_files_of_one_student_are_all_kept_and_reported(course, tmp_path):
     lms = tmp_path / "lms"
     lms.mkdir()
     StudentNotebook(course).save(lms / "frank_1_01-vectors.ipynb")
     StudentNotebook(course).answer_all().save(lms / "frank_2_01-vectors.ipynb")
     summary = grade_class(lms, course, tmp_path / "out", workers=1, quiet=True)
-    assert summary.graded == 1
-    assert summary.duplicates == [(str(lms / "frank_1_01-vectors.ipynb"), str(lms / "frank_2_01-vectors.ipynb"))]
-    assert sum(v for (_, _), v in gradebook_scores(tmp_path / "out" / "gradebook.db").items()) == 21
+    assert summary.graded == 2  # neither overwrites the other: the later one under the id, both reported
+    assert summary.duplicates == [(str(lms / "frank_1_01-vectors.ipynb"), "frank.dup2",
+                                   str(lms / "frank_2_01-vectors.ipynb"))]
+    assert [line for line in summary.lines() if "frank_1_01-vectors.ipynb" in line and "frank.dup2" in line]
+    scores = gradebook_scores(tmp_path / "out" / "gradebook.db")
+    assert sum(v for (s, _), v in scores.items() if s == "frank") == 21
+    assert sum(v for (s, _), v in scores.items() if s == "frank.dup2") == 0
 
 
 def test_feedback_shows_answers_and_hints_but_no_hidden_test_or_solution(course, graded_class):

@@ -3,6 +3,10 @@
 nbgrader's own ``generate_feedback`` renders the autograded notebook as it ran, test cells and their
 tracebacks included, which gives the hidden tests away (nbgrader issue #917). Here every test cell is
 replaced by a one-line verdict built from the grading result, and outputs of test cells are dropped.
+
+The instructor opens these pages too, so nothing a student wrote may run in the browser: student cells
+are rebuilt safe (:mod:`autograder.classroom.sanitize`), every Markdown and HTML fragment is sanitized,
+hints are plain text, and the page has no script and a Content-Security-Policy that forbids them.
 """
 
 from __future__ import annotations
@@ -15,16 +19,19 @@ import nbformat
 from nbconvert import HTMLExporter
 from nbformat import NotebookNode
 
+from autograder.classroom.safe_text import markdown_text as md
+from autograder.classroom.sanitize import CONTENT_SECURITY_POLICY, clean_html, student_cell
 from autograder.course.notebooks import read_notebook
 from autograder.grading.verdict import STATUS_ICON as ICON, is_test_cell
 
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _verdict_cell(q: dict) -> NotebookNode:
     text = (f"**{ICON.get(q['status'], '')} Test `{q['grade_id']}`: {q['points']:g} / {q['max_points']:g} points "
             f"({q['status']})**")
     if q.get("message"):
-        text += f"  \n{html.escape(q['message'])}"
+        text += f"  \n{md(q['message'])}"
     return nbformat.v4.new_markdown_cell(text)
 
 
@@ -38,24 +45,48 @@ def feedback_notebook(graded: NotebookNode, result: dict, student: str) -> Noteb
             if q is not None:
                 cells.append(_verdict_cell(q))
             continue
-        cells.append(cell)  # the student's own cells, with their own outputs and errors
+        cells.append(student_cell(cell))  # the student's own cells, with their own (safe) outputs and errors
     rows = "\n".join(f"| `{q['grade_id']}` | {ICON.get(q['status'], '')} {q['status']} | "
-                     f"{q['points']:g} / {q['max_points']:g} | {html.escape(q.get('message', ''))} |"
+                     f"{q['points']:g} / {q['max_points']:g} | {md(q.get('message', ''))} |"
                      for q in result.get("questions", []))
-    head = (f"# Feedback for {html.escape(student)}: {result.get('assignment')}\n\n"
+    head = (f"# Feedback for {md(student)}: {md(str(result.get('assignment')))}\n\n"
             f"**Score: {result.get('score')} / {result.get('max_score')}**\n\n"
             "| Test | Result | Points | Hint |\n|---|---|---|---|\n" + rows)
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(head), *cells])
-    nb.metadata = {"kernelspec": graded.metadata.get("kernelspec", {})}
+    nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
     return nb
 
 
 @lru_cache(maxsize=1)
 def _exporter() -> HTMLExporter:
-    return HTMLExporter(template_name="lab")  # loading the templates once per process saves ~0.05 s a page
+    # the templates are loaded once per process (saves ~0.05 s a page); clean_html replaces nbconvert's
+    # filter of that name, which the template runs on every Markdown and HTML fragment when sanitizing
+    exporter = HTMLExporter(template_name="feedback", extra_template_basedirs=[str(TEMPLATES)], sanitize_html=True)
+    exporter.register_filter("clean_html", clean_html)
+    return exporter
+
+
+def render_feedback(nb: NotebookNode) -> str:
+    body, _ = _exporter().from_notebook_node(nb, resources={"content_security_policy": CONTENT_SECURITY_POLICY})
+    return body
+
+
+def plain_feedback(result: dict, student: str) -> str:
+    """The verdicts alone, as escaped HTML: the page when the notebook itself cannot be rendered."""
+    rows = "".join(f"<tr><td>{html.escape(str(q.get('grade_id')))}</td><td>{html.escape(str(q.get('status')))}</td>"
+                   f"<td>{q.get('points', 0):g} / {q.get('max_points', 0):g}</td>"
+                   f"<td>{html.escape(str(q.get('message', '')))}</td></tr>" for q in result.get("questions", []))
+    return (f'<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" '
+            f'content="{CONTENT_SECURITY_POLICY}"><meta charset="utf-8"><title>Feedback</title></head><body>'
+            f"<h1>Feedback for {html.escape(student)}: {html.escape(str(result.get('assignment')))}</h1>"
+            f"<p><strong>Score: {html.escape(str(result.get('score')))} / "
+            f"{html.escape(str(result.get('max_score')))}</strong></p>"
+            f"<table><tr><th>Test</th><th>Result</th><th>Points</th><th>Hint</th></tr>{rows}</table></body></html>")
 
 
 def feedback_html(graded_path: Path, result: dict, student: str) -> str:
-    nb = feedback_notebook(read_notebook(graded_path), result, student)
-    body, _ = _exporter().from_notebook_node(nb)
-    return body
+    """The feedback page; a notebook that cannot be rendered gets the verdicts alone, never a lost grade."""
+    try:
+        return render_feedback(feedback_notebook(read_notebook(graded_path), result, student))
+    except Exception:  # nbconvert or a student's odd content: the grade must still be recorded
+        return plain_feedback(result, student)

@@ -35,7 +35,8 @@ from autograder.course.notebooks import read_notebook, write_notebook
 from autograder.classroom.report import write_report
 from autograder.grading.verdict import NotebookResult
 from autograder.classroom.package import PackageError, is_package, unpack_package
-from autograder.classroom.sources import Found, content_hash, discover, unpack_zip
+from autograder.classroom.safe_text import csv_cell, terminal
+from autograder.classroom.sources import Found, SubmissionsError, content_hash, discover, submissions_root, unpack_zip, uploader
 
 
 @dataclass
@@ -53,24 +54,31 @@ class Summary:
     graded: int = 0
     skipped: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (ignored path, used path)
+    duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (path, graded as, path under the id)
+    notes: list[str] = field(default_factory=list)  # intake: identity, packages, archive members (one line each)
     seconds: float = 0.0
     out: Path | None = None
     protections: set[str] = field(default_factory=set)  # what hardened grading had on (and off)
 
     def lines(self) -> list[str]:
+        """The summary for a terminal: student text (file names, ids, hints) without control characters."""
         out = [f"graded {self.graded}, skipped {self.skipped} (unchanged), failed {len(self.failed)}, "
                f"in {self.seconds:.1f} s"]
-        out += [f"  failed: {reason if reason.startswith(path) else f'{path}: {reason}'}"
+        out += [terminal(f"  failed: {reason if reason.startswith(path) else f'{path}: {reason}'}")
                 for path, reason in self.failed]
-        out += [f"  ignored {path}: the same student's later file {used} was graded instead"
-                for path, used in self.duplicates]
+        out += [terminal(f"  {line}") for line in self.intake_lines()]
         for text in sorted(self.protections):
             out.append(("WARNING: " if " OFF: " in text else "") + text)
         if self.out:
             out += [f"gradebook: {self.out / 'gradebook.db'}", f"grades:    {self.out / 'grades.csv'}",
                     f"report:    {self.out / 'report.md'}", f"feedback:  {self.out / 'feedback'}"]
         return out
+
+    def intake_lines(self) -> list[str]:
+        """Duplicates and intake notes, one line each (raw text: escape it for where it is shown)."""
+        return ([f"duplicate: {path} was graded as '{alias}', since {used} of the same student and assignment "
+                 "was graded under the student's id; keep the right one in the gradebook"
+                 for path, alias, used in self.duplicates] + [f"intake: {note}" for note in self.notes])
 
 
 class ResultStore:
@@ -144,37 +152,62 @@ def grade_job(job: Job, course_root: str, timeout: int, hardened: bool = True) -
 
 # --- main process ----------------------------------------------------------------------------------------
 
-def _unpack_packages(source: Path, dest: Path, course: Course) -> tuple[list[Found], dict[Path, str]]:
-    """Students' submission packages (zip + manifest) under ``source``, or ``source`` itself if it is one."""
-    zips = [source] if source.is_file() else sorted(source.rglob("*.zip"))
+def _unpack_packages(source: Path, dest: Path, summary: Summary) -> tuple[list[Found], dict[Path, str]]:
+    """Students' submission packages (zip + manifest) under ``source``, or ``source`` itself if it is one.
+
+    Each package is its uploader's (see :func:`sources.uploader`), whatever its manifest claims.
+    """
+    root = source.parent if source.is_file() else submissions_root(source)
+    zips = [source] if source.is_file() else sorted(p for p in root.rglob("*.zip") if p.is_file())
     found: list[Found] = []
     problems: dict[Path, str] = {}
-    for archive in zips:
+    for i, archive in enumerate(zips):
         if not is_package(archive):
+            summary.notes.append(f"{archive}: a zip without a readable MANIFEST.json, so not a submission "
+                                 "package; skipped.")
             continue
+        student = uploader(archive, root)
         try:
-            for item in unpack_package(archive, dest / archive.stem):
-                found.append(Found(item.path, item.student, None))
-                if item.problem:
-                    problems[item.path] = item.problem
+            opened = unpack_package(archive, dest / f"{i:04d}", student)
         except PackageError as exc:
             problems[archive] = str(exc)
-            found.append(Found(archive, archive.stem, None))
+            found.append(Found(archive, student, None))
+            continue
+        summary.notes += opened.notes
+        for item in opened.notebooks:
+            found.append(Found(item.path, item.student, None))
+            if item.problem:
+                problems[item.path] = item.problem
     return found, problems
+
+
+def _alias(student: str, taken: set[str]) -> str:
+    n = 2
+    while f"{student}.dup{n}" in taken:
+        n += 1
+    taken.add(f"{student}.dup{n}")
+    return f"{student}.dup{n}"
 
 
 def _jobs(found: Iterable[Found], course: Course, summary: Summary,
           problems: dict[Path, str] | None = None) -> list[Job]:
-    by_key: dict[tuple[str, str], Job] = {}
+    """One job per submission. Two that claim one student and assignment are both kept: the later one
+    under the student's id, the earlier under ``<id>.dup<N>``, and each pair is reported."""
+    jobs: list[Job] = []
     for f in found:
         sub = identify(f.path, f.student, course, f.assignment)
         problem = (problems or {}).get(f.path) or sub.problem
-        job = Job(f.student, sub.assignment, sub.notebook, str(f.path), content_hash(f.path), problem)
-        key = (job.student, job.assignment or f"?{f.path.name}")
-        if key in by_key:  # an LMS folder may hold several files of one student: the last one counts
-            summary.duplicates.append((by_key[key].path, job.path))
-        by_key[key] = job
-    return list(by_key.values())
+        jobs.append(Job(f.student, sub.assignment, sub.notebook, str(f.path), content_hash(f.path), problem))
+    taken = {job.student for job in jobs}
+    last: dict[tuple[str, str], Job] = {}
+    for job in jobs:  # keyed as the results store keys them, so that no result replaces another there
+        last[(job.student, job.assignment or "")] = job
+    for job in jobs:
+        kept = last[(job.student, job.assignment or "")]
+        if kept is not job:
+            job.student = _alias(job.student, taken)
+            summary.duplicates.append((job.path, job.student, kept.path))
+    return jobs
 
 
 def write_gradebook(store: ResultStore, course: Course, out: Path, db_url: str) -> None:
@@ -212,8 +245,8 @@ def write_csv(store: ResultStore, path: Path) -> None:
             counts = {s: 0 for s in ("passed", "failed", "error", "timeout", "missing", "tampered")}
             for q in result["questions"]:
                 counts[q["status"]] = counts.get(q["status"], 0) + 1
-            w.writerow([student, assignment, result["score"], result["max_score"], *counts.values(),
-                        result.get("error", "")])
+            w.writerow([csv_cell(v) for v in (student, assignment, result["score"], result["max_score"],
+                                              *counts.values(), result.get("error", ""))])
 
 
 def _progress(done: int, total: int, start: float, stream) -> None:
@@ -244,9 +277,12 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     out.mkdir(parents=True, exist_ok=True)
     staging = out / ".unpacked"
     shutil.rmtree(staging, ignore_errors=True)
-    if source.suffix == ".zip" and not is_package(source):
-        source = unpack_zip(source, staging / source.stem)
-    found, problems = _unpack_packages(source, staging / "packages", course)
+    if not source.exists():
+        raise SubmissionsError(f"{source}: no such folder or archive.")
+    if source.suffix == ".zip" and source.is_file() and not is_package(source):
+        source, skipped = unpack_zip(source, staging / "download")
+        summary.notes += skipped
+    found, problems = _unpack_packages(source, staging / "packages", summary)
     if source.is_dir():
         found = discover(source, course) + found
     jobs = _jobs(found, course, summary, problems)
@@ -304,7 +340,7 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
             stream.write("\n")
         write_gradebook(store, course, out, db_url)
         write_csv(store, out / "grades.csv")
-        write_report(store.timed(), out)
+        write_report(store.timed(), out, notes=summary.intake_lines())
     finally:
         store.close()
     summary.seconds = time.perf_counter() - start

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from autograder.classroom.safe_text import markdown_text as md
+
 MAX_HINTS = 3
 
 
@@ -13,8 +15,9 @@ def _fmt(x: float) -> str:
     return f"{x:.3g}" if x != int(x) else f"{int(x)}"
 
 
-def write_report(rows: list[tuple[str, str, dict, float]], out: Path) -> Path:
-    """``rows``: (student, assignment, result JSON, seconds). Writes ``out/report.md`` and figures."""
+def write_report(rows: list[tuple[str, str, dict, float]], out: Path, notes: list[str] = ()) -> Path:
+    """``rows``: (student, assignment, result JSON, seconds); ``notes``: what intake reported (impersonation,
+    duplicates, unreadable packages), one line each. Writes ``out/report.md`` and figures."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -67,17 +70,21 @@ def write_report(rows: list[tuple[str, str, dict, float]], out: Path) -> Path:
         lines += ["| test | mean | pass rate | most frequent hints |", "|---|---|---|---|"]
         for gid in order:
             n = len(points[gid])
-            top = "<br>".join(f"{c}× {m}" for m, c in hints[gid].most_common(MAX_HINTS)) or ""
+            top = "<br>".join(f"{c}× {md(m)}" for m, c in hints[gid].most_common(MAX_HINTS)) or ""
             lines.append(f"| `{gid}` | {_fmt(sum(points[gid]) / n)} / {_fmt(maxes[gid])} | "
-                         f"{100 * passed[gid] / n:.0f}% | {top.replace('|', '/')} |")
+                         f"{100 * passed[gid] / n:.0f}% | {top} |")
         lines.append("")
         problems = [(s, r.get("error")) for s, r, _ in entries if r.get("error")]
         slowest = sorted(entries, key=lambda e: -e[2])[:5]
-        lines += ["Slowest submissions: " + ", ".join(f"{s} ({sec:.1f} s)" for s, _, sec in slowest), ""]
+        lines += ["Slowest submissions: " + ", ".join(f"{md(s)} ({sec:.1f} s)" for s, _, sec in slowest), ""]
         if problems:
             lines += ["Submissions that could not be (fully) graded:", ""]
-            lines += [f"- {s}: {err}" for s, err in problems]
+            lines += [f"- {md(s)}: {md(err)}" for s, err in problems]
             lines.append("")
+    if notes:
+        lines += ["## Intake", "", "What was reported while reading the submissions:", ""]
+        lines += [f"- {md(note)}" for note in notes]
+        lines.append("")
     path = out / "report.md"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path

@@ -1,24 +1,31 @@
-"""Finding a class's submissions: nbgrader's layout, a flat LMS download folder, or a zip of either.
+"""Finding a class's submissions, and whose each one is: nbgrader's layout, an LMS download, packages.
+
+The student id always comes from the structure the LMS or nbgrader guarantees, never from a name the
+student chose inside it (the rule for what an id may be is :mod:`autograder.course.students`):
 
 * nbgrader: ``submitted/<student>/<assignment>/<notebook>.ipynb`` (the folder given may be the course root
-  or its ``submitted/``);
-* flat (an LMS download, like nbgrader's zip_collect): ``<student>_<anything>.ipynb``; the assignment
-  comes from the notebook's metadata or a chapter slug in the file name.
+  or its ``submitted/``): the ``<student>`` folder;
+* an LMS download with a folder per student (Moodle: ``<full name>_<id>_assignsubmission_file/``): that
+  folder, whatever the files inside are called;
+* a flat LMS download (like nbgrader's zip_collect): ``<student>_<anything>.ipynb``, the part of the file
+  name before the first ``_`` (the LMS writes it); a package file ``<student>-submission.zip`` likewise.
+
+The assignment comes from the notebook's metadata or a chapter slug in the file name.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import shutil
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.errors import UserError
+from autograder.classroom.archive import ArchiveError, Bounds, extract_all
 from autograder.course.layout import Course
+from autograder.course.students import clean_student_id
 
-STUDENT_RE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9.@-]*)_")
+MOODLE_FOLDER = re.compile(r"^(?P<student>.+?)_assign(?:submission|feedback)_[A-Za-z0-9]+$")
 
 
 class SubmissionsError(UserError):
@@ -35,33 +42,55 @@ class Found:
 def content_hash(path: Path) -> str:
     h = hashlib.sha256()
     try:
-        h.update(path.read_bytes())
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 16):
+                h.update(chunk)
     except OSError:
         h.update(b"<unreadable>")
     return h.hexdigest()
 
 
-def _safe_id(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.@-]+", "-", text).strip("-")[:80] or "unknown"
-
-
-def unpack_zip(archive: Path, dest: Path) -> Path:
-    """Extract an LMS zip safely (no absolute paths, no '..', no links) into ``dest``."""
+def unpack_zip(archive: Path, dest: Path, bounds: Bounds = Bounds()) -> tuple[Path, list[str]]:
+    """Extract an LMS zip within ``bounds`` into ``dest``; returns ``dest`` and one sentence per member left out."""
+    dest.mkdir(parents=True, exist_ok=True)
     try:
-        with zipfile.ZipFile(archive) as zf:
-            for info in zf.infolist():
-                name = Path(info.filename)
-                if info.is_dir() or name.is_absolute() or ".." in name.parts:
-                    continue
-                if (info.external_attr >> 16) & 0o170000 == 0o120000:  # a symlink
-                    continue
-                target = dest / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with zf.open(info) as src, open(target, "wb") as out:
-                    shutil.copyfileobj(src, out)
-    except zipfile.BadZipFile:
-        raise SubmissionsError(f"{archive}: not a valid zip archive.") from None
-    return dest
+        notes = list(extract_all(archive, dest, bounds))
+    except ArchiveError as exc:
+        raise SubmissionsError(str(exc)) from None
+    return dest, notes
+
+
+def _is_wrapper(folder: Path) -> bool:
+    """A folder that only wraps a flat download: files only, at least two students' prefixes."""
+    entries = [p for p in folder.iterdir() if not p.name.startswith(".")]
+    if any(p.is_dir() for p in entries) or not all("_" in p.name for p in entries):
+        return False
+    return len({p.name.split("_", 1)[0] for p in entries}) >= 2
+
+
+def submissions_root(source: Path) -> Path:
+    """Where the submissions start: nbgrader's ``submitted/``, or inside one folder that wraps a flat download."""
+    if not source.is_dir():
+        return source
+    if (source / "submitted").is_dir():
+        return source / "submitted"
+    entries = [p for p in source.iterdir() if not p.name.startswith(".")]
+    if len(entries) == 1 and entries[0].is_dir():
+        if (entries[0] / "submitted").is_dir():
+            return entries[0] / "submitted"
+        if _is_wrapper(entries[0]):
+            return entries[0]
+    return source
+
+
+def uploader(path: Path, root: Path) -> str:
+    """Whose upload ``path`` is, from its place under ``root`` (see the module's rules)."""
+    parts = path.relative_to(root).parts
+    if len(parts) > 1:  # a folder per student (nbgrader or an LMS)
+        m = MOODLE_FOLDER.match(parts[0])
+        return clean_student_id(m.group("student") if m else parts[0])
+    name = path.name.split("_", 1)[0] if "_" in path.name else path.stem
+    return clean_student_id(re.sub(r"-submission$", "", name))
 
 
 def discover(source: Path, course: Course) -> list[Found]:
@@ -70,17 +99,13 @@ def discover(source: Path, course: Course) -> list[Found]:
         raise SubmissionsError(f"{source}: no such folder or archive.")
     if not source.is_dir():
         raise SubmissionsError(f"{source}: expected a folder of submissions (or a .zip).")
-    root = source / "submitted" if (source / "submitted").is_dir() else source
+    root = submissions_root(source)
     known = set(course.assignments())
     found: list[Found] = []
-    nbgrader_style = [p for p in sorted(root.glob("*/*/*.ipynb")) if p.parent.name in known]
-    for path in nbgrader_style:
-        found.append(Found(path, _safe_id(path.parent.parent.name), path.parent.name))
-    seen = {f.path for f in found}
     for path in sorted(root.rglob("*.ipynb")):
-        if path in seen or ".ipynb_checkpoints" in path.parts or path.name.startswith("."):
+        rel = path.relative_to(root).parts
+        if ".ipynb_checkpoints" in rel or any(p.startswith(".") for p in rel) or not path.is_file():
             continue
-        m = STUDENT_RE.match(path.name)
-        student = m.group(1) if m else path.stem
-        found.append(Found(path, _safe_id(student), None))
+        nbgrader_style = len(rel) == 3 and rel[1] in known
+        found.append(Found(path, uploader(path, root), rel[1] if nbgrader_style else None))
     return found

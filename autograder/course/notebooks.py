@@ -47,6 +47,20 @@ def read_notebook(path: str | Path) -> NotebookNode:
     return nb
 
 
+def autograder_metadata(nb: NotebookNode | None) -> dict[str, str]:
+    """The notebook's ``metadata.autograder`` block, validated: only its string ``assignment`` and ``notebook``.
+
+    A student can write anything there (a number, a list, nested objects); whatever is not a string is
+    ignored, so a damaged block reads as absent instead of stopping the grader.
+    """
+    metadata = nb.get("metadata") if isinstance(nb, dict) else None
+    meta = metadata.get("autograder") if isinstance(metadata, dict) else None
+    if not isinstance(meta, dict):
+        return {}
+    return {key: meta[key] for key in ("assignment", "notebook")
+            if isinstance(meta.get(key), str) and 0 < len(meta[key]) <= 200}
+
+
 def write_notebook(nb: NotebookNode, path: str | Path) -> None:
     """Write with nbformat's canonical layout and a trailing newline (stable diffs)."""
     path = Path(path)

@@ -8,7 +8,6 @@ back from that gradebook; statuses and hints come from :mod:`autograder.grading.
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 import warnings
@@ -24,7 +23,8 @@ from nbgrader.coursedir import CourseDirectory
 from autograder.errors import UserError
 from autograder.course.layout import Course
 from autograder.course.config import CELL_TIMEOUT, NOTEBOOK_TIMEOUT, course_config
-from autograder.course.notebooks import NotebookError, read_notebook, write_notebook
+from autograder.course.notebooks import NotebookError, autograder_metadata, read_notebook, write_notebook
+from autograder.course.students import clean_student_id
 from autograder.hardened import jail as sandbox
 from autograder.grading.verdict import NotebookResult, QuestionResult, question_results, strip_warnings
 
@@ -77,7 +77,7 @@ def repair_structure(nb, known: set[str] | None = None):
 
 def infer_assignment(nb, path: Path, course: Course) -> str | None:
     """The assignment a notebook belongs to: its metadata, else a chapter slug in its file name."""
-    meta = nb.metadata.get("autograder", {}) if nb is not None else {}
+    meta = autograder_metadata(nb)
     known = course.assignments()
     if meta.get("assignment") in known:
         return str(meta["assignment"])
@@ -88,7 +88,7 @@ def infer_assignment(nb, path: Path, course: Course) -> str | None:
 
 
 def _student_id(path: Path, taken: set[str]) -> str:
-    base = re.sub(r"[^A-Za-z0-9_-]+", "-", path.stem).strip("-")[:60] or "submission"
+    base = clean_student_id(path.stem)[:60]
     sid, n = base, 1
     while sid in taken:
         n += 1
@@ -241,7 +241,7 @@ def identify(path: Path, student: str, course: Course, assignment: str | None = 
             sub.assignment, sub.notebook = guess, names[0]
         return sub
     sub.assignment = assignment or infer_assignment(nb, path, course)
-    claimed = nb.metadata.get("autograder", {}).get("assignment")
+    claimed = autograder_metadata(nb).get("assignment")
     if assignment in course.assignments() and claimed in course.assignments() and claimed != assignment:
         sub.problem = (f"{path.name} is the notebook of assignment '{claimed}', not '{assignment}': "
                        "it was handed in under the wrong assignment.")
@@ -256,7 +256,7 @@ def identify(path: Path, student: str, course: Course, assignment: str | None = 
         sub.problem = f"there is no assignment '{sub.assignment}' (known: {', '.join(course.assignments())})."
     else:
         names = [p.stem for p in course.source_notebooks(sub.assignment)]
-        meta_nb = nb.metadata.get("autograder", {}).get("notebook")
+        meta_nb = autograder_metadata(nb).get("notebook")
         by_name = [n for n in names if n in path.name]
         if meta_nb in names:
             sub.notebook = meta_nb

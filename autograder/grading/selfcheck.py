@@ -8,17 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from autograder.execution.run import KernelDied, run_notebook
-from autograder.course.notebooks import read_notebook
+from autograder.course.notebooks import autograder_metadata, read_notebook
 from autograder.grading.verdict import (NotebookResult, is_hidden_only, is_tampered, question_results,
                       strip_warnings, test_cells)
 from autograder.course.config import CELL_TIMEOUT
 
 
 def assignment_of(nb) -> str | None:
-    meta = nb.metadata.get("autograder", {})
-    if meta.get("assignment"):
-        return str(meta["assignment"])
-    return None
+    return autograder_metadata(nb).get("assignment")
 
 
 def check_notebook(path: str | Path, *, timeout: int = CELL_TIMEOUT) -> NotebookResult:

@@ -1,0 +1,177 @@
+"""What the instructor opens is inert: feedback pages, report.md, grades.csv and the terminal summary."""
+
+from __future__ import annotations
+
+import csv
+import re
+from html.parser import HTMLParser
+
+import nbformat
+import pytest
+
+from autograder.classroom.feedback import feedback_notebook, render_feedback
+from autograder.classroom.grade_class import Job, ResultStore, Summary, write_csv
+from autograder.classroom.report import write_report
+from autograder.classroom.safe_text import markdown_text, terminal
+
+PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "background"}
+
+
+class Tags(HTMLParser):
+    """Every start tag of a page with its attributes, as a browser's parser sees them."""
+
+    def __init__(self, page: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {k.lower(): v or "" for k, v in attrs}))
+
+
+def assert_inert(page: str, csp: bool = True) -> None:
+    tags = Tags(page).tags
+    assert "<script" not in page.lower() and not [t for t, _ in tags if t in ("script", "iframe", "object", "embed")]
+    assert not [(t, a) for t, attrs in tags for a in attrs if a.startswith("on")]
+    assert not [(t, a, v) for t, attrs in tags for a, v in attrs.items()
+                if a in URL_ATTRIBUTES and re.sub(r"[\s\x00-\x1f]", "", v).lower().startswith(("javascript:", "vbscript:"))]
+    if csp:
+        meta = [a for t, a in tags if t == "meta" and a.get("http-equiv", "").lower() == "content-security-policy"]
+        assert meta and "default-src 'none'" in meta[0]["content"] and "script-src" not in meta[0]["content"]
+
+
+HOSTILE_MARKDOWN = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "<a href='JaVaScRiPt:alert(1)'>x</a>",
+    "<a href='&#106;avascript:alert(1)'>x</a>",
+    "![x](javascript:alert(1))",
+    "<svg onload=alert(1)></svg>",
+    "<iframe src='data:text/html,<script>alert(1)</script>'></iframe>",
+    "<details open ontoggle=alert(1)>x</details>",
+    "<form><button formaction=javascript:alert(1)>x</button></form>",
+    "<style>@import 'http://evil/x.css';</style>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+]
+HOSTILE_OUTPUTS = [
+    {"application/javascript": "alert(1)"},
+    {"application/javascript": "alert(1)", "text/plain": "<IPython.core.display.Javascript object>"},
+    {"text/html": "<script>alert(1)</script><b onmouseover=alert(1)>b</b>", "text/plain": "b"},
+    {"text/html": "<img src=x onerror=alert(1)>"},
+    {"text/markdown": "[m](javascript:alert(1)) <script>alert(1)</script>"},
+    {"image/svg+xml": "<svg onload=alert(1)/>"},
+    {"image/png": '"><script>alert(1)</script>'},
+    {"application/vnd.jupyter.widget-view+json": {"model_id": "x"}, "text/html": "<script>1</script>"},
+    {"text/vnd.mermaid": "graph TD; A-->B"},
+]
+
+
+def _page(cells, message: str = "a hint", student: str = "mallory") -> str:
+    result = {"assignment": "01-vectors", "score": 0, "max_score": 2, "questions": [
+        {"grade_id": "q1-norm-hidden", "points": 0, "max_points": 2, "status": "error", "message": message}]}
+    return render_feedback(feedback_notebook(nbformat.v4.new_notebook(cells=cells), result, student))
+
+
+@pytest.mark.parametrize("markdown", HOSTILE_MARKDOWN)
+def test_student_markdown_cannot_run_script_in_a_feedback_page(markdown):
+    assert_inert(_page([nbformat.v4.new_markdown_cell(f"## My answer\n\n{markdown}\n\nthe end")]))
+
+
+@pytest.mark.parametrize("data", HOSTILE_OUTPUTS)
+def test_script_capable_outputs_are_dropped_or_shown_as_text(data):
+    cell = nbformat.v4.new_code_cell("show()", outputs=[nbformat.v4.new_output("display_data", data=data)])
+    cell.metadata["tags"] = ['"><script>alert(1)</script>']  # student-chosen metadata is not rendered
+    page = _page([cell])
+    assert_inert(page)
+    if "application/javascript" in data:
+        assert "alert(1)" in page  # shown as text, not lost
+
+
+@pytest.mark.parametrize("message", ["[click](javascript:alert(1))", "<img src=x onerror=alert(1)>",
+                                     "see <https://evil.example/phish> or [this](https://evil.example)"])
+def test_a_hint_built_from_the_students_exception_is_plain_text(message):
+    page = _page([], message=message, student="<b>mallory</b>")
+    assert_inert(page)
+    assert not [a for t, a in Tags(page).tags if t == "a" and "evil" in a.get("href", "")]
+    assert "<b>mallory" not in page
+
+
+def test_honest_content_still_renders():
+    cell = nbformat.v4.new_code_cell("x", outputs=[
+        nbformat.v4.new_output("display_data", data={"image/png": PNG, "text/plain": "<Figure>"}),
+        nbformat.v4.new_output("execute_result", data={"text/html": "<table><tr><td>1.5</td></tr></table>"})])
+    page = _page([nbformat.v4.new_markdown_cell("**Bold** and a [link](https://numpy.org)\n\n| a |\n|---|\n| 1 |"),
+                  cell])
+    assert_inert(page)
+    tags = Tags(page).tags
+    assert ("a", {"href": "https://numpy.org"}) in tags and ("strong", {}) in tags
+    assert [a for t, a in tags if t == "img" and a.get("src", "").startswith("data:image/png;base64,iVBOR")]
+    assert sum(t == "td" for t, _ in tags) >= 2
+
+
+def test_report_md_shows_student_text_as_text(tmp_path):
+    from markdown_it import MarkdownIt
+
+    hint = "[click](javascript:alert(1)) <img src=x onerror=alert(1)> | broken"
+    rows = [("<b>mallory</b>", "01-vectors", {"score": 0, "max_score": 2, "error": "[x](javascript:alert(2))",
+             "questions": [{"grade_id": "q1", "points": 0, "max_points": 2, "status": "failed", "message": hint}]},
+             1.0)]
+    text = write_report(rows, tmp_path, notes=["mallory.zip: its manifest names '[x](javascript:alert(3))'"]).read_text()
+    page = MarkdownIt("commonmark").enable("table").render(text)
+    assert_inert(page, csp=False)
+    assert not [t for t, a in Tags(page).tags if t in ("a", "b") or (t == "img" and "report-figures" not in a["src"])]
+    assert page.count("<td>") == 4  # the | in the hint did not add a column
+    assert "javascript:alert(1)" in page and "javascript:alert(3)" in page  # still readable, as text
+    assert "<h2>Intake</h2>" in page and "mallory.zip: its manifest names" in page
+
+
+def test_a_page_that_cannot_be_rendered_still_records_the_grade_with_inert_verdicts(tmp_path, monkeypatch):
+    from autograder.classroom import feedback
+
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("hi")]), path)
+
+    def broken(nb):
+        raise ValueError("nbconvert could not render this")
+
+    monkeypatch.setattr(feedback, "render_feedback", broken)
+    result = {"assignment": "01-vectors", "score": 2, "max_score": 2, "questions": [
+        {"grade_id": "q1", "points": 2, "max_points": 2, "status": "passed", "message": "<script>alert(1)</script>"}]}
+    page = feedback.feedback_html(path, result, "<b>eve</b>")
+    assert_inert(page)
+    assert "Score: 2 / 2" in page and "&lt;script&gt;alert(1)" in page and "&lt;b&gt;eve" in page
+
+
+def test_grades_csv_cells_cannot_be_formulas(tmp_path):
+    store = ResultStore(tmp_path / "r.sqlite")
+    for student, note in [("alice", "=HYPERLINK(\"http://evil\",\"x\")"), ("bob", "+1+cmd|' /C calc'!A0"),
+                          ("carol", "-2+3"), ("dave", "@SUM(A1)"), ("erin", "\t=1"), ("fay", "\r=1"),
+                          ("gus", "fine = ok")]:
+        store.put(Job(student, "01-vectors", "nb", f"{student}.ipynb", "d"),
+                  {"score": 0, "max_score": 2, "questions": [], "error": note}, 0.0)
+    write_csv(store, tmp_path / "grades.csv")
+    store.close()
+    with open(tmp_path / "grades.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 7
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), row
+    assert {r["student"]: r["note"] for r in rows}["gus"] == "fine = ok"
+    assert {r["student"]: r["note"] for r in rows}["alice"] == "'=HYPERLINK(\"http://evil\",\"x\")"
+
+
+def test_the_terminal_summary_strips_control_characters():
+    evil = "nb\x1b]0;owned\x07\x1b[2J\x9b31m\u202egnp.ipynb"
+    summary = Summary(failed=[(evil, f"{evil}: not a notebook")], notes=[f"{evil}: skipped"],
+                      duplicates=[(evil, "x.dup2", "y")])
+    text = "\n".join(summary.lines())
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", text)
+    assert text.count("\\x1b") == 3 * 2 and len(summary.lines()) == 4
+
+
+def test_escapers_keep_the_text_readable():
+    assert terminal("a\x1b[31mb\nc") == "a\\x1b[31mb c"
+    assert markdown_text("1.5 | *x*") == "1\\.5 \\| \\*x\\*"
