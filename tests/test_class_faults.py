@@ -46,3 +46,26 @@ def test_honest_powers_still_rebuild():
     assert wire.rebuild_sympy("Pow(Rational(1, 2), Integer(100))") == sp.Rational(1, 2**100)
     assert wire.rebuild_sympy("Pow(Symbol('x'), Integer(2))") == sp.Symbol("x") ** 2
     assert wire.rebuild_sympy("Pow(Integer(2), Rational(1, 2))") == sp.sqrt(2)
+
+
+def _crashing_sparse() -> dict:
+    """A CSC matrix whose row index points far outside it: converting it to CSR writes out of bounds."""
+    import numpy as np
+
+    return {"t": "sparse", "cls": "csr_array", "format": "csc", "shape": [2, 2], "parts": {
+        "data": wire.encode(np.ones(2)), "indices": wire.encode(np.array([0, 100_000_000], dtype=np.int32)),
+        "indptr": wire.encode(np.array([0, 1, 2], dtype=np.int32))}}
+
+
+def test_a_sparse_matrix_with_indices_out_of_range_is_refused_not_a_crash():
+    import json
+    import subprocess
+    import sys
+
+    code = ("import json, sys\nfrom autograder.hardened import wire\n"
+            "try:\n    wire.decode(json.loads(sys.argv[1]))\n    print('rebuilt')\n"
+            "except wire.PlainDataError as exc:\n    print('refused:', exc)\n")
+    run = subprocess.run([sys.executable, "-c", code, json.dumps(_crashing_sparse())], capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 0, f"the grader's process crashed (exit {run.returncode})"
+    assert run.stdout.startswith("refused: a damaged sparse matrix"), run.stdout

@@ -394,6 +394,9 @@ def _rebuild_sparse(tree: dict, sub) -> Any:
         else:
             maker = sparse.csr_array if fmt == "csr" else sparse.csc_array
             base = maker(tuple(arrays), shape=shape)
+            # indices in range and indptr monotonic, before SciPy's C++ code reads them (a conversion to
+            # another format writes through the indices: out of range, the grader would crash)
+            base.check_format(full_check=True)
         return base if cls_name == type(base).__name__ else cls(base)
     except (ValueError, TypeError, IndexError) as exc:
         raise PlainDataError(f"a damaged sparse matrix ({exc})") from None
