@@ -25,6 +25,7 @@ from autograder.course.layout import Course
 from autograder.course.config import CELL_TIMEOUT, NOTEBOOK_TIMEOUT, course_config
 from autograder.course.notebooks import NotebookError, read_notebook, write_notebook
 from autograder.hardened import jail as sandbox
+from autograder.hardened.resources import KernelResources
 from autograder.grading.verdict import NotebookResult, QuestionResult, question_results, strip_warnings
 
 
@@ -113,13 +114,16 @@ class Grader:
     """A private nbgrader course for one grading run."""
 
     def __init__(self, course: Course, workspace: Path, *, timeout: int = CELL_TIMEOUT, db_url: str | None = None,
-                 hardened: bool = True, notebook_timeout: int = NOTEBOOK_TIMEOUT):
+                 hardened: bool = True, notebook_timeout: int = NOTEBOOK_TIMEOUT, resources: dict | None = None):
         self.course = course
         self.root = workspace
         self.protections = sandbox.probe() if hardened else sandbox.plain_protections()
         config = course_config(workspace, db_url=db_url, hardened=hardened, jail=self.protections.jail)
         config.Execute.timeout = timeout
         config.ResilientExecute.notebook_timeout = notebook_timeout
+        limits = KernelResources.of(resources)  # the student's kernel with all its children
+        config.HardenedExecute.kernel_resources = limits.to_json()
+        config.ResilientExecute.max_notebook_output_bytes = limits.notebook_output_kb * 1024
         Path(config.Exchange.root).mkdir(parents=True, exist_ok=True)  # nbgrader logs a critical error otherwise
         self.coursedir = CourseDirectory(config=config)
         self.api = NbGraderAPI(coursedir=self.coursedir, config=config)
