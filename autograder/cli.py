@@ -102,7 +102,7 @@ def cmd_grade_class(args: argparse.Namespace) -> int:
                           hardened=not args.plain)
     if not args.quiet:
         print("\n".join(summary.lines()))
-    return EXIT_NOT_FULL if summary.failed else EXIT_OK
+    return EXIT_NOT_FULL if summary.failed or summary.unfinished else EXIT_OK
 
 
 def cmd_package(args: argparse.Namespace) -> int:

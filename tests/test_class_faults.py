@@ -200,3 +200,177 @@ def test_a_kernel_gets_control_groups_with_its_limits():
     finally:
         resources.remove_cgroups(made)
     assert not any(Path(d).exists() for d in made)
+
+
+# --- a class under attack, in one grade-class run ---------------------------------------------------------
+
+CRASH_FLAG = "CLASS_FAULTS_CRASH"
+LIMITS = {"tree_memory_mb": 512, "scratch_mb": 16, "notebook_output_kb": 256}
+CELL_TIMEOUT = 10
+
+SPARSE_CRASH = '''
+import numpy as np
+import scipy.sparse as sps
+
+class csr_array(sps.csc_array):  # named like a CSR matrix, holds CSC parts: the grader converts it
+    pass
+
+theta_deg = csr_array((np.ones(2), np.array([0, 100_000_000], dtype=np.int32),
+                       np.array([0, 1, 2], dtype=np.int32)), shape=(2, 2))
+'''
+
+DISK_AND_MEMORY_BOMB = '''
+import os
+_written = 0
+try:
+    for _i in range(8):  # 64 MiB in files of 8 MiB (each under the per-file limit)
+        with open(f"bomb{_i}.bin", "wb") as _f:
+            _f.write(b"x" * (8 * 1024 * 1024))
+        _written += 8
+except OSError:
+    pass
+_pids = []
+for _i in range(3):  # children of 200 MiB each: each under the per-process limit, not together
+    _pid = os.fork()
+    if _pid == 0:
+        try:
+            _b = bytearray(200 * 1024 * 1024)
+            for _j in range(0, len(_b), 4096):
+                _b[_j] = 1
+            os._exit(0)
+        except BaseException:
+            os._exit(1)
+    _pids.append(_pid)
+_ok = sum(os.waitpid(_p, 0)[1] == 0 for _p in _pids)
+print("WROTE", _written, "MB; CHILDREN", _ok, "; UID", os.getuid())
+'''
+
+
+def crash_or_grade(job, **kw):
+    """grade_job, except that the worker grading mallory dies at once while CRASH_FLAG is set."""
+    import os
+    import signal
+
+    from autograder.classroom.grade_class import grade_job
+
+    if os.environ.get(CRASH_FLAG) and job.student == "mallory":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return grade_job(job, **kw)
+
+
+def _hostile_class(course, folder: Path) -> dict[str, Path]:
+    from conftest import StudentNotebook
+
+    folder.mkdir(parents=True)
+    q6 = StudentNotebook(course).reference["q6-parameter"]
+    bomb = StudentNotebook(course).answer_all()
+    bomb.answer("q1-angle", bomb.reference["q1-angle"] + DISK_AND_MEMORY_BOMB)
+    for gid in ("q2-normalize", "q3-project", "q4-cosine"):  # 3 x 400 KB of output, each under the cell cap
+        bomb.answer(gid, bomb.reference[gid] + '\nprint("y" * 400_000)\n')
+    return {
+        "alice": StudentNotebook(course).answer_all().save(folder / "alice_01-vectors.ipynb"),
+        "carol": StudentNotebook(course).answer_all().replace_in(
+            "q3-project", "(u @ v) / (v @ v) * v", "(u @ v) / (u @ u) * u").save(folder / "carol_01-vectors.ipynb"),
+        "mallory": StudentNotebook(course).answer_all().answer(
+            "q1-angle", StudentNotebook(course).reference["q1-angle"] + SPARSE_CRASH).save(
+            folder / "mallory_01-vectors.ipynb"),
+        "henry": StudentNotebook(course).answer_all().answer("q6-parameter", q6.replace(
+            "sp.Matrix([[1, a], [a, 4]]).det()", "(a + 1)**20000").replace(
+            "set(sp.solve(det_a, a))", "{-2, 2}")).save(folder / "henry_01-vectors.ipynb"),
+        "bomb": bomb.save(folder / "bomb_01-vectors.ipynb"),
+    }
+
+
+def _grade(course, base: Path, **kw):
+    import os
+    from functools import partial
+
+    from autograder.classroom.grade_class import grade_class
+
+    work = partial(crash_or_grade, course_root=str(course.root), timeout=CELL_TIMEOUT, hardened=True,
+                   resources=LIMITS)
+    return grade_class(base / "lms", course, base / "out", workers=2, quiet=True, timeout=CELL_TIMEOUT,
+                       resources=LIMITS, work=work, job_timeout=240, **kw)
+
+
+@pytest.fixture(scope="module")
+def attacked_class(course, tmp_path_factory):
+    import os
+
+    base = tmp_path_factory.mktemp("attacked")
+    files = _hostile_class(course, base / "lms")
+    os.environ[CRASH_FLAG] = "1"
+    try:
+        start = time.perf_counter()
+        first = _grade(course, base)
+        seconds = time.perf_counter() - start
+    finally:
+        os.environ.pop(CRASH_FLAG)
+    return base, files, first, seconds
+
+
+def _scores(base: Path) -> dict[str, float]:
+    import csv
+
+    with open(base / "out" / "grades.csv", encoding="utf-8") as fh:
+        return {r["student"]: float(r["score"]) for r in csv.DictReader(fh)}
+
+
+def test_honest_students_score_as_in_a_clean_run_and_outputs_are_written(course, attacked_class):
+    import sqlite3
+
+    from autograder.grading.grader import grade_notebooks
+
+    base, files, first, seconds = attacked_class
+    clean = grade_notebooks([files["carol"]], course, timeout=CELL_TIMEOUT)[0]
+    scores = _scores(base)
+    assert scores["carol"] == clean.score < clean.max_score
+    max_score = sqlite3.connect(base / "out" / "results.sqlite").execute(
+        "SELECT result FROM results WHERE student='alice'").fetchone()[0]
+    assert scores["alice"] == __import__("json").loads(max_score)["max_score"] == clean.max_score  # the reference
+    for name in ("gradebook.db", "grades.csv", "report.md"):
+        assert (base / "out" / name).exists()
+    assert seconds < 200
+
+
+def test_a_worker_crash_is_reported_not_stored_and_regraded_next_time(course, attacked_class):
+    base, files, first, _ = attacked_class
+    assert [path for path, _ in first.unfinished] == [str(files["mallory"])]
+    assert "SIGSEGV" in first.unfinished[0][1]
+    assert any("NOT GRADED" in line and "mallory" in line for line in first.lines())
+    assert "mallory" not in _scores(base)
+    graded = []
+    second = _grade(course, base, on_result=lambda job, result: graded.append((job.student, result)))
+    assert [student for student, _ in graded] == ["mallory"]  # exactly the failure, nothing else
+    assert second.skipped == 4 and not second.unfinished
+    # the crafted sparse matrix that crashed the grader's SciPy is now refused: that one test fails alone
+    questions = {q["grade_id"]: q for q in graded[0][1]["questions"]}
+    assert questions["q1-angle-visible"]["points"] == 0
+    assert _scores(base)["mallory"] == 21 - 2
+
+
+def test_a_verdict_that_would_run_for_hours_times_out_alone(attacked_class):
+    import json
+
+    base, files, first, _ = attacked_class
+    result = json.loads(__import__("sqlite3").connect(base / "out" / "results.sqlite").execute(
+        "SELECT result FROM results WHERE student='henry'").fetchone()[0])
+    status = {q["grade_id"]: q["status"] for q in result["questions"]}
+    assert status["q6-parameter-hidden"] == "timeout"
+    assert all(s == "passed" for gid, s in status.items() if not gid.startswith("q6"))
+
+
+def test_a_resource_bomb_is_held_to_its_kernels_limits(attacked_class):
+    import re
+
+    base, files, first, _ = attacked_class
+    graded = base / "out" / "autograded" / "bomb" / "01-vectors" / "01-vectors-exercises.ipynb"
+    text = graded.read_text(encoding="utf-8")
+    found = re.search(r"WROTE (\d+) MB; CHILDREN (\d+) ; UID (\d+)", text)
+    if found:  # (the kernel itself may be the process the memory limit stopped)
+        assert int(found.group(1)) <= LIMITS["scratch_mb"]
+        assert int(found.group(2)) < 3
+        assert int(found.group(3)) in (65534, 65533)
+    assert graded.stat().st_size < 20_000 * 5 + LIMITS["notebook_output_kb"] * 1024 + 200_000
+    assert "for the whole notebook" in text
+    assert _scores(base)["bomb"] > 0

@@ -117,6 +117,9 @@ def remove_folder(folder: Path) -> None:
         mounts = []
     for point in sorted((m for m in mounts if m.startswith(str(folder) + os.sep)), reverse=True):
         subprocess.run(["umount", "-l", point], capture_output=True, check=False)
+    from autograder.hardened.resources import remove_cgroups_of
+
+    remove_cgroups_of(folder)  # a kernel's control groups are named after its scratch folder
     shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -145,6 +145,12 @@ def remove_cgroups(folders: list[str]) -> None:
         _remove(Path(folder))
 
 
+def remove_cgroups_of(tmp: Path) -> None:
+    """The control groups of the kernels whose scratch folders are in ``tmp`` (a killed worker's folder)."""
+    names = [p.name for p in tmp.glob("autograder-scratch-*")] if tmp.is_dir() else []
+    remove_cgroups([str(parent / name) for parent in set(cgroup_layout().values()) for name in names])
+
+
 # --- the scratch folder -----------------------------------------------------------------------------------
 
 def mount_scratch(folder: Path, size_mb: int) -> bool:

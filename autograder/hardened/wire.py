@@ -29,8 +29,6 @@ from typing import Any, Callable, Iterator
 
 MAX_BYTES = 160 * 1024 * 1024  # one reply from the kernel; an answer bigger than this is an error
 MAX_INT_DIGITS = 100_000  # all the integers of one SymPy answer together
-MAX_POW_DIGITS = 20_000  # an integer power SymPy would compute while rebuilding or checking an answer
-MAX_COMPUTED_DIGITS = 200_000  # all the integers SymPy computes while rebuilding one answer together
 MAX_DEPTH = 60
 PLAIN_KINDS = "biufc"
 
@@ -424,6 +422,8 @@ def rebuild_sympy(text: str) -> Any:
 
     import sympy as sp
 
+    from autograder.hardened.bigints import check_power, check_product
+
     if len(text) > MAX_BYTES:
         raise PlainDataError("a SymPy expression too large to check")
     try:
@@ -461,9 +461,9 @@ def rebuild_sympy(text: str) -> Any:
         if any(isinstance(v, str) for v in kwargs.values()):
             raise PlainDataError("text inside a SymPy expression is only accepted as a name or a number")
         if name == "Pow" and len(args) == 2:
-            _check_power(args[0], args[1], spent)
+            check_power(args[0], args[1], spent)
         elif name == "Mul":
-            _check_product(args, spent)
+            check_product(args, spent)
         elif name not in ("Integer", "Rational", "Float", "Add", "Tuple", "FiniteSet", "Symbol", "Dummy"):
             for a in args:  # factorial(10**9), fibonacci(10**9), ...: refused before SymPy computes them
                 n = integer(a)
@@ -517,74 +517,6 @@ def rebuild_sympy(text: str) -> Any:
         return build(node)
     except RecursionError:
         raise PlainDataError("a SymPy expression nested too deeply") from None
-
-
-def _digits(x: Any) -> float | None:
-    """Decimal digits of an exact rational number (its larger part), from its bit length; None for others."""
-    import sympy as sp
-
-    if isinstance(x, bool):
-        return None
-    if isinstance(x, int):
-        return _log10(x)
-    if isinstance(x, sp.Rational):  # Integer too
-        return max(_log10(int(x.p)), _log10(int(x.q)))
-    return None
-
-
-def _log10(n: int) -> float:
-    import math
-
-    n = abs(n)
-    return math.log10(n) if 0 < n.bit_length() < 1000 else n.bit_length() * 0.30103
-
-
-def _size(x: Any) -> float | None:
-    """|x| for an exact rational exponent, else None."""
-    import sympy as sp
-
-    if isinstance(x, int) and not isinstance(x, bool):
-        return float(abs(x))
-    if isinstance(x, sp.Rational):
-        return abs(int(x.p)) / int(x.q)
-    return None
-
-
-def _charge(spent: list, digits: float) -> None:
-    spent[0] += digits
-    if spent[0] > MAX_COMPUTED_DIGITS:
-        raise PlainDataError("a SymPy expression with integers too large to check")
-
-
-def _check_power(base: Any, exp: Any, spent: list) -> None:
-    """Refuse ``Pow(base, exp)`` whose exact value would have more than :data:`MAX_POW_DIGITS` digits.
-
-    The size comes from the arguments as SymPy has already built them, so nesting (``Pow(Pow(9, 64), 64)``,
-    each level small) is measured at every level: digits(result) ~ |exp| * digits(base)."""
-    size = _size(exp)
-    if size is None or size <= 1:
-        return
-    digits = _digits(base)
-    if digits is None:  # a symbol or float base: only an absurd exponent is refused
-        if size > MAX_POW_DIGITS:
-            raise PlainDataError("a SymPy power too large to check")
-        return
-    if digits == 0:  # 0, 1, -1: nothing grows
-        return
-    result = size * digits
-    if result > MAX_POW_DIGITS:
-        raise PlainDataError("a SymPy power too large to check")
-    _charge(spent, result)
-
-
-def _check_product(args: list, spent: list) -> None:
-    """Refuse a product of exact numbers whose value would be too long (many large powers multiplied)."""
-    sizes = [d for d in (_digits(a) for a in args) if d is not None and d > 100]
-    if sizes:
-        total = sum(sizes)
-        if total > MAX_POW_DIGITS:
-            raise PlainDataError("a SymPy product too large to check")
-        _charge(spent, total)
 
 
 class StudentText(str):
