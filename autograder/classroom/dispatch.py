@@ -28,6 +28,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 
+_ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 class WorkerFailure(Exception):
     """The process grading a submission crashed, was killed or went past its time limit: there is no grade."""
 
@@ -143,7 +146,16 @@ class Dispatcher:
         parent, child = self.ctx.Pipe()
         process = self.ctx.Process(target=_serve, args=(child, slot, str(folder), self.work, self.memory_mb),
                                    daemon=True)
-        process.start()
+        saved = {k: os.environ.get(k) for k in _ONE_THREAD}
+        os.environ.update(_ONE_THREAD)  # before the worker imports NumPy: one core each, a small address space
+        try:
+            process.start()
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
         child.close()
         return _Worker(slot, process, parent, folder)
 

@@ -30,7 +30,7 @@ from autograder.classroom.dispatch import Dispatcher, WorkerFailure
 from autograder.classroom.feedback import feedback_html
 from autograder.grading.grader import Grader, Submission, identify, quiet_nbgrader
 from autograder.course.layout import Course
-from autograder.course.config import CELL_TIMEOUT, NOTEBOOK_TIMEOUT
+from autograder.course.config import CELL_TIMEOUT, GRADER_MEMORY_MB, JOB_TIMEOUT
 from autograder.course.notebooks import read_notebook, write_notebook
 from autograder.classroom.report import write_report
 from autograder.classroom.package import PackageError, is_package, unpack_package
@@ -109,11 +109,6 @@ class ResultStore:
     def close(self) -> None:
         self.db.close()
 
-
-# How long one submission may take in a worker (all its cells, kernel restarts and tests), and how much memory
-# a grading worker may use (its address space; the student's kernels have their own limits).
-JOB_TIMEOUT = 2 * NOTEBOOK_TIMEOUT + 120
-GRADER_MEMORY_MB = 6144
 
 # --- worker side ---------------------------------------------------------------------------------------
 # A worker (a local process or a Dask worker) grades in its own private nbgrader course and sends back
