@@ -8,8 +8,9 @@ With bubblewrap (Debian's ``bubblewrap``; ``make test`` installs it) and root, e
   tests, the gradebook, the grader's workspace and other students' files are simply not there;
 * no network (an empty network namespace), its own PID, IPC and UTS namespaces, a new session, and it
   dies with the grader;
-* an unprivileged user (uid 65534, every capability dropped);
-* resource limits: address space, CPU seconds, file size, open files and processes (see :class:`Limits`).
+* an unprivileged user (uid 65534 minus the worker slot, every capability dropped);
+* resource limits: address space, CPU seconds, file size, open files and processes (see :class:`Limits`),
+  and limits of the whole kernel with its children (:mod:`autograder.hardened.resources`).
 
 The kernel talks to the grader over Unix sockets in its scratch folder (ZeroMQ ``ipc`` transport), the
 one channel that crosses the jail. Where bubblewrap cannot run (not installed, not root, or a container
