@@ -160,7 +160,10 @@ class Dispatcher:
         return _Worker(slot, process, parent, folder)
 
     def _retire(self, w: _Worker) -> None:
-        kill_tree(w.process.pid)
+        if w.process.exitcode is None:  # alive (or an unreaped zombie): its pid cannot belong to another process
+            kill_tree(w.process.pid)
+        # a dead worker's kernels die with it (the jail's --die-with-parent, ipykernel's parent poller) and
+        # with their control groups (remove_folder)
         w.process.join(10)
         w.conn.close()
         remove_folder(w.folder)

@@ -28,7 +28,7 @@ from typing import Callable, Iterable
 
 from autograder.classroom.dispatch import Dispatcher, WorkerFailure
 from autograder.classroom.feedback import feedback_html
-from autograder.grading.grader import Grader, Submission, identify, quiet_nbgrader
+from autograder.grading.grader import UNKNOWN_FAILURE, Grader, Submission, identify, quiet_nbgrader
 from autograder.course.layout import Course
 from autograder.course.config import CELL_TIMEOUT, GRADER_MEMORY_MB, JOB_TIMEOUT
 from autograder.course.notebooks import read_notebook, write_notebook
@@ -221,6 +221,22 @@ def write_csv(store: ResultStore, path: Path) -> None:
                         result.get("error", "")])
 
 
+def _keep(store: ResultStore, out: Path, summary: Summary, job: Job, result: dict, seconds: float,
+          files: dict[str, str]) -> None:
+    """A submission's grade: its files written, its result stored (with its notebook's hash) and counted."""
+    for rel, text in files.items():
+        dest = out / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(text, encoding="utf-8")
+    store.put(job, result, seconds)
+    if result.get("protections"):
+        summary.protections.add(result["protections"])
+    if result.get("error") and not any(q["status"] != "error" for q in result["questions"]):
+        summary.failed.append((job.path, result["error"]))
+    else:
+        summary.graded += 1
+
+
 def _progress(done: int, total: int, start: float, stream) -> None:
     elapsed = time.perf_counter() - start
     eta = elapsed / done * (total - done) if done else 0.0
@@ -229,6 +245,24 @@ def _progress(done: int, total: int, start: float, stream) -> None:
     stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}  "
                  f"{elapsed:5.0f}s elapsed, ~{eta:4.0f}s left ")
     stream.flush()
+
+
+def _dispatch(todo: list[Job], work: Callable, record: Callable, *, scheduler, workers: int | None,
+              job_timeout: float | None, memory_mb: int | None) -> None:
+    """Run ``work(job)`` for every job, locally (:class:`Dispatcher`) or on Dask; ``record(i, job, outcome)``
+    gets each outcome as it comes (``outcome()`` returns the result or raises)."""
+    if todo and scheduler:
+        from dask.distributed import Client, as_completed as dask_completed
+
+        with Client(scheduler) as client:
+            futures = {client.submit(work, job, pure=False): job for job in todo}
+            for i, fut in enumerate(dask_completed(futures), 1):
+                record(i, futures[fut], fut.result)
+    elif todo:
+        workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+        finished = iter(range(1, len(todo) + 1))
+        Dispatcher(work, workers, job_timeout=job_timeout, memory_mb=memory_mb).run(
+            todo, lambda job, outcome: record(next(finished), job, outcome))
 
 
 def grade_class(source: Path, course: Course, out: Path, *, workers: int | None = None, force: bool = False,
@@ -274,45 +308,24 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     def record(i: int, job: Job, outcome) -> None:
         try:
             result, seconds, files = outcome()
-        except Exception as exc:  # noqa: BLE001 - the worker crashed or was stopped: no grade, never cached
-            reason = str(exc) if isinstance(exc, WorkerFailure) else f"the grading worker failed: " \
-                f"{exc.__class__.__name__}: {exc}"
+            reason = UNKNOWN_FAILURE if result.get("error") == UNKNOWN_FAILURE else None
+        except Exception as exc:  # noqa: BLE001 - the worker crashed or was stopped
+            reason = str(exc) if isinstance(exc, WorkerFailure) else \
+                f"the grading worker failed: {exc.__class__.__name__}: {exc}"
+        if reason is not None:  # the grading failed, not the submission: no grade, never cached
             summary.unfinished.append((job.path, reason))
-            if show:
-                _progress(i, len(todo), start, stream)
-            return
-        for rel, text in files.items():
-            dest = out / rel
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(text, encoding="utf-8")
-        store.put(job, result, seconds)
-        if result.get("protections"):
-            summary.protections.add(result["protections"])
-        if result.get("error") and not any(q["status"] != "error" for q in result["questions"]):
-            summary.failed.append((job.path, result["error"]))
         else:
-            summary.graded += 1
-        if on_result:
-            on_result(job, result)
+            _keep(store, out, summary, job, result, seconds, files)
+            if on_result:
+                on_result(job, result)
         if show:
             _progress(i, len(todo), start, stream)
 
     try:
-        if todo and scheduler:
-            from dask.distributed import Client, as_completed as dask_completed
-
-            with Client(scheduler) as client:
-                futures = {client.submit(grade_job, job, str(course.root), timeout, hardened, resources,
-                                         pure=False): job for job in todo}
-                for i, fut in enumerate(dask_completed(futures), 1):
-                    record(i, futures[fut], fut.result)
-        elif todo:
-            workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
-            work = work or partial(grade_job, course_root=str(course.root), timeout=timeout, hardened=hardened,
-                                   resources=resources)
-            finished = iter(range(1, len(todo) + 1))
-            Dispatcher(work, workers, job_timeout=job_timeout, memory_mb=grader_memory_mb).run(
-                todo, lambda job, outcome: record(next(finished), job, outcome))
+        work = work or partial(grade_job, course_root=str(course.root), timeout=timeout, hardened=hardened,
+                               resources=resources)
+        _dispatch(todo, work, record, scheduler=scheduler, workers=workers, job_timeout=job_timeout,
+                  memory_mb=grader_memory_mb)
         if show and todo:
             stream.write("\n")
         write_gradebook(store, course, out, db_url or f"sqlite:///{out / 'gradebook.db'}")

@@ -218,6 +218,10 @@ class Grader:
             return {g.name: float(g.score or 0.0) for g in snb.grades}
 
 
+# nbgrader failed for none of the submission's known faults: an infrastructure error, not a grade
+UNKNOWN_FAILURE = "nbgrader could not grade this notebook; rerun with --keep-workspace for its log."
+
+
 def _failure(log: str) -> tuple[str, str]:
     if "failed to validate" in log or "metadata may be corrupted" in log or "ValidationError" in log:
         return "tampered", ("the notebook's grading metadata was changed or damaged (a test cell's type, id or "
@@ -227,7 +231,7 @@ def _failure(log: str) -> tuple[str, str]:
                          "out of memory), so it could not be graded.")
     if "CellTimeoutError" in log or "Timeout" in log:
         return "timeout", "the notebook ran longer than the time limit and was stopped."
-    return "error", "nbgrader could not grade this notebook; rerun with --keep-workspace for its log."
+    return "error", UNKNOWN_FAILURE
 
 
 def identify(path: Path, student: str, course: Course, assignment: str | None = None) -> Submission:
