@@ -79,7 +79,8 @@ def cgroup_layout() -> dict[str, Path]:
     found: dict[str, Path] = {}
     v2 = _own_v2_dir()
     if v2 is not None and (CGROUP_ROOT / "cgroup.controllers").exists():
-        enabled = (v2 / "cgroup.subtree_control").read_text().split() if (v2 / "cgroup.subtree_control").exists() else []
+        control = v2 / "cgroup.subtree_control"  # controllers our own group hands down to the groups we make
+        enabled = control.read_text().split() if control.exists() else []
         for controller in ("memory", "pids", "cpu"):
             if controller in enabled and os.access(v2, os.W_OK):
                 found[controller] = v2
