@@ -16,10 +16,11 @@ import os
 import sys
 from pathlib import Path
 
-from autograder.course.config import CELL_TIMEOUT, NOTEBOOK_TIMEOUT
+from autograder.course.config import CELL_TIMEOUT, GRADER_MEMORY_MB, JOB_TIMEOUT, NOTEBOOK_TIMEOUT
 from autograder.course.layout import absolute_db_url, find_course
 from autograder.errors import UserError
 from autograder.grading.verdict import HIDDEN, NotebookResult
+from autograder.hardened.resources import KernelResources
 
 EXIT_OK, EXIT_NOT_FULL, EXIT_USAGE = 0, 1, 2
 
@@ -96,10 +97,12 @@ def cmd_grade_class(args: argparse.Namespace) -> int:
     course = find_course(args.course_root)
     summary = grade_class(Path(args.source), course, Path(args.out), workers=args.workers, force=args.force,
                           timeout=args.timeout, db_url=args.db_url, quiet=args.quiet, scheduler=args.scheduler,
-                          hardened=not args.plain)
+                          hardened=not args.plain, job_timeout=args.job_timeout,
+                          grader_memory_mb=args.grader_memory_mb,
+                          resources={"tree_memory_mb": args.kernel_memory_mb, "scratch_mb": args.scratch_mb})
     if not args.quiet:
         print("\n".join(summary.lines()))
-    return EXIT_NOT_FULL if summary.failed else EXIT_OK
+    return EXIT_NOT_FULL if summary.failed or summary.unfinished else EXIT_OK
 
 
 def cmd_package(args: argparse.Namespace) -> int:
@@ -208,6 +211,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db-url", help="SQLAlchemy URL of the gradebook (default: OUT/gradebook.db)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="grade on a Dask cluster, e.g. tcp://host:8786")
     p.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds per cell (default %(default)s)")
+    p.add_argument("--job-timeout", type=int, default=JOB_TIMEOUT,
+                   help="seconds one submission may take in a worker before it is stopped and reported, not "
+                        "graded (default %(default)s)")
+    p.add_argument("--grader-memory-mb", type=int, default=GRADER_MEMORY_MB,
+                   help="address space of a grading worker (default %(default)s)")
+    p.add_argument("--kernel-memory-mb", type=int, default=KernelResources.tree_memory_mb,
+                   help="memory of a student's kernel with all its children, where cgroups allow (default %(default)s)")
+    p.add_argument("--scratch-mb", type=int, default=KernelResources.scratch_mb,
+                   help="disk of a student's scratch folder, where tmpfs can be mounted (default %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     p.add_argument("--plain", action="store_true",
                    help="grade like stock nbgrader: no jail, tests run in the student's kernel (not for real classes)")

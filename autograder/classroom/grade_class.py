@@ -15,25 +15,24 @@ from __future__ import annotations
 
 import csv
 import json
-import multiprocessing
 import os
 import shutil
 import sqlite3
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
+from autograder.classroom.dispatch import Dispatcher, WorkerFailure
 from autograder.classroom.feedback import feedback_html
-from autograder.grading.grader import Grader, Submission, identify, quiet_nbgrader
+from autograder.grading.grader import UNKNOWN_FAILURE, Grader, Submission, identify, quiet_nbgrader
 from autograder.course.layout import Course, absolute_db_url
-from autograder.course.config import CELL_TIMEOUT
+from autograder.course.config import CELL_TIMEOUT, GRADER_MEMORY_MB, JOB_TIMEOUT
 from autograder.course.notebooks import read_notebook, write_notebook
 from autograder.classroom.report import write_report
-from autograder.grading.verdict import NotebookResult
 from autograder.classroom.package import PackageError, is_package, unpack_package
 from autograder.classroom.safe_text import csv_cell, terminal
 from autograder.classroom.sources import Found, SubmissionsError, content_hash, discover, submissions_root, unpack_zip, uploader
@@ -56,6 +55,7 @@ class Summary:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (path, graded as, path under the id)
     notes: list[str] = field(default_factory=list)  # intake: identity, packages, archive members (one line each)
+    unfinished: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): no grade stored, retried
     seconds: float = 0.0
     out: Path | None = None
     protections: set[str] = field(default_factory=set)  # what hardened grading had on (and off)
@@ -67,6 +67,8 @@ class Summary:
         out += [terminal(f"  failed: {reason if reason.startswith(path) else f'{path}: {reason}'}")
                 for path, reason in self.failed]
         out += [terminal(f"  {line}") for line in self.intake_lines()]
+        out += [terminal(f"  NOT GRADED: {path}: {reason}; no grade was stored, the next run grades it again")
+                for path, reason in self.unfinished]
         for text in sorted(self.protections):
             out.append(("WARNING: " if " OFF: " in text else "") + text)
         if self.out:
@@ -120,20 +122,23 @@ class ResultStore:
 # A worker (a local process or a Dask worker) grades in its own private nbgrader course and sends back
 # plain data: the result, the time it took, and the files to keep. Only the main process writes.
 
-_GRADERS: dict[tuple[str, int, bool], Grader] = {}
+_GRADERS: dict[tuple, Grader] = {}
 
 
-def _grader(course_root: str, timeout: int, hardened: bool) -> Grader:
-    key = (course_root, timeout, hardened)
+def _grader(course_root: str, timeout: int, hardened: bool, resources: dict | None = None) -> Grader:
+    key = (course_root, timeout, hardened, json.dumps(resources or {}, sort_keys=True))
     if key not in _GRADERS:
         workspace = Path(tempfile.mkdtemp(prefix="autograder-worker-"))
-        _GRADERS[key] = Grader(Course(Path(course_root)), workspace, timeout=timeout, hardened=hardened)
+        _GRADERS[key] = Grader(Course(Path(course_root)), workspace, timeout=timeout, hardened=hardened,
+                               resources=resources)
     return _GRADERS[key]
 
 
-def grade_job(job: Job, course_root: str, timeout: int, hardened: bool = True) -> tuple[dict, float, dict[str, str]]:
-    """Grade one submission; returns (result JSON, seconds, {relative path: text} of files to write)."""
-    grader = _grader(course_root, timeout, hardened)
+def grade_job(job: Job, course_root: str, timeout: int, hardened: bool = True,
+              resources: dict | None = None) -> tuple[dict, float, dict[str, str]]:
+    """Grade one submission; returns (result JSON, seconds, {relative path: text} of files to write).
+    ``resources``: limits of the student's kernel (see :class:`autograder.hardened.resources.KernelResources`)."""
+    grader = _grader(course_root, timeout, hardened, resources)
     start = time.perf_counter()
     sub = Submission(path=Path(job.path), student=job.student, assignment=job.assignment,
                      notebook=job.notebook, problem=job.problem)
@@ -249,6 +254,22 @@ def write_csv(store: ResultStore, path: Path) -> None:
                                               *counts.values(), result.get("error", ""))])
 
 
+def _keep(store: ResultStore, out: Path, summary: Summary, job: Job, result: dict, seconds: float,
+          files: dict[str, str]) -> None:
+    """A submission's grade: its files written, its result stored (with its notebook's hash) and counted."""
+    for rel, text in files.items():
+        dest = out / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(text, encoding="utf-8")
+    store.put(job, result, seconds)
+    if result.get("protections"):
+        summary.protections.add(result["protections"])
+    if result.get("error") and not any(q["status"] != "error" for q in result["questions"]):
+        summary.failed.append((job.path, result["error"]))
+    else:
+        summary.graded += 1
+
+
 def _progress(done: int, total: int, start: float, stream) -> None:
     elapsed = time.perf_counter() - start
     eta = elapsed / done * (total - done) if done else 0.0
@@ -259,15 +280,41 @@ def _progress(done: int, total: int, start: float, stream) -> None:
     stream.flush()
 
 
+def _dispatch(todo: list[Job], work: Callable, record: Callable, *, scheduler, workers: int | None,
+              job_timeout: float | None, memory_mb: int | None) -> None:
+    """Run ``work(job)`` for every job, locally (:class:`Dispatcher`) or on Dask; ``record(i, job, outcome)``
+    gets each outcome as it comes (``outcome()`` returns the result or raises)."""
+    if todo and scheduler:
+        from dask.distributed import Client, as_completed as dask_completed
+
+        with Client(scheduler) as client:
+            futures = {client.submit(work, job, pure=False): job for job in todo}
+            for i, fut in enumerate(dask_completed(futures), 1):
+                record(i, futures[fut], fut.result)
+    elif todo:
+        workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+        finished = iter(range(1, len(todo) + 1))
+        Dispatcher(work, workers, job_timeout=job_timeout, memory_mb=memory_mb).run(
+            todo, lambda job, outcome: record(next(finished), job, outcome))
+
+
 def grade_class(source: Path, course: Course, out: Path, *, workers: int | None = None, force: bool = False,
                 timeout: int = CELL_TIMEOUT, db_url: str | None = None, quiet: bool = False,
                 scheduler: str | None = None, hardened: bool = True,
-                on_result: Callable[[Job, dict], None] | None = None) -> Summary:
+                on_result: Callable[[Job, dict], None] | None = None, job_timeout: float | None = JOB_TIMEOUT,
+                grader_memory_mb: int | None = GRADER_MEMORY_MB, resources: dict | None = None,
+                work: Callable | None = None) -> Summary:
     """Grade every submission under ``source`` (folder or zip) into ``out``.
 
     Locally on ``workers`` processes (default: one per core), or on a Dask cluster with ``scheduler``
     (its address, e.g. ``tcp://10.0.0.5:8786``, or a ``distributed.Client``-acceptable object); Dask workers
     must see the course repository and the submissions at the same paths.
+
+    Locally, a submission that crashes its worker, or runs past ``job_timeout`` seconds, fails alone (the
+    worker is replaced); a worker's memory is bounded by ``grader_memory_mb``. Such a failure is never stored
+    as a grade: the summary names it and the next run grades it again. ``resources`` are the student
+    kernels' limits (:class:`autograder.hardened.resources.KernelResources` fields); ``work`` replaces
+    :func:`grade_job` (tests inject faults with it).
     """
     start = time.perf_counter()
     # nbgrader changes directory while it works: every path the user typed is made absolute first
@@ -300,42 +347,24 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     def record(i: int, job: Job, outcome) -> None:
         try:
             result, seconds, files = outcome()
-        except Exception as exc:  # a worker crashed: record it, keep going
-            result = NotebookResult(notebook=job.path, assignment=job.assignment,
-                                    error=f"the grading worker failed: {exc.__class__.__name__}: {exc}").to_json()
-            seconds, files = 0.0, {}
-        for rel, text in files.items():
-            dest = out / rel
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(text, encoding="utf-8")
-        store.put(job, result, seconds)
-        if result.get("protections"):
-            summary.protections.add(result["protections"])
-        if result.get("error") and not any(q["status"] != "error" for q in result["questions"]):
-            summary.failed.append((job.path, result["error"]))
+            reason = UNKNOWN_FAILURE if result.get("error") == UNKNOWN_FAILURE else None
+        except Exception as exc:  # noqa: BLE001 - the worker crashed or was stopped
+            reason = str(exc) if isinstance(exc, WorkerFailure) else \
+                f"the grading worker failed: {exc.__class__.__name__}: {exc}"
+        if reason is not None:  # the grading failed, not the submission: no grade, never cached
+            summary.unfinished.append((job.path, reason))
         else:
-            summary.graded += 1
-        if on_result:
-            on_result(job, result)
+            _keep(store, out, summary, job, result, seconds, files)
+            if on_result:
+                on_result(job, result)
         if show:
             _progress(i, len(todo), start, stream)
 
     try:
-        if todo and scheduler:
-            from dask.distributed import Client, as_completed as dask_completed
-
-            with Client(scheduler) as client:
-                futures = {client.submit(grade_job, job, str(course.root), timeout, hardened, pure=False): job
-                           for job in todo}
-                for i, fut in enumerate(dask_completed(futures), 1):
-                    record(i, futures[fut], fut.result)
-        elif todo:
-            workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
-            ctx = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-                futures = {pool.submit(grade_job, job, str(course.root), timeout, hardened): job for job in todo}
-                for i, fut in enumerate(as_completed(futures), 1):
-                    record(i, futures[fut], fut.result)
+        work = work or partial(grade_job, course_root=str(course.root), timeout=timeout, hardened=hardened,
+                               resources=resources)
+        _dispatch(todo, work, record, scheduler=scheduler, workers=workers, job_timeout=job_timeout,
+                  memory_mb=grader_memory_mb)
         if show and todo:
             stream.write("\n")
         write_gradebook(store, course, out, db_url)

@@ -19,7 +19,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from autograder.errors import UserError
-from autograder.course.notebooks import NotebookError, read_notebook
 from autograder.classroom.archive import (PACKAGE_BOUNDS, ArchiveError, Bounds, Budget, open_zip, read_small,
                                           stream_member)
 from autograder.course.notebooks import NotebookError, autograder_metadata, read_notebook

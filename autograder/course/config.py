@@ -22,6 +22,10 @@ TEXT_STUB = "YOUR ANSWER HERE"
 CELL_TIMEOUT = 60
 # Seconds a whole notebook may run: cells after that are not run and their tests score `timeout`.
 NOTEBOOK_TIMEOUT = 900
+# grade-class: seconds one submission may take in a worker (all its cells, kernel restarts and the grader's
+# tests) before the worker is killed and the submission reported, not graded; a worker's address space.
+JOB_TIMEOUT = 2 * NOTEBOOK_TIMEOUT + 120
+GRADER_MEMORY_MB = 4096  # a worker needs ~0.9 GB of address space on its own
 
 # nbgrader scores a test cell 0 if *anything* reaches stderr. A NumPy/SymPy/matplotlib warning is not a
 # wrong answer, so stderr chunks that are Python warnings are dropped before scoring (IgnorePattern).

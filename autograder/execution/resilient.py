@@ -10,7 +10,8 @@ every question scores 0. :class:`ResilientExecute` (nbgrader's ``Execute`` with 
   ``KeyboardInterrupt`` or ignores SIGINT), it is killed after a short grace and replaced the same way,
   so the cell scores ``timeout`` and the cells after it still run (stock nbgrader waits forever or
   times out every later cell);
-* a cell's output is capped (:attr:`max_output_bytes`): a student printing gigabytes cannot exhaust the
+* a cell's output is capped (:attr:`max_output_bytes`), and so is the whole notebook's
+  (:attr:`max_notebook_output_bytes`): a student printing gigabytes cannot exhaust the
   grader's memory.
 """
 
@@ -39,6 +40,8 @@ class ResilientExecute(Execute):
     """nbgrader's Execute preprocessor, restarting the kernel when a cell kills it or will not stop."""
 
     max_output_bytes = Integer(1024 * 1024, help="output kept per cell; the rest is dropped").tag(config=True)
+    max_notebook_output_bytes = Integer(8 * 1024 * 1024, help="output kept for the whole notebook, all cells "
+                                                              "together; the rest is dropped").tag(config=True)
     notebook_timeout = Integer(0, help="seconds the whole notebook may run (0: no limit); later cells are "
                                        "not run").tag(config=True)
 
@@ -47,6 +50,8 @@ class ResilientExecute(Execute):
     def preprocess(self, nb, resources=None, km=None):
         self._restarts = 0
         self._output_sizes: dict[int, int] = {}
+        self._notebook_output = 0  # bytes kept so far, all cells together
+        self._output_noted: set[int] = set()
         self.deadline = time.monotonic() + self.notebook_timeout if self.notebook_timeout else float("inf")
         return super().preprocess(nb, resources, km=km)
 
@@ -113,11 +118,14 @@ class ResilientExecute(Execute):
         size = len(str(msg.get("content", "")))
         total = self._output_sizes.get(cell_index, 0) + size
         self._output_sizes[cell_index] = total
-        if total > self.max_output_bytes:
-            if total - size <= self.max_output_bytes:
-                outs.append(new_output("stream", name="stdout",
-                                       text=f"\n[output past {self.max_output_bytes // 1024} KB dropped]\n"))
+        if total > self.max_output_bytes or self._notebook_output + size > self.max_notebook_output_bytes:
+            if cell_index not in self._output_noted:  # one note per cell
+                self._output_noted.add(cell_index)
+                limit = (f"{self.max_output_bytes // 1024} KB" if total > self.max_output_bytes else
+                         f"{self.max_notebook_output_bytes // 1024} KB for the whole notebook")
+                outs.append(new_output("stream", name="stdout", text=f"\n[output past {limit} dropped]\n"))
             return None
+        self._notebook_output += size
         return super().output(outs, msg, display_id, cell_index)
 
     def replayable(self, cell: NotebookNode) -> bool:

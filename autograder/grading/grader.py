@@ -26,6 +26,7 @@ from autograder.course.config import CELL_TIMEOUT, NOTEBOOK_TIMEOUT, course_conf
 from autograder.course.notebooks import NotebookError, autograder_metadata, read_notebook, write_notebook
 from autograder.course.students import clean_student_id
 from autograder.hardened import jail as sandbox
+from autograder.hardened.resources import KernelResources
 from autograder.grading.verdict import NotebookResult, QuestionResult, question_results, strip_warnings
 
 
@@ -114,13 +115,16 @@ class Grader:
     """A private nbgrader course for one grading run."""
 
     def __init__(self, course: Course, workspace: Path, *, timeout: int = CELL_TIMEOUT, db_url: str | None = None,
-                 hardened: bool = True, notebook_timeout: int = NOTEBOOK_TIMEOUT):
+                 hardened: bool = True, notebook_timeout: int = NOTEBOOK_TIMEOUT, resources: dict | None = None):
         self.course = course
         self.root = workspace
         self.protections = sandbox.probe() if hardened else sandbox.plain_protections()
         config = course_config(workspace, db_url=db_url, hardened=hardened, jail=self.protections.jail)
         config.Execute.timeout = timeout
         config.ResilientExecute.notebook_timeout = notebook_timeout
+        limits = KernelResources.of(resources)  # the student's kernel with all its children
+        config.HardenedExecute.kernel_resources = limits.to_json()
+        config.ResilientExecute.max_notebook_output_bytes = limits.notebook_output_kb * 1024
         Path(config.Exchange.root).mkdir(parents=True, exist_ok=True)  # nbgrader logs a critical error otherwise
         self.coursedir = CourseDirectory(config=config)
         self.api = NbGraderAPI(coursedir=self.coursedir, config=config)
@@ -215,6 +219,10 @@ class Grader:
             return {g.name: float(g.score or 0.0) for g in snb.grades}
 
 
+# nbgrader failed for none of the submission's known faults: an infrastructure error, not a grade
+UNKNOWN_FAILURE = "nbgrader could not grade this notebook; rerun with --keep-workspace for its log."
+
+
 def _failure(log: str) -> tuple[str, str]:
     if "failed to validate" in log or "metadata may be corrupted" in log or "ValidationError" in log:
         return "tampered", ("the notebook's grading metadata was changed or damaged (a test cell's type, id or "
@@ -224,7 +232,7 @@ def _failure(log: str) -> tuple[str, str]:
                          "out of memory), so it could not be graded.")
     if "CellTimeoutError" in log or "Timeout" in log:
         return "timeout", "the notebook ran longer than the time limit and was stopped."
-    return "error", "nbgrader could not grade this notebook; rerun with --keep-workspace for its log."
+    return "error", UNKNOWN_FAILURE
 
 
 def identify(path: Path, student: str, course: Course, assignment: str | None = None) -> Submission:

@@ -8,8 +8,9 @@ With bubblewrap (Debian's ``bubblewrap``; ``make test`` installs it) and root, e
   tests, the gradebook, the grader's workspace and other students' files are simply not there;
 * no network (an empty network namespace), its own PID, IPC and UTS namespaces, a new session, and it
   dies with the grader;
-* an unprivileged user (uid 65534, every capability dropped);
-* resource limits: address space, CPU seconds, file size, open files and processes (see :class:`Limits`).
+* an unprivileged user (uid 65534 minus the worker slot, every capability dropped);
+* resource limits: address space, CPU seconds, file size, open files and processes (see :class:`Limits`),
+  and limits of the whole kernel with its children (:mod:`autograder.hardened.resources`).
 
 The kernel talks to the grader over Unix sockets in its scratch folder (ZeroMQ ``ipc`` transport), the
 one channel that crosses the jail. Where bubblewrap cannot run (not installed, not root, or a container
@@ -83,7 +84,16 @@ def plain_protections() -> Protections:
 
 @lru_cache(maxsize=1)
 def probe() -> Protections:
-    """What this machine allows; the jail is tried once for real (a forbidding container fails here)."""
+    """What this machine allows; the jail is tried once for real (a forbidding container fails here), and
+    the limits of a whole kernel (:func:`autograder.hardened.resources.missing`)."""
+    from autograder.hardened.resources import missing
+
+    found = _probe_jail()
+    found.off += missing() if found.jail else []
+    return found
+
+
+def _probe_jail() -> Protections:
     off: list[str] = []
     if os.environ.get("AUTOGRADER_JAIL", "").lower() in ("0", "off", "no"):
         off.append("the jail, turned off by AUTOGRADER_JAIL=off: student code can read and write what the "
@@ -130,13 +140,13 @@ def _readonly_roots() -> list[str]:
     return sorted(r for r in roots if r not in ("/", "/usr") and os.path.exists(r))
 
 
-def _package_parent() -> str:
+def _package_dir() -> str:
     import autograder
 
-    return os.path.dirname(os.path.dirname(os.path.realpath(autograder.__file__)))
+    return os.path.dirname(os.path.realpath(autograder.__file__))
 
 
-def jail_command(cmd: list[str], scratch: Path, env: dict[str, str] | None = None) -> list[str]:
+def jail_command(cmd: list[str], scratch: Path, env: dict[str, str] | None = None, uid: int = NOBODY) -> list[str]:
     """bubblewrap + setpriv around ``cmd``: only ``scratch`` is writable, everything else is absent or read-only."""
     args = ["bwrap", "--die-with-parent", "--new-session", "--unshare-ipc", "--unshare-pid", "--unshare-net",
             "--unshare-uts", "--unshare-cgroup-try", "--hostname", "grader",
@@ -170,19 +180,21 @@ def jail_command(cmd: list[str], scratch: Path, env: dict[str, str] | None = Non
                 "IPYTHONDIR": str(scratch / ".ipython"), "JUPYTER_RUNTIME_DIR": str(scratch),
                 "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                 "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": str(scratch),
-                # the kernel imports the very autograder package the grader runs (a second checkout, a
-                # copy, or an editable install pointing elsewhere): its folder is the one mounted above
-                "PYTHONPATH": _package_parent()}
+                # the package is bound read-only at its real path: importable however it was installed
+                "PYTHONPATH": os.path.dirname(_package_dir())}
     for key, value in {**base_env, **(env or {})}.items():
         args += ["--setenv", key, value]
-    args += ["--", "setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+    args += ["--", "setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
              "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
     return args + list(cmd)
 
 
-def launcher(cmd: list[str], limits: Limits, readable: list[str] = ()) -> list[str]:
-    """``cmd`` started by this module's launcher, which applies ``limits`` first."""
-    spec = json.dumps({"limits": asdict(limits), "readable": list(readable)})
+def launcher(cmd: list[str], limits: Limits, readable: list[str] = (), uid: int = NOBODY,
+             cgroups: list[str] = (), nice: int = 0) -> list[str]:
+    """``cmd`` started by this module's launcher, which joins ``cgroups``, lowers its priority by ``nice`` and
+    applies ``limits`` first; the ``readable`` files are given to ``uid``."""
+    spec = json.dumps({"limits": asdict(limits), "readable": list(readable), "uid": uid, "cgroups": list(cgroups),
+                       "nice": nice})
     return [sys.executable, "-m", "autograder.hardened.jail", spec, "--", *cmd]
 
 
@@ -203,9 +215,16 @@ def apply_limits(limits: Limits) -> None:
 def main(argv: list[str]) -> None:
     spec = json.loads(argv[0])
     cmd = argv[argv.index("--") + 1:]
+    uid = int(spec.get("uid", NOBODY))
     for path in spec.get("readable", []):  # the kernel's connection file, written by the grader (root, 0600)
         if os.geteuid() == 0 and os.path.exists(path):
-            os.chown(path, NOBODY, NOBODY)
+            os.chown(path, uid, uid)
+    if spec.get("cgroups"):
+        from autograder.hardened.resources import join_cgroups
+
+        join_cgroups(spec["cgroups"])
+    if spec.get("nice"):
+        os.nice(int(spec["nice"]))
     apply_limits(Limits(**spec["limits"]))
     os.execvp(cmd[0], cmd)
 

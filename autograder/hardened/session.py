@@ -41,12 +41,14 @@ from jupyter_core.utils import run_sync
 from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
 from nbformat.v4 import new_output
-from traitlets import Bool, Instance, Unicode
+from traitlets import Bool, Dict, Instance, Integer, List, Unicode
 
 from autograder import checks
 from autograder.hardened import jail as sandbox
+from autograder.hardened import resources as kernel_resources
 from autograder.hardened import wire
-from autograder.execution.resilient import DIED, KernelTimedOut, ResilientExecute
+from autograder.hardened.deadline import VerdictTimeout, wall_clock_limit
+from autograder.execution.resilient import DIED, INTERRUPT_GRACE, KernelTimedOut, ResilientExecute
 
 MAX_MESSAGE = wire.MAX_BYTES + 4 * 1024 * 1024  # bytes of one message from the kernel (a reply and its envelope)
 
@@ -57,6 +59,9 @@ class SandboxedKernelManager(AsyncKernelManager):
     scratch = Unicode("").tag(config=True)
     jailed = Bool(True).tag(config=True)
     limits = Instance(sandbox.Limits, kw={})
+    uid = Integer(sandbox.NOBODY)  # the slot's unprivileged user (resources.slot_uid)
+    cgroups = List()  # control groups the launcher joins (resources.make_cgroups)
+    nice = Integer(0)
     _starts = 0
 
     async def _async_pre_start_kernel(self, **kw):
@@ -91,8 +96,9 @@ class SandboxedKernelManager(AsyncKernelManager):
             # not JPY_PARENT_PID: in its own PID namespace the kernel's parent is PID 1, which ipykernel would
             # take for an orphaned kernel; the jail's --die-with-parent does that job
             env = {k: v for k, v in os.environ.items() if k.startswith("NBGRADER_")}
-            cmd = sandbox.jail_command(cmd, Path(self.scratch), env=env)
-        return sandbox.launcher(cmd, self.limits, readable=[self.connection_file])
+            cmd = sandbox.jail_command(cmd, Path(self.scratch), env=env, uid=self.uid)
+        return sandbox.launcher(cmd, self.limits, readable=[self.connection_file], uid=self.uid,
+                                cgroups=self.cgroups, nice=self.nice)
 
 
 class KernelFault(BaseException):
@@ -332,20 +338,31 @@ class HardenedExecute(ResilientExecute):
     """nbgrader's Execute step with the student's kernel jailed and the test cells run by the grader."""
 
     jail = Bool(True, help="start the student's kernel inside the bubblewrap jail").tag(config=True)
+    kernel_resources = Dict(help="limits of a kernel with all its children (resources.KernelResources fields)"
+                            ).tag(config=True)
 
     def preprocess(self, nb, resources=None, km=None):
         self._scratch = Path(tempfile.mkdtemp(prefix="autograder-scratch-"))
+        res = kernel_resources.KernelResources.of(self.kernel_resources)
+        mounted = self.jail and kernel_resources.mount_scratch(self._scratch, res.scratch_mb)
+        self._cgroups = kernel_resources.make_cgroups(self._scratch.name, res)
         try:
             self._prepare(nb, resources or {})
             self.kernel_manager_class = SandboxedKernelManager
             return super().preprocess(nb, resources, km=km)
         finally:
+            kernel_resources.remove_cgroups(self._cgroups)
+            if mounted:
+                kernel_resources.unmount_scratch(self._scratch)
             shutil.rmtree(self._scratch, ignore_errors=True)
 
     def create_kernel_manager(self):
         km = super().create_kernel_manager()
         km.scratch = str(self._scratch)
         km.jailed = self.jail
+        km.uid = kernel_resources.slot_uid()
+        km.cgroups = self._cgroups
+        km.nice = kernel_resources.KernelResources.of(self.kernel_resources).nice
         return km
 
     def _prepare(self, nb, resources: dict) -> None:
@@ -380,9 +397,10 @@ class HardenedExecute(ResilientExecute):
             if item.is_file() and item.suffix != ".ipynb" and item.stat().st_size < 64 * 1024 * 1024:
                 shutil.copy2(item, self._scratch / item.name)
         if self.jail and os.geteuid() == 0:
-            os.chown(self._scratch, sandbox.NOBODY, sandbox.NOBODY)
+            uid = kernel_resources.slot_uid()
+            os.chown(self._scratch, uid, uid)
             for item in self._scratch.iterdir():
-                os.chown(item, sandbox.NOBODY, sandbox.NOBODY)
+                os.chown(item, uid, uid)
 
     def preprocess_cell(self, cell: NotebookNode, resources, index: int):
         gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
@@ -428,7 +446,8 @@ class HardenedExecute(ResilientExecute):
             wanted = [n for n in free_names(source) if n not in ns]
             code = compile(source, f"<test {cell.metadata.nbgrader.get('grade_id')}>", "exec")
             checks.kernel_rules = self._session
-            with warnings.catch_warnings(), contextlib.redirect_stdout(out), wire.refuse_text_parsing():
+            with warnings.catch_warnings(), contextlib.redirect_stdout(out), wire.refuse_text_parsing(), \
+                    wall_clock_limit(self._session.deadline - time.monotonic() + INTERRUPT_GRACE + 2):
                 warnings.simplefilter("ignore")
                 for name, value in self._session.fetch(wanted).items():
                     ns[str(name)] = value
@@ -450,7 +469,8 @@ class HardenedExecute(ResilientExecute):
             cell.outputs.append(new_output("stream", name="stdout", text=text[: self.max_output_bytes]))
         if error is not None:
             ename = type(error).__name__
-            if isinstance(error, TimeoutError) or (isinstance(error, KernelFault) and error.kind != "died"):
+            if isinstance(error, (TimeoutError, VerdictTimeout)) or (isinstance(error, KernelFault)
+                                                                      and error.kind != "died"):
                 ename = "CellTimeoutError"
             elif isinstance(error, KernelFault):
                 ename = DIED
