@@ -20,7 +20,16 @@ from typing import Any, Iterator, Sequence
 import numpy as np
 import sympy
 
+from autograder.check_errors import assert_raises
+from autograder.sympy_compare import equal as sym_equal
+from autograder.sympy_compare import is_nonzero as sym_is_nonzero
+from autograder.sympy_compare import is_zero as sym_is_zero
+
 __all__ = [
+    "sym_is_zero",
+    "sym_is_nonzero",
+    "sym_equal",
+    "assert_raises",
     "as_array",
     "assert_shape",
     "assert_finite",

@@ -8,6 +8,7 @@ notebooks are graded in one batch, once.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from functools import lru_cache
@@ -126,6 +127,17 @@ def test_each_classic_mistake_loses_points_with_a_hint_that_points_at_it(chapter
         elif hidden["status"] == "passed":
             problems.append(f"{notebook}/{question}: the hidden tests passed")
     assert not problems, "\n".join(problems)
+
+
+RAW_EXCEPTION = re.compile(r"^\s*[A-Za-z_][\w.]*(Error|Exception|Warning|Interrupt|Exit)\b\s*(:|$)")
+
+
+def test_no_test_answers_a_mistake_with_a_raw_exception_only(chapter_graded, chapter):
+    """A student's exception inside a test becomes a sentence naming what was expected, never the bare
+    ``ZeroDivisionError: float division by zero`` (issue #13)."""
+    raw = [f"{name}/{q['grade_id']}: {q['message']}" for name, result in chapter_graded.items()
+           for q in result["questions"] if RAW_EXCEPTION.match(q["message"] or "")]
+    assert not raw, "\n".join(raw)
 
 
 def test_self_check_and_grade_agree_on_the_visible_tests(chapter_submissions, chapter_graded, chapter):

@@ -277,7 +277,7 @@ assert not isinstance(_d, float), "for an integer matrix, det_cofactor should re
 import copy
 
 import scipy.linalg
-from autograder.checks import forbid
+from autograder.checks import forbid, sym_equal, sym_is_zero
 
 _rng = np.random.default_rng(4301)
 _int_cases = [[[7]], [[-3]]]
@@ -313,13 +313,13 @@ with forbid(np.linalg, "det", reason=_why, func=det_cofactor), \
         assert _got == _ref, (f"det_cofactor is not the determinant for an integer {_n}x{_n} matrix. "
                               "Hint: the signs alternate along the row: +, -, +, ... ((-1)**j for column j).")
     _got = det_cofactor(_frac)
-    assert not isinstance(_got, (float, np.floating)) and sp.nsimplify(_got) == _frac_ref \
+    assert not isinstance(_got, (float, np.floating)) and sym_equal(_got, _frac_ref) \
         and not sp.sympify(_got).has(sp.Float), \
         "det_cofactor for a matrix of Fractions should be the exact fraction (a Fraction or a SymPy Rational)."
     _got = det_cofactor(_float.tolist())
     assert np.isclose(float(_got), _float_ref, rtol=1e-9), "det_cofactor is not the determinant for a float 5x5 matrix."
     _got = det_cofactor(_sym)
-    assert isinstance(_got, sp.Basic) and sp.expand(_got - _sym_ref) == 0, \
+    assert isinstance(_got, sp.Basic) and sym_is_zero(sp.expand(_got - _sym_ref)), \
         "det_cofactor for a matrix of SymPy symbols should be its determinant, a polynomial in the symbols."
 ### END HIDDEN TESTS
 
@@ -357,7 +357,7 @@ assert_sympy_equal(_p, _lam**2 - 4 * _lam + 3, name="char_poly([[2, 1], [1, 2]],
 # symmetric, singular and triangular matrices, rational and symbolic entries, another symbol name,
 # M left unchanged.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_sympy_equal
+from autograder.checks import assert_sympy_equal, sym_is_zero
 
 _rng = np.random.default_rng(4401)
 _a = sp.Symbol("a")
@@ -383,7 +383,7 @@ for _sym in (sp.Symbol("lam"), sp.Symbol("x")):
         _extra = sorted(str(s) for s in _p.free_symbols - _ref.free_symbols)
         assert not _extra, (f"char_poly uses the symbol(s) {', '.join(_extra)}: build the polynomial in the symbol "
                             "lam that is passed to the function.")
-        if _n % 2 == 1 and sp.expand(_p + _ref) == 0:
+        if _n % 2 == 1 and sym_is_zero(sp.expand(_p + _ref)):
             raise AssertionError(f"char_poly for a {_n}x{_n} matrix has the wrong sign convention: the question asks "
                                  "for det(lam*I - M) (leading coefficient +1), not det(M - lam*I).")
         _deg = sp.degree(sp.expand(_p), _sym)

@@ -510,22 +510,21 @@ assert_exact(v_1, name="v_1")
 # %% nbgrader={"grade": true, "grade_id": "q6-exact-pca-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: C_exact, lambda_1 and v_1 exactly (any equivalent form, either sign of v_1).
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_sympy_equal
+from autograder.checks import assert_sympy_equal, sym_equal, sym_is_zero
 
 _C = sp.Matrix([[3, 1], [1, 1]])
 _Cm = sp.Matrix(C_exact)
-if sp.simplify(_Cm - _C * sp.Rational(4, 5)) == sp.zeros(2, 2):
+if sym_is_zero(_Cm - _C * sp.Rational(4, 5)):
     raise AssertionError("C_exact is 4/5 of the expected matrix: divide by n - 1 = 4, not by n = 5.")
-if sp.simplify(_Cm - X_small.T * X_small / 4) == sp.zeros(2, 2) or \
-        sp.simplify(_Cm - X_small.T * X_small / 5) == sp.zeros(2, 2):
+if sym_is_zero(_Cm - X_small.T * X_small / 4) or sym_is_zero(_Cm - X_small.T * X_small / 5):
     raise AssertionError("C_exact uses the raw points: center them (subtract the mean of each column) first.")
 assert_sympy_equal(_Cm, _C, name="C_exact")
 _lam = 2 + sp.sqrt(2)
-if sp.simplify(sp.sympify(lambda_1) - (2 - sp.sqrt(2))) == 0:
+if sym_equal(lambda_1, 2 - sp.sqrt(2)):
     raise AssertionError("lambda_1 is the smallest eigenvalue of C; the question asks for the largest.")
 assert_sympy_equal(lambda_1, _lam, name="lambda_1")
 _v = sp.Matrix(v_1)
-assert sp.simplify(_v.dot(_v) - 1) == 0, "v_1 does not have unit length: divide it by its norm."
-assert sp.simplify((_C - _lam * sp.eye(2)) * _v) == sp.zeros(2, 1), \
+assert sym_equal(_v.dot(_v), 1), "v_1 does not have unit length: divide it by its norm."
+assert sym_is_zero((_C - _lam * sp.eye(2)) * _v), \
     "v_1 is not an eigenvector of C for the largest eigenvalue."
 ### END HIDDEN TESTS

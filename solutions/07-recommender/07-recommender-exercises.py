@@ -144,7 +144,7 @@ assert_scalar_close(masked_rmse(_R, _R_hat), np.sqrt(2.5), name="masked_rmse(R, 
 # %% nbgrader={"grade": true, "grade_id": "q2-rmse-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: random sparse matrices in CSR, COO and CSC format, one rating, empty matrix, inputs unchanged.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_scalar_close
+from autograder.checks import assert_raises, assert_scalar_close
 
 _rng = np.random.default_rng(7201)
 for _shape, _density, _fmt in [((40, 25), 0.1, "csr"), ((10, 60), 0.3, "coo"), ((7, 3), 0.5, "csc")]:
@@ -166,12 +166,8 @@ for _shape, _density, _fmt in [((40, 25), 0.1, "csr"), ((10, 60), 0.3, "coo"), (
         "masked_rmse changed one of its inputs."
 _R = scipy.sparse.csr_array(([3.0], ([2], [1])), shape=(4, 4))
 assert_scalar_close(masked_rmse(_R, np.full((4, 4), 4.5)), 1.5, name="masked_rmse with a single rating")
-try:
-    masked_rmse(scipy.sparse.csr_array((3, 3)), np.zeros((3, 3)))
-except ValueError:
-    pass
-else:
-    raise AssertionError("masked_rmse of a matrix with no stored ratings should raise ValueError.")
+assert_raises(ValueError, masked_rmse, scipy.sparse.csr_array((3, 3)), np.zeros((3, 3)),
+              call="masked_rmse of a matrix with no stored ratings")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -288,7 +284,7 @@ assert isinstance(sp.sympify(x_star_value), sp.Expr) and not sp.sympify(x_star_v
 # %% nbgrader={"grade": true, "grade_id": "q4-sympy-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: x_star as a formula (any equivalent form), and the exact value.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_exact, assert_sympy_equal
+from autograder.checks import assert_exact, assert_sympy_equal, sym_equal
 
 _q = sp.symbols("q1:4", real=True)
 _r = sp.symbols("r1:4", real=True)
@@ -297,7 +293,7 @@ _byname = {str(_s): _s for _s in (*_q, *_r, _lam)}
 _xs = sp.sympify(x_star).xreplace({_s: _byname[str(_s)] for _s in x_star.free_symbols if str(_s) in _byname})
 _sq, _sqr = sum(_qi ** 2 for _qi in _q), sum(_qi * _ri for _qi, _ri in zip(_q, _r))
 assert _lam in _xs.free_symbols, "x_star does not depend on lambda: did you include the penalty lambda*x**2?"
-assert sp.simplify(_xs - _sqr / (_sq + 2 * _lam)) != 0, \
+assert not sym_equal(_xs, _sqr / (_sq + 2 * _lam)), \
     "x_star has the wrong factor in front of lambda: differentiate lambda*x**2 carefully."
 assert_sympy_equal(_xs, _sqr / (_sq + _lam), name="x_star",
                    hint="solve f'(x) = 0, with f exactly as written (no factor 1/2).")

@@ -70,7 +70,7 @@ assert_close(poly_features(np.array([0.0, 1.0, 2.0, 3.0, 4.0]), 2, 0.0, 4.0),
 # Hidden tests: inputs outside [x_min, x_max], several degrees (0 included), a single point, a list,
 # calendar-year inputs, the input left unchanged, and x_max <= x_min.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_close, assert_shape
+from autograder.checks import assert_close, assert_raises, assert_shape
 
 
 def _ref_poly(x, d, lo, hi):
@@ -103,12 +103,8 @@ for _n, _d, _lo, _hi in [(7, 3, 2004.5, 2008.8), (1, 0, -1.0, 1.0), (12, 5, 0.0,
 assert_close(poly_features([1, 2, 3], 1, 1, 3), np.array([[1.0, -1.0], [1.0, 0.0], [1.0, 1.0]]),
              name="poly_features of a list of integers")
 for _bad in [(2.0, 2.0), (3.0, 1.0)]:
-    try:
-        poly_features(np.array([1.0, 2.0]), 2, *_bad)
-    except ValueError:
-        pass
-    else:
-        raise AssertionError(f"poly_features(x, 2, x_min={_bad[0]}, x_max={_bad[1]}) should raise ValueError.")
+    assert_raises(ValueError, poly_features, np.array([1.0, 2.0]), 2, *_bad,
+                  call=f"poly_features(x, 2, x_min={_bad[0]}, x_max={_bad[1]})")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -228,10 +224,10 @@ assert_exact(rss_exact, name="rss_exact")
 # %% nbgrader={"grade": true, "grade_id": "q3-exact-line-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: the exact intercept and slope, and the exact minimal sum of squared residuals.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_sympy_equal
+from autograder.checks import assert_sympy_equal, sym_equal
 
 _w = sp.Matrix([sp.Rational(3, 5), sp.Rational(9, 10)])
-assert sp.Matrix(w_exact) != sp.Matrix([_w[1], _w[0]]), \
+assert not sym_equal(sp.Matrix(w_exact), sp.Matrix([_w[1], _w[0]])), \
     "w_exact has the slope first; the question asks for the intercept first: (w0, w1)."
 assert_sympy_equal(w_exact, _w, name="w_exact",
                    hint="the residual of the best line is orthogonal to the column of ones and to the column of x values.")
@@ -284,7 +280,7 @@ assert_close(_y, np.array([13.0, 14.0, 15.0]), name="y for p = 2, horizon = 2")
 # Hidden tests: random series with several p and horizons (the default horizon 1 included), a list,
 # exactly one row, the input left unchanged, and the three ValueError cases.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_close, assert_shape
+from autograder.checks import assert_close, assert_raises, assert_shape
 
 
 def _ref_lag(x, p, h):
@@ -315,13 +311,8 @@ _X, _y = lag_matrix([1, 2, 3, 4], 2, 2)
 assert_close(_X, np.array([[1.0, 2.0, 1.0]]), name="X of lag_matrix([1, 2, 3, 4], 2, 2) (exactly one row)")
 assert_close(_y, np.array([4.0]), name="y of lag_matrix([1, 2, 3, 4], 2, 2)")
 for _args in [(np.arange(10.0), 0, 1), (np.arange(10.0), 2, 0), (np.arange(4.0), 2, 3), (np.arange(3.0), 3, 1)]:
-    try:
-        lag_matrix(*_args)
-    except ValueError:
-        pass
-    else:
-        raise AssertionError(f"lag_matrix(series of length {len(_args[0])}, p={_args[1]}, horizon={_args[2]}) "
-                             "should raise ValueError.")
+    assert_raises(ValueError, lag_matrix, *_args,
+                  call=f"lag_matrix(series of length {len(_args[0])}, p={_args[1]}, horizon={_args[2]})")
 ### END HIDDEN TESTS
 
 # %% [markdown]

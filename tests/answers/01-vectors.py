@@ -64,6 +64,9 @@ MISTAKES = {
                             "not allowed"),
     },
     "mistakes2": {
+        # pure Python: the zero vector stops on ZeroDivisionError, not on the ValueError the question asks for
+        "q2-normalize": ("def normalize(x):\n    import math\n    n = math.sqrt(sum(float(v) ** 2 for v in x))\n"
+                         "    return np.array([float(v) / n for v in x])\n", 1, "should raise ValueError"),
         "q3-project": (("(u @ v) / (v @ v) * v", "(u @ v) * v"), 0, "constant factor"),
         "q5-dependency": (("c = V.nullspace()[0]", "t = sp.Symbol('t')\nc = sp.Matrix([t, -2 * t, t])"), 0,
                           "not symbols"),
@@ -81,6 +84,8 @@ MISTAKES = {
     "mistakes3": {
         "q6-parameter": (("dependent_values = set(sp.solve(det_a, a))", "dependent_values = {sp.Integer(2)}"), 1,
                          "missing or extra"),
+        # floating-point zeros: SymPy 1.13+ says Float(0.0) != 0, so a structural test took it for non-zero
+        "q5-dependency": (("c = V.nullspace()[0]", "c = sp.Matrix([0.0, 0.0, 0.0])"), 0, "zero vector"),
         "q7-gram-schmidt": (("    V = np.asarray(V, dtype=float)\n",
                              "    from numpy.linalg import qr\n    return qr(V)[0]\n"), 1, "not allowed"),
     },
