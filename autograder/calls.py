@@ -35,17 +35,62 @@ class Family:
 
     label: str
     patterns: tuple[str, ...]
+    when: tuple[tuple[str, str], ...] = ()  # (pattern, condition on the call's arguments: see CONDITIONS)
 
-    def matches(self, module: str, name: str) -> bool:
-        return any(_pattern_matches(p, module, name) for p in self.patterns)
+    def matches(self, module: str, name: str, arguments: dict | None = None) -> bool:
+        if any(_pattern_matches(p, module, name) for p in self.patterns):
+            return True
+        return arguments is not None and any(
+            _pattern_matches(p, module, name) and _holds(condition, arguments) for p, condition in self.when)
 
     def to_wire(self) -> list:
-        return [self.label, list(self.patterns)]
+        return [self.label, list(self.patterns), [list(w) for w in self.when]]
 
     @classmethod
     def from_wire(cls, data: Any) -> "Family":
-        label, patterns = data
-        return cls(str(label), tuple(str(p) for p in patterns))
+        label, patterns, when = data
+        return cls(str(label), tuple(str(p) for p in patterns), tuple((str(p), str(c)) for p, c in when))
+
+
+def _square_2d(value: Any):
+    import numpy as np
+
+    try:
+        arr = value.toarray() if hasattr(value, "toarray") else np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return None
+    return arr if arr.ndim == 2 and arr.shape[0] == arr.shape[1] and arr.shape[0] >= 2 else None
+
+
+def _identity_rhs(args: dict) -> bool:
+    import numpy as np
+
+    b = _square_2d(args.get("b"))
+    return b is not None and np.array_equal(b, np.eye(len(b)))
+
+
+def _negative_power(args: dict) -> bool:
+    n = args.get("n")
+    return isinstance(n, int) and n < 0
+
+
+def _symmetric_argument(args: dict) -> bool:
+    import numpy as np
+
+    a = _square_2d(args.get("a"))
+    return a is not None and bool(np.allclose(a, a.T, rtol=1e-10, atol=1e-12 * max(1.0, float(np.abs(a).max()))))
+
+
+CONDITIONS = {"identity_rhs": _identity_rhs,            # solve(A, I): the inverse by another name
+              "negative_power": _negative_power,        # matrix_power(A, -1)
+              "symmetric_argument": _symmetric_argument}  # svd(X.T @ X): the covariance route by another name
+
+
+def _holds(condition: str, arguments: dict) -> bool:
+    try:
+        return bool(CONDITIONS[condition](arguments))
+    except Exception:  # noqa: BLE001 - an argument that cannot be inspected does not make a violation
+        return False
 
 
 def _pattern_matches(pattern: str, module: str, name: str) -> bool:
@@ -67,10 +112,43 @@ SPARSE_CONSTRUCTORS = Family("a SciPy sparse constructor (any way of building a 
 NUMPY_VARIANCE = Family("a variance from NumPy or the statistics module (np.var, np.std, x.var(), x.std(), "
                         "np.cov, statistics.variance, ...)",
                         ("numpy:var,std,nanvar,nanstd,cov,corrcoef,_var,_std", "statistics"))
+INVERSE = Family("the inverse of a matrix (np.linalg.inv/pinv, scipy.linalg.inv/pinv/pinvh, a solve against the "
+                 "identity, or a negative matrix power)",
+                 ("numpy.linalg:inv,pinv,tensorinv", "scipy.linalg:inv,pinv,pinvh"),
+                 when=(("numpy.linalg:solve", "identity_rhs"), ("numpy.linalg:matrix_power", "negative_power"),
+                       ("scipy.linalg:solve,cho_solve,lu_solve,solve_triangular,cho_solve_banded", "identity_rhs"),
+                       ("scipy.sparse.linalg:spsolve", "identity_rhs")))
+DENSE_SOLVERS = Family("a dense solver (a solver, inverse or factorization from np.linalg, or any function of "
+                       "scipy.linalg)", ("numpy.linalg:solve,inv,pinv,lstsq,tensorsolve,tensorinv,cholesky,qr",
+                                         "scipy.linalg"))
+COVARIANCE_ROUTE = Family("the covariance eigenproblem (np.cov, an eigendecomposition from np.linalg, scipy.linalg "
+                          "or scipy.sparse.linalg, an SVD of the covariance or Gram matrix, scikit-learn's PCA)",
+                          ("numpy:cov", "numpy.linalg:eig,eigh,eigvals,eigvalsh",
+                           "scipy.linalg:eig,eigh,eigvals,eigvalsh,eig_banded", "scipy.sparse.linalg:eigs,eigsh",
+                           "sklearn"),
+                          when=(("numpy.linalg:svd", "symmetric_argument"), ("scipy.linalg:svd", "symmetric_argument"),
+                                ("scipy.sparse.linalg:svds", "symmetric_argument")))
+SVD_ROUTINES = Family("an SVD routine (np.linalg.svd, scipy.linalg.svd/svdvals, scipy.sparse.linalg.svds)",
+                      ("numpy.linalg:svd", "scipy.linalg:svd,svdvals", "scipy.sparse.linalg:svds"))
+ORTHOGONALIZATION = Family("a library factorization that orthogonalizes for you (np.linalg.qr, cholesky, svd, eig, "
+                           "eigh, inv, solve, or any function of scipy.linalg)",
+                           ("numpy.linalg:qr,cholesky,svd,eig,eigh,inv,pinv,solve,lstsq", "scipy.linalg"))
+DETERMINANTS = Family("a library determinant, factorization or eigenvalue routine (np.linalg.det, slogdet, eig, "
+                      "eigvals, any function of scipy.linalg, SymPy's det, charpoly or eigenvals)",
+                      ("numpy.linalg:det,slogdet,eig,eigvals,eigh,eigvalsh", "scipy.linalg",
+                       "sympy:det,det_bareiss,det_berkowitz,det_LU,det_LU_decomposition,berkowitz_det,charpoly,"
+                       "eigenvals,_eval_det_bareiss,_eval_det_berkowitz,_eval_det_lu,_det,per"))
 SKLEARN = Family("a model from scikit-learn", ("sklearn",))
 SVD_AND_EIG = Family("an SVD or eigendecomposition routine (np.linalg.svd/eig/eigh, scipy.linalg, "
                      "scipy.sparse.linalg)", ("numpy.linalg:svd,eig,eigh,eigvals,eigvalsh", "scipy.linalg",
                                               "scipy.sparse.linalg"))
+
+
+# Modules of generic wrappers (decorators) that libraries put around their functions: ``scipy.linalg.pinvh``
+# is a ``wrapper`` in scipy._lib._util that calls the real ``pinvh``; the call is judged by the wrapped function.
+PASS_THROUGH = frozenset({"scipy._lib._util", "scipy._lib.deprecation", "scipy._lib._array_api",
+                          "scipy._lib._docscrape", "functools", "contextlib", "numpy._core.overrides",
+                          "numpy._utils", "numpy.lib._utils_impl", "sympy.core.decorators", "sympy.utilities.decorator"})
 
 
 def _builtin_origin(fn: Any) -> tuple[str, str]:
@@ -114,11 +192,11 @@ class CallRule:
         name = code.co_filename
         return name == self.file or bool(self.folder) and name.startswith(self.folder + os.sep)
 
-    def _judge(self, module: str, name: str, shown: str | None = None) -> None:
+    def _judge(self, module: str, name: str, shown: str | None = None, arguments: dict | None = None) -> None:
         if name.endswith("_dispatcher") or any(_pattern_matches(p, module, name) for p in self.allow):
             return  # NumPy's __array_function__ dispatchers run before the function itself, which is judged
         for family in self.families:
-            if family.matches(module, name):
+            if family.matches(module, name, arguments):
                 self.violation = (f"{self.label} calls {shown or _public(module, name)}, which is {family.label}: "
                                   f"not allowed here{': ' + self.reason if self.reason else ''}.")
                 raise AssertionError(self.violation)
@@ -132,11 +210,13 @@ class CallRule:
                 self.depth += 1
                 return
             caller = frame.f_back
+            while caller is not None and caller.f_globals.get("__name__") in PASS_THROUGH:
+                caller = caller.f_back  # a decorator's wrapper: the function it wraps is the student's call
             if self.depth > 0 and caller is not None and self._is_student(caller.f_code):
                 shown = None
                 if code.co_name == "__init__" and "self" in frame.f_locals:
                     shown = f"{type(frame.f_locals['self']).__name__}(...)"
-                self._judge(str(frame.f_globals.get("__name__", "")), code.co_name, shown)
+                self._judge(str(frame.f_globals.get("__name__", "")), code.co_name, shown, frame.f_locals)
         elif event == "return":
             if frame.f_code is self.code:
                 self.depth -= 1

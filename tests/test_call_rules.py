@@ -36,6 +36,25 @@ def variance_by_helper(x):
         return statistics.pvariance(v)
     return helper(list(x))
 
+def inverse_by_pinvh(S):
+    return scipy.linalg.pinvh(S)  # a decorated function: the call goes through scipy's wrapper
+
+def inverse_by_power(S):
+    return np.linalg.matrix_power(S, -1)
+
+def inverse_by_numpy_solve(S):
+    return np.linalg.solve(S, np.eye(len(S)))
+
+def solve_honestly(S):
+    return np.linalg.solve(S, np.ones((len(S), 3)))
+
+def pca_by_covariance_svd(X):
+    Xc = X - X.mean(axis=0)
+    return np.linalg.svd(Xc.T @ Xc / (len(X) - 1))[2]
+
+def pca_by_svd(X):
+    return np.linalg.svd(X - X.mean(axis=0), full_matrices=False)[2]
+
 def swallowing(x):
     try:
         return np.asarray(x).var()
@@ -63,6 +82,11 @@ CASES = [
     ("variance_method", (X,), (calls.NUMPY_VARIANCE,), "x.var()"),
     ("variance_by_helper", (X,), (calls.NUMPY_VARIANCE,), "statistics"),
     ("swallowing", (X,), (calls.NUMPY_VARIANCE,), "a variance from NumPy"),
+    ("inverse_by_pinvh", (np.eye(3) * 2,), (calls.INVERSE,), "scipy.linalg.pinvh, which is the inverse"),
+    ("inverse_by_power", (np.eye(3) * 2,), (calls.INVERSE,), "np.linalg.matrix_power, which is the inverse"),
+    ("inverse_by_numpy_solve", (np.eye(3) * 2,), (calls.INVERSE,), "np.linalg.solve, which is the inverse"),
+    ("pca_by_covariance_svd", (np.random.default_rng(1).normal(size=(6, 6)),), (calls.COVARIANCE_ROUTE,),
+     "np.linalg.svd, which is the covariance eigenproblem"),
 ]
 
 
@@ -98,6 +122,14 @@ def test_honest_code_passes_and_library_internals_are_not_the_students_calls(mod
         assert np.isclose(fn(X), X.var())
     with forbid_calls(calls.SPARSE_CONSTRUCTORS, calls.SCIPY_LINALG, func=use):
         assert np.allclose(use(L, np.ones(5)), L.toarray() @ np.ones(5) + L.toarray().T @ np.ones(5))
+
+
+def test_a_conditional_family_judges_the_arguments(mode):
+    solve, pca = mode("solve_honestly"), mode("pca_by_svd")
+    with forbid_calls(calls.INVERSE, func=solve):
+        solve(np.eye(3) * 2)
+    with forbid_calls(calls.COVARIANCE_ROUTE, func=pca):  # square data: centred, it is not symmetric
+        pca(np.random.default_rng(1).normal(size=(6, 6)))
 
 
 def test_the_allow_list_lets_a_helper_through(mode):

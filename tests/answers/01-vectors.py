@@ -74,6 +74,10 @@ MISTAKES = {
                              "    import scipy.linalg\n    return scipy.linalg.qr(V, mode='economic')[0]\n"), 1,
                             "not allowed"),
     },
+    # a zero test with a tolerance: a legitimate tiny vector is refused (issue #13)
+    "domain": {
+        "q2-normalize": (("    if n == 0:", "    if n < 1e-6:"), 1, "only the zero vector has no direction"),
+    },
     "mistakes4": {
         "q1-angle": (("theta_deg = float(np.degrees(np.arccos(np.clip(cos_theta, -1.0, 1.0))))",
                       "theta_deg = float(cos_theta)"), 1, "cosine"),
@@ -89,4 +93,12 @@ MISTAKES = {
         "q7-gram-schmidt": (("    V = np.asarray(V, dtype=float)\n",
                              "    from numpy.linalg import qr\n    return qr(V)[0]\n"), 1, "not allowed"),
     },
+    # an equivalent that no list of names foresaw: Cholesky QR (R from the Gram matrix, Q = V R^-1)
+    "synonyms": {
+        "q7-gram-schmidt": ("def gram_schmidt(V):\n    V = np.asarray(V, dtype=float)\n"
+                            "    R = np.linalg.cholesky(V.T @ V).T\n    return V @ np.linalg.inv(R)\n", 1, "cholesky"),
+    },
 }
+
+# Graded in plain mode too (--plain): a rule judged by what runs loses the same points in both modes (issue #13).
+PLAIN = ["synonyms"]

@@ -160,4 +160,15 @@ MISTAKES = {
         "q6-bound": ((" / np.linalg.norm(b)\n", " / (np.linalg.norm(A, 2) * np.linalg.norm(x_hat))\n"), 0,
                      "divided by ||b||"),
     },
+    # equivalents that no list of names foresaw: the rule is judged by what runs
+    "synonyms": {
+        "q1-forward": ("def forward_substitution(L, b):\n    import scipy.sparse as sps\n"
+                       "    import scipy.sparse.linalg as spla\n"
+                       "    return spla.spsolve(sps.csc_array(np.asarray(L, dtype=float)), np.asarray(b, dtype=float))\n",
+                       1, "a function from scipy.sparse.linalg"),
+    },
 }
+
+# Graded in plain mode too (--plain): a rule judged by what runs, and in-place changes of SymPy and sparse
+# arguments, lose the same points in both modes (issue #13).
+PLAIN = ["synonyms"]
