@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterator, Sequence
 
 
 @dataclass(frozen=True)
@@ -236,3 +237,32 @@ class CallRule:
         """Fail if a forbidden call was made (even if the student's code caught the first failure)."""
         if self.violation:
             raise AssertionError(self.violation)
+
+
+@contextmanager
+def forbid_calls(*families: Family, func: Any, allow: Sequence[str] = (), reason: str = "",
+                 _local: bool = False) -> Iterator[None]:
+    """Inside the block, the student's ``func`` may not call anything of the given families (``SCIPY_LINALG``,
+    ``SPARSE_CONSTRUCTORS``, ``NUMPY_VARIANCE``, ...), whatever name it is called by; ``allow`` lets through
+    the helpers a prompt allows (``"numpy.linalg:norm"``). Re-exported by :mod:`autograder.checks`.
+
+    Judged by what runs, not by name: ``scipy.sparse.linalg.spsolve_triangular`` is caught by
+    ``SCIPY_SPARSE_LINALG`` although no list names it, ``x.var()`` by ``NUMPY_VARIANCE``.
+    """
+    from autograder import checks
+
+    if checks.kernel_rules is not None and not _local:  # hardened grading: set up in the student's kernel
+        with checks.kernel_rules.forbid_calls(families, func, tuple(allow), reason):
+            yield
+        return
+    rule = CallRule(tuple(families), func, allow=tuple(allow), reason=reason)
+    rule.start()
+    try:
+        yield
+    except BaseException:
+        rule.stop()
+        if rule.violation:
+            raise AssertionError(rule.violation) from None
+        raise
+    rule.stop()
+    rule.verdict()

@@ -20,6 +20,7 @@ from typing import Any, Iterator, Sequence
 import numpy as np
 import sympy
 
+from autograder.calls import forbid_calls
 from autograder.check_errors import assert_raises
 from autograder.sympy_compare import equal as sym_equal
 from autograder.sympy_compare import is_nonzero as sym_is_nonzero
@@ -436,35 +437,6 @@ def forbid(module: Any, *names: str, reason: str = "this question asks you to im
     finally:
         for n, fn in saved.items():
             setattr(module, n, fn)
-
-
-@contextmanager
-def forbid_calls(*families: Any, func: Any, allow: Sequence[str] = (), reason: str = "",
-                 _local: bool = False) -> Iterator[None]:
-    """Inside the block, the student's ``func`` may not call anything of the given families
-    (:mod:`autograder.calls`: ``SCIPY_LINALG``, ``SPARSE_CONSTRUCTORS``, ``NUMPY_VARIANCE``, ...), whatever
-    name it is called by; ``allow`` lets through the helpers a prompt allows (``"numpy.linalg:norm"``).
-
-    Judged by what runs, not by name: ``scipy.sparse.linalg.spsolve_triangular`` is caught by
-    ``SCIPY_SPARSE_LINALG`` although no list names it, ``x.var()`` by ``NUMPY_VARIANCE``.
-    """
-    from autograder.calls import CallRule
-
-    if kernel_rules is not None and not _local:
-        with kernel_rules.forbid_calls(families, func, tuple(allow), reason):
-            yield
-        return
-    rule = CallRule(tuple(families), func, allow=tuple(allow), reason=reason)
-    rule.start()
-    try:
-        yield
-    except BaseException:
-        rule.stop()
-        if rule.violation:
-            raise AssertionError(rule.violation) from None
-        raise
-    rule.stop()
-    rule.verdict()
 
 
 MATRIX_PRODUCT_NAMES = frozenset({"dot", "matmul", "einsum", "tensordot", "inner", "vdot", "multi_dot",
