@@ -87,7 +87,8 @@ assert_eigenpair(_A, _lam, _v, tol=1e-6, name="power_iteration(A)")
 
 # %% nbgrader={"grade": true, "grade_id": "q1-power-iteration-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: random symmetric matrices (2x2 to 20x20) with positive, negative and repeated dominant
-# eigenvalues, a start vector trap, rank one, 1x1, scales 1e-8 and 1e8, list input, A unchanged, no eig/svd.
+# eigenvalues, a start vector trap, rank one, 1x1, scales 1e-8 and 1e8, list input, A unchanged, no eig/svd,
+# num_iters and tol passed by keyword and by position on a matrix where the iteration never converges.
 ### BEGIN HIDDEN TESTS
 import scipy.linalg
 import scipy.sparse.linalg
@@ -142,6 +143,14 @@ for (_name, _A), (_lam, _v) in zip(_cases, _results):
                      hint="stop only when the residual is small relative to |lam|.")
 _lam, _v = _list_result
 assert abs(float(np.asarray(_lam).ravel()[0]) + 5.0) < 1e-6, "power_iteration should accept a nested list."
+# num_iters and tol are the caller's (by keyword and by position): eigenvalues 2 and -2 tie in absolute value,
+# so the iteration never converges and must stop after num_iters steps with its current estimate
+for _out in (power_iteration(np.diag([2.0, -2.0, 1.0]), num_iters=25, tol=1e-12),
+             power_iteration(np.diag([2.0, -2.0, 1.0]), 30, 1e-12)):
+    _v = np.asarray(_out[1], dtype=float)
+    assert _v.shape == (3,) and np.all(np.isfinite(_v)) and abs(np.linalg.norm(_v) - 1.0) < 1e-6, \
+        ("power_iteration(A, num_iters, tol) should stop after num_iters steps when it does not converge, and "
+         "return its current estimate (a unit vector).")
 ### END HIDDEN TESTS
 
 # %% [markdown]
