@@ -125,11 +125,6 @@ ALTERNATIVES = [{
 
 # Classic mistakes: notebook -> question -> (edit of the reference answer, points kept, hidden-test hint).
 MISTAKES = {
-    # rtol clamped to at least 1e-8: right at the default and for larger rtol, wrong for a smaller one (issue #13)
-    "domain": {
-        "q7-min-norm": (("keep = s > rtol * s.max()", "keep = s > max(rtol, 1e-8) * s.max()"), 1,
-                        "use the rtol that is passed"),
-    },
     "mistakes": {
         # a fixed start vector that is orthogonal to the dominant eigenvector of one test matrix
         "q1-power-iteration": (("v = np.random.default_rng(0).normal(size=A.shape[0])", "v = np.ones(A.shape[0])"),
@@ -212,6 +207,11 @@ MISTAKES = {
         # the number of terms from np.linalg.matrix_rank (its own tolerance) instead of the rtol cutoff
         "q7-min-norm": (("keep = s > rtol * s.max()", "keep = np.arange(s.size) < np.linalg.matrix_rank(A)"), 1,
                         "far too large"),
+    },
+    # rtol clamped to at least 1e-8: right at the default and for larger rtol, wrong for a smaller one (issue #13)
+    "domain": {
+        "q7-min-norm": (("keep = s > rtol * s.max()", "keep = s > max(rtol, 1e-8) * s.max()"), 1,
+                        "use the rtol that is passed"),
     },
     # equivalents that no list of names foresaw: the rule is judged by what runs
     "synonyms": {
