@@ -440,6 +440,7 @@ def forbid(module: Any, *names: str, reason: str = "this question asks you to im
 
 
 MATRIX_PRODUCT_NAMES = frozenset({"dot", "matmul", "einsum", "tensordot", "inner", "vdot", "multi_dot",
+                                  "vecdot", "matvec", "vecmat",  # NumPy 2's ufuncs, which no profiler sees
                                   "__matmul__", "__rmatmul__"})
 
 
