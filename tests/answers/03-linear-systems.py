@@ -146,7 +146,7 @@ MISTAKES = {
         "q1-forward": (_Q1_IN_PLACE, 1, "changed its input"),
         "q2-back": (("range(n - 1, -1, -1)", "range(n - 1, 0, -1)"), 0, "last row"),
         "q3-lu": (_Q3_LAST_PIVOT, 1, "last pivot"),
-        "q4-solver": (_Q4_INV_BY_LU, 1, "ill-conditioned"),
+        "q4-solver": (_Q4_INV_BY_LU, 1, "the inverse of a matrix"),  # named by the rule now
         "q5-hilbert": (("x_exact = H5.LUsolve(b5)", "x_exact = H5.LUsolve(b5).T"), 0, "shape (5, 1)"),
         "q6-bound": (("np.linalg.cond(A)", "np.linalg.cond(A, 'fro')"), 0, "2-norm"),
         "q7-regression": (("np.linalg.lstsq(Z, y, rcond=None)[0]", "np.linalg.inv(Z.T @ Z) @ Z.T @ y"), 1,
