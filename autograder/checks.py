@@ -20,7 +20,17 @@ from typing import Any, Iterator, Sequence
 import numpy as np
 import sympy
 
+from autograder.calls import forbid_calls
+from autograder.check_errors import assert_raises
+from autograder.sympy_compare import equal as sym_equal
+from autograder.sympy_compare import is_nonzero as sym_is_nonzero
+from autograder.sympy_compare import is_zero as sym_is_zero
+
 __all__ = [
+    "sym_is_zero",
+    "sym_is_nonzero",
+    "sym_equal",
+    "assert_raises",
     "as_array",
     "assert_shape",
     "assert_finite",
@@ -32,6 +42,7 @@ __all__ = [
     "assert_sympy_equal",
     "assert_exact",
     "forbid",
+    "forbid_calls",
     "assert_triangular",
     "assert_permutation",
     "assert_solves",
@@ -429,6 +440,7 @@ def forbid(module: Any, *names: str, reason: str = "this question asks you to im
 
 
 MATRIX_PRODUCT_NAMES = frozenset({"dot", "matmul", "einsum", "tensordot", "inner", "vdot", "multi_dot",
+                                  "vecdot", "matvec", "vecmat",  # NumPy 2's ufuncs, which no profiler sees
                                   "__matmul__", "__rmatmul__"})
 
 

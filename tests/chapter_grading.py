@@ -8,6 +8,7 @@ notebooks are graded in one batch, once.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from functools import lru_cache
@@ -70,6 +71,18 @@ def chapter_graded(chapter_submissions) -> dict[str, dict]:
     return dict(zip(names, json.loads(proc.stdout)))
 
 
+@pytest.fixture(scope="module")
+def chapter_graded_plain(chapter_submissions, chapter) -> dict[str, dict]:
+    """The notebooks the chapter's test data lists in PLAIN, graded with --plain (student code and tests in one
+    kernel, rules set up there)."""
+    names = answers(chapter)["PLAIN"]
+    if not names:
+        return {}
+    proc = run_cli("grade", "--plain", "--json", *[str(chapter_submissions[n]) for n in names])
+    assert proc.returncode == 0, proc.stderr
+    return dict(zip(names, json.loads(proc.stdout)))
+
+
 def _question(result: dict, prefix: str) -> list[dict]:
     return [q for q in result["questions"] if q["grade_id"].startswith(prefix + "-")]
 
@@ -126,6 +139,33 @@ def test_each_classic_mistake_loses_points_with_a_hint_that_points_at_it(chapter
         elif hidden["status"] == "passed":
             problems.append(f"{notebook}/{question}: the hidden tests passed")
     assert not problems, "\n".join(problems)
+
+
+def test_shortcuts_and_in_place_changes_lose_the_same_points_plain_and_hardened(chapter_graded,
+                                                                               chapter_graded_plain, chapter):
+    """A forbidden family under another name, or a SymPy/sparse argument changed in place, costs the question's
+    points in plain grading exactly as in hardened grading (issue #13)."""
+    problems = []
+    for notebook, plain in chapter_graded_plain.items():
+        for question, (_, kept, hint) in answers(chapter)["MISTAKES"][notebook].items():
+            for mode, result in (("plain", plain), ("hardened", chapter_graded[notebook])):
+                cells = _question(result, question)
+                got = sum(q["points"] for q in cells)
+                if got != kept or hint not in " ".join(q["message"] for q in cells):
+                    problems.append(f"{mode} {notebook}/{question}: kept {got} (expected {kept}), "
+                                    f"messages {[q['message'] for q in cells]}")
+    assert not problems, "\n".join(problems)
+
+
+RAW_EXCEPTION = re.compile(r"^\s*[A-Za-z_][\w.]*(Error|Exception|Warning|Interrupt|Exit)\b\s*(:|$)")
+
+
+def test_no_test_answers_a_mistake_with_a_raw_exception_only(chapter_graded, chapter):
+    """A student's exception inside a test becomes a sentence naming what was expected, never the bare
+    ``ZeroDivisionError: float division by zero`` (issue #13)."""
+    raw = [f"{name}/{q['grade_id']}: {q['message']}" for name, result in chapter_graded.items()
+           for q in result["questions"] if RAW_EXCEPTION.match(q["message"] or "")]
+    assert not raw, "\n".join(raw)
 
 
 def test_self_check_and_grade_agree_on_the_visible_tests(chapter_submissions, chapter_graded, chapter):

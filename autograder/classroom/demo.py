@@ -78,9 +78,10 @@ def reference_answers(course: Course, assignment: str) -> dict[str, str]:
 def answer_data(course: Course, assignment: str) -> dict:
     path = course.root / ANSWERS_DIR / f"{assignment}.py"
     if not path.exists():
-        return {"ALTERNATIVES": [], "MISTAKES": {}}
+        return {"ALTERNATIVES": [], "MISTAKES": {}, "PLAIN": []}
     data = runpy.run_path(str(path))
-    return {"ALTERNATIVES": data.get("ALTERNATIVES", []), "MISTAKES": data.get("MISTAKES", {})}
+    return {"ALTERNATIVES": data.get("ALTERNATIVES", []), "MISTAKES": data.get("MISTAKES", {}),
+            "PLAIN": list(data.get("PLAIN", []))}
 
 
 def make_class(course: Course, dest: Path, *, copies: int = 1, chapters: list[str] | None = None,

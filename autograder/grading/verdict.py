@@ -16,6 +16,7 @@ from nbformat import NotebookNode
 from nbgrader import utils as nbutils
 
 from autograder.course.config import WARNING_PATTERN
+from autograder.grading.hints import student_error_message
 
 STATUSES = ("passed", "failed", "error", "timeout", "missing", "tampered")
 # Only in the student self-check: a test cell whose tests are all hidden until grading.
@@ -25,6 +26,8 @@ STATUS_ICON = {"passed": "✅", "failed": "❌", "error": "⚠️", "timeout": "
                HIDDEN: "🔒"}
 
 TIMEOUT_ENAMES = {"CellTimeoutError", "TimeoutError", "CellTimeout"}
+# Errors whose message is the grader's own sentence (a dead kernel, an answer that is not data), shown as is.
+GRADER_ENAMES = {"KernelDied", "PlainDataError", "SympifyError"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 MAX_MESSAGE = 600  # long enough for a diagnosis plus its hint
 
@@ -173,7 +176,9 @@ def classify(cell: NotebookNode, answers: Iterable[NotebookNode], points: float,
         if answer_errs and ename == "NameError":
             first = answer_errs[0]
             return "error", _one_line(f"your answer cell failed with {first.get('ename')}: {first.get('evalue', '')}")
-        return "error", _one_line(f"{ename}: {evalue}" if evalue else ename)
+        if ename in GRADER_ENAMES or evalue.startswith("the grader"):  # already a sentence of the grader's
+            return "error", _one_line(f"{ename}: {evalue}" if evalue else ename)
+        return "error", _one_line(student_error_message(ename, evalue))
     if points > 0:
         return "failed", f"partial credit: {points:g} of {max_points:g} points."
     stderr = _stderr(cell)

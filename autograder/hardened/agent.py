@@ -11,8 +11,9 @@ that the grader checks with its own code, so tampering can at most turn an answe
 
 from __future__ import annotations
 
+import contextlib
 import json
-from typing import Any
+from typing import Any, Iterator
 
 from autograder.hardened import wire
 
@@ -71,7 +72,8 @@ def serve(request: str) -> None:
             sent: dict[int, list] = {}  # id of each object decoded from the grader's arguments -> its place
             args = [_from_grader(a, sent, ["a", i]) for i, a in enumerate(req["args"])]
             kwargs = {k: _from_grader(v, sent, ["k", i]) for i, (k, v) in enumerate(req["kwargs"].items())}
-            value = fn(*args, **kwargs)
+            with _watching_calls():
+                value = fn(*args, **kwargs)
             for i, (tree, now) in enumerate(zip(req["args"], args)):
                 if _changed(tree, now):
                     changed[str(i)] = wire.encode(now, _keep, same=sent)
@@ -106,12 +108,43 @@ def _changed(sent: Any, now: Any) -> bool:
         return False
 
 
+class _CallRuleInKernel:
+    """A :class:`autograder.calls.CallRule` that watches each call of the student's functions, and fails at
+    its exit if a forbidden call was made."""
+
+    def __init__(self, rule: Any):
+        self.rule = rule
+
+    def __exit__(self, *exc: Any) -> None:
+        self.rule.verdict()
+
+
+@contextlib.contextmanager
+def _watching_calls() -> Iterator[None]:
+    watching = [r.rule for r in _rules if isinstance(r, _CallRuleInKernel)]
+    for rule in watching:
+        rule.start()
+    try:
+        yield
+    finally:
+        for rule in reversed(watching):
+            rule.stop()
+
+
 def _rule_enter(req: dict) -> None:
     """A check that must run where the student's code runs: ``forbid`` and code-shape rules."""
     import importlib
 
     from autograder import checks
 
+    if req["kind"] == "calls":
+        from autograder.calls import CallRule, Family
+
+        families = tuple(Family.from_wire(f) for f in req["families"])
+        _rules.append(_CallRuleInKernel(CallRule(families, _from_grader(req["func"]),
+                                                 allow=tuple(str(a) for a in req.get("allow", [])),
+                                                 reason=str(req.get("reason", "")))))
+        return
     target = importlib.import_module(req["module"])
     for part in req.get("attr", []):
         target = getattr(target, part)

@@ -208,6 +208,19 @@ class KernelSession:
         finally:
             self.request({"op": "rule_exit"})
 
+    @contextlib.contextmanager
+    def forbid_calls(self, families: tuple, func: Any, allow: tuple, reason: str):
+        """``checks.forbid_calls`` set up in the kernel, around every call of the student's functions."""
+        if not isinstance(func, StudentObject):
+            raise wire.PlainDataError("a call rule needs the student's function")
+        self.request({"op": "rule_enter", "kind": "calls", "families": [f.to_wire() for f in families],
+                      "allow": [str(a) for a in allow], "reason": reason,
+                      "func": wire.encode(func, self._send_handle)})
+        try:
+            yield
+        finally:
+            self.request({"op": "rule_exit"})  # raises the rule's AssertionError if a forbidden call was made
+
     def check(self, name: str, *args: Any) -> None:
         """A check of the code's shape (``checks.assert_no_matrix_product``), run where the code is."""
         self.request({"op": "rule_check", "name": name,

@@ -27,6 +27,8 @@ import re
 from fractions import Fraction
 from typing import Any, Callable, Iterator
 
+from autograder.hardened import inplace
+
 MAX_BYTES = 160 * 1024 * 1024  # one reply from the kernel; an answer bigger than this is an error
 MAX_INT_DIGITS = 100_000  # all the integers of one SymPy answer together
 MAX_DEPTH = 60
@@ -43,13 +45,12 @@ def encode(value: Any, handle: Callable[[Any], int] | None = None, depth: int = 
            same: dict[int, list] | None = None) -> Any:
     """A JSON-able tree for ``value``; objects that are not data become handles (or raise without one).
 
-    ``same`` maps the ids of objects the grader sent (arrays, lists, tuples, dicts) to where they were in
+    ``same`` maps the ids of objects the grader sent (arrays, lists, tuples, dicts, mutable SymPy matrices,
+    sparse matrices) to where they were in
     its arguments: such an object comes back marked as the *same* object, so that a test can tell an
     argument changed in place from a new one (``[id(m) for m in ms]`` keeps its meaning).
     """
-    import numpy as np
-
-    if same is not None and id(value) in same and isinstance(value, (np.ndarray, list, tuple, dict)):
+    if same is not None and id(value) in same and inplace.tracked(value):
         return {"t": "same", "path": same[id(value)], "value": _encode(value, handle, depth, same)}
     return _encode(value, handle, depth, same)
 
@@ -204,7 +205,7 @@ def decode(tree: Any, remote: Callable[[dict], Any] | None = None, depth: int = 
     ``same``); ``same`` finds the grader's original object for a *same* mark, which is updated in place."""
     value = _decode(tree, remote, depth, registry, path or [], same)
     if registry is not None and path is not None and not isinstance(value, (int, float, complex, str, bool)) \
-            and value is not None and type(value).__name__ in ("ndarray", "list", "tuple", "dict"):
+            and value is not None and inplace.tracked_by_name(value):
         registry[id(value)] = list(path)
     return value
 
@@ -279,25 +280,8 @@ def _decode(tree: Any, remote, depth: int, registry, path: list, same) -> Any:
 
 
 def merge_into(target: Any, new: Any) -> Any:
-    """Make the grader's ``target`` hold ``new`` in place where its type allows; returns what holds it now."""
-    import numpy as np
-
-    if isinstance(target, np.ndarray) and isinstance(new, np.ndarray) and new.shape == target.shape \
-            and new.dtype == target.dtype and target.flags.writeable:
-        if not np.array_equal(target, new, equal_nan=target.dtype.kind in "fc"):
-            target[...] = new
-        return target
-    if isinstance(target, list) and isinstance(new, list):
-        target[:] = new
-        return target
-    if isinstance(target, dict) and isinstance(new, dict):
-        target.clear()
-        target.update(new)
-        return target
-    if isinstance(target, tuple) and isinstance(new, tuple) and len(new) == len(target) \
-            and all(a is b for a, b in zip(target, new)):
-        return target
-    return new
+    """Make the grader's ``target`` hold ``new`` in place where its type allows (:mod:`.inplace`)."""
+    return inplace.merge_into(target, new)
 
 
 def locate(roots: dict, path: list) -> Any:

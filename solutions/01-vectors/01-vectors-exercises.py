@@ -85,7 +85,7 @@ assert_close(normalize(np.array([3.0, 4.0])), np.array([0.6, 0.8]), name="normal
 # %% nbgrader={"grade": true, "grade_id": "q2-normalize-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: random vectors of several lengths, list input, the input left unchanged, the zero vector.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_close, assert_same_direction
+from autograder.checks import assert_close, assert_raises, assert_same_direction
 
 _rng = np.random.default_rng(1201)
 for _n in (1, 2, 5, 50):
@@ -96,12 +96,17 @@ for _n in (1, 2, 5, 50):
     assert_same_direction(_y, _copy, signed=True, name="normalize(x)")
     assert_close(_x, _copy, name="x after calling normalize(x) (the input must not be changed)")
 assert_close(normalize([0.0, -2.0, 0.0]), np.array([0.0, -1.0, 0.0]), name="normalize of a list")
-try:
-    normalize(np.zeros(3))
-except ValueError:
-    pass
-else:
-    raise AssertionError("normalize(zero vector) should raise ValueError.")
+for _scale in (1e-12, 1e-100, 1e100):  # every non-zero vector has a direction, however small or large
+    _x = _rng.normal(size=4) * _scale
+    try:
+        _y = normalize(_x.copy())
+    except ValueError:
+        raise AssertionError(f"normalize raised ValueError for a non-zero vector of norm about {_scale:g}: only "
+                             "the zero vector has no direction (compare the norm with 0, not with a tolerance).") \
+            from None
+    assert_close(np.linalg.norm(_y), 1.0, name=f"the norm of normalize(x) for x of norm about {_scale:g}")
+    assert_same_direction(_y, _x, signed=True, name=f"normalize(x) for x of norm about {_scale:g}")
+assert_raises(ValueError, normalize, np.zeros(3), call="normalize(zero vector)")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -215,10 +220,10 @@ assert not c.free_symbols, "c should contain numbers only, not symbols: choose a
 # %% nbgrader={"grade": true, "grade_id": "q5-dependency-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: c is non-zero and V c = 0 exactly.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_sympy_equal
+from autograder.checks import assert_sympy_equal, sym_is_nonzero
 
 _V = sp.Matrix([[1, 4, 7], [2, 5, 8], [3, 6, 9]])
-assert any(sp.simplify(x) != 0 for x in c), "c is the zero vector; the question asks for a non-zero one."
+assert sym_is_nonzero(sp.Matrix(c)), "c is the zero vector; the question asks for a non-zero one."
 assert not sp.Matrix(c).free_symbols, "c should contain numbers only, not symbols."
 assert_sympy_equal(_V * sp.Matrix(c), sp.zeros(3, 1), name="c1*v1 + c2*v2 + c3*v3",
                    hint="the combination with your coefficients should be exactly the zero vector.")
@@ -270,8 +275,10 @@ assert {sp.nsimplify(x) for x in dependent_values} == {sp.Integer(-2), sp.Intege
 # independent. Return `Q` of the same shape whose columns are orthonormal and such that, for every
 # $j$, the first $j$ columns of `Q` span the same subspace as the first $j$ columns of `V`:
 # $$w_j = v_j - \sum_{i<j} (q_i\cdot v_j)\, q_i, \qquad q_j = w_j / \lVert w_j\rVert .$$
-# Do not modify `V` (work on a copy). Implement it yourself: **a library QR (`np.linalg.qr`,
-# `scipy.linalg.qr`) is not allowed**; the hidden tests block them.
+# Do not modify `V` (work on a copy). Implement it yourself: **no library factorization that
+# orthogonalizes for you** — `np.linalg.qr`, `cholesky`, `svd`, `eig`, `eigh`, `inv`, `solve`, or any
+# function of `scipy.linalg` (`np.linalg.norm` is fine); the hidden tests watch the calls your function
+# makes.
 
 # %% nbgrader={"grade": false, "grade_id": "q7-gram-schmidt", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def gram_schmidt(V):
@@ -298,7 +305,8 @@ assert_same_span(_Q, _V, name="the columns of gram_schmidt(V)")
 # Hidden tests: random tall and square matrices, nested spans, columns of very different scales,
 # a nearly dependent pair, V left unchanged, and library QR blocked.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_orthonormal_columns, assert_same_span, forbid
+from autograder import calls
+from autograder.checks import assert_orthonormal_columns, assert_same_span, forbid_calls
 
 _rng = np.random.default_rng(1701)
 _cases = [_rng.normal(size=(5, 3)), _rng.normal(size=(4, 4)), _rng.normal(size=(10, 1)),
@@ -309,8 +317,7 @@ _cases.append(_near)
 import scipy.linalg
 
 _why = "implement Gram-Schmidt yourself"
-with forbid(np.linalg, "qr", reason=_why, func=gram_schmidt), \
-        forbid(scipy.linalg, "qr", reason=_why, func=gram_schmidt):
+with forbid_calls(calls.ORTHOGONALIZATION, reason=_why, func=gram_schmidt):
     for _V in _cases:
         _Vc = _V.copy()
         _Q = gram_schmidt(_V)

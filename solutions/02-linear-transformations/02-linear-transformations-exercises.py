@@ -146,9 +146,9 @@ assert_close(transform_points([[0, -1], [1, 0]], [[1, 0], [0, 2], [3, 3]]),
 #
 # for example with `np.outer`. If the inner sizes do not match (`A.shape[1] != B.shape[0]`), raise a
 # `ValueError`. Do not modify `A` or `B`. Implement it yourself: **the `@` operator, `np.dot`,
-# `np.matmul`, `np.einsum`, `np.tensordot`, `np.inner`, `np.vdot`, `np.linalg.multi_dot`, the `.dot`
-# method, and products of SymPy matrices or `np.matrix` objects are not allowed** in this function; the
-# hidden tests check.
+# `np.matmul`, `np.einsum`, `np.tensordot`, `np.inner`, `np.vdot`, `np.vecdot`, `np.matvec`, `np.vecmat`,
+# `np.linalg.multi_dot`, the `.dot` method, and products of SymPy matrices or `np.matrix` objects are not
+# allowed** in this function; the hidden tests check.
 
 # %% nbgrader={"grade": false, "grade_id": "q3-matmul-outer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def matmul_outer(A, B):

@@ -125,10 +125,10 @@ _check_volume([[1, 1], [4, 2], [2, 5]], "a triangle given as a list of lists of 
 # * at the end, $\det A = (\pm 1)\cdot$ the product of the diagonal of the triangular matrix.
 #
 # `A` is a square list of lists or 2-D NumPy array of real numbers (ints or floats), $n \ge 1$. Do not
-# modify `A`: work on a **float copy**. Return a single float. Implement it yourself: `np.linalg.det`,
-# `np.linalg.slogdet`, `scipy.linalg.det`, `scipy.linalg.lu`, `scipy.linalg.lu_factor`, SymPy's
-# `Matrix.det` and the eigenvalue routines `np.linalg.eig` / `eigvals` and `scipy.linalg.eig` / `eigvals`
-# (a determinant is also the product of the eigenvalues) are **not allowed** (the hidden tests block them).
+# modify `A`: work on a **float copy**. Return a single float. Implement it yourself: **no library
+# determinant, factorization or eigenvalue routine** (a determinant is also the product of the
+# eigenvalues): `np.linalg.det`, `slogdet`, `eig`, `eigvals`, any function of `scipy.linalg`, SymPy's
+# `det`, `charpoly` or `eigenvals`; the hidden tests watch the calls your function makes.
 
 # %% nbgrader={"grade": false, "grade_id": "q2-det-gauss", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def det_gauss(A):
@@ -161,7 +161,8 @@ assert_scalar_close(det_gauss(np.array([[1.0, 2.0], [3.0, 4.0]])), -2.0, name="d
 # unchanged, and the library determinants, LU and eigenvalues blocked.
 ### BEGIN HIDDEN TESTS
 import scipy.linalg
-from autograder.checks import forbid
+from autograder import calls
+from autograder.checks import forbid_calls
 
 _rng = np.random.default_rng(4201)
 _cases = []   # (A, reference, description)
@@ -187,9 +188,7 @@ _singular = [(np.array([[0.0, 1.0], [0.0, 2.0]]), "a 2x2 matrix with a zero colu
              (_rng.normal(size=(6, 3)) @ _rng.normal(size=(3, 6)), "a 6x6 matrix of rank 3")]
 
 _why = "compute the determinant with your own elimination"
-with forbid(np.linalg, "det", "slogdet", "eig", "eigvals", reason=_why, func=det_gauss), \
-        forbid(scipy.linalg, "det", "lu", "lu_factor", "eig", "eigvals", reason=_why, func=det_gauss), \
-        forbid(sp.MatrixBase, "det", reason=_why, func=det_gauss):
+with forbid_calls(calls.DETERMINANTS, reason=_why, func=det_gauss):
     for _A, _ref, _what in _cases:
         _copy = _A.copy()
         _got = det_gauss(_A)
@@ -248,8 +247,9 @@ with forbid(np.linalg, "det", "slogdet", "eig", "eigvals", reason=_why, func=det
 # Python ints, `Fraction`s, floats or SymPy expressions: use only `+`, `-` and `*` on them (no division,
 # no conversion to float or to a NumPy array), so that an integer matrix gives its exact integer
 # determinant — even when it has more than 19 digits — and a matrix of SymPy symbols gives a polynomial.
-# Do not modify `A`. Not allowed: `np.linalg.det`, `scipy.linalg.det` and SymPy's `Matrix.det` /
-# `sp.det` (the hidden tests block them).
+# Do not modify `A`. Not allowed: any library determinant, factorization or eigenvalue routine
+# (`np.linalg.det`, `slogdet`, `eig`, any function of `scipy.linalg`, SymPy's `det`, `charpoly` or
+# `eigenvals`); the hidden tests watch the calls your function makes.
 
 # %% nbgrader={"grade": false, "grade_id": "q3-det-cofactor", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def det_cofactor(A):
@@ -277,7 +277,8 @@ assert not isinstance(_d, float), "for an integer matrix, det_cofactor should re
 import copy
 
 import scipy.linalg
-from autograder.checks import forbid
+from autograder import calls
+from autograder.checks import forbid_calls, sym_equal, sym_is_zero
 
 _rng = np.random.default_rng(4301)
 _int_cases = [[[7]], [[-3]]]
@@ -294,9 +295,7 @@ _sym = [[_x, 1, _y], [2, _z, 0], [_y, _x, 3]]
 _sym_ref = sp.Matrix(_sym).det()
 
 _why = "implement the cofactor expansion yourself"
-with forbid(np.linalg, "det", reason=_why, func=det_cofactor), \
-        forbid(scipy.linalg, "det", reason=_why, func=det_cofactor), \
-        forbid(sp.MatrixBase, "det", reason=_why, func=det_cofactor):
+with forbid_calls(calls.DETERMINANTS, reason=_why, func=det_cofactor):
     for _A, _ref in zip(_int_cases, _int_refs):
         _n = len(_A)
         _copy = copy.deepcopy(_A)
@@ -313,13 +312,13 @@ with forbid(np.linalg, "det", reason=_why, func=det_cofactor), \
         assert _got == _ref, (f"det_cofactor is not the determinant for an integer {_n}x{_n} matrix. "
                               "Hint: the signs alternate along the row: +, -, +, ... ((-1)**j for column j).")
     _got = det_cofactor(_frac)
-    assert not isinstance(_got, (float, np.floating)) and sp.nsimplify(_got) == _frac_ref \
+    assert not isinstance(_got, (float, np.floating)) and sym_equal(_got, _frac_ref) \
         and not sp.sympify(_got).has(sp.Float), \
         "det_cofactor for a matrix of Fractions should be the exact fraction (a Fraction or a SymPy Rational)."
     _got = det_cofactor(_float.tolist())
     assert np.isclose(float(_got), _float_ref, rtol=1e-9), "det_cofactor is not the determinant for a float 5x5 matrix."
     _got = det_cofactor(_sym)
-    assert isinstance(_got, sp.Basic) and sp.expand(_got - _sym_ref) == 0, \
+    assert isinstance(_got, sp.Basic) and sym_is_zero(sp.expand(_got - _sym_ref)), \
         "det_cofactor for a matrix of SymPy symbols should be its determinant, a polynomial in the symbols."
 ### END HIDDEN TESTS
 
@@ -357,7 +356,7 @@ assert_sympy_equal(_p, _lam**2 - 4 * _lam + 3, name="char_poly([[2, 1], [1, 2]],
 # symmetric, singular and triangular matrices, rational and symbolic entries, another symbol name,
 # M left unchanged.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_sympy_equal
+from autograder.checks import assert_sympy_equal, sym_is_zero
 
 _rng = np.random.default_rng(4401)
 _a = sp.Symbol("a")
@@ -383,7 +382,7 @@ for _sym in (sp.Symbol("lam"), sp.Symbol("x")):
         _extra = sorted(str(s) for s in _p.free_symbols - _ref.free_symbols)
         assert not _extra, (f"char_poly uses the symbol(s) {', '.join(_extra)}: build the polynomial in the symbol "
                             "lam that is passed to the function.")
-        if _n % 2 == 1 and sp.expand(_p + _ref) == 0:
+        if _n % 2 == 1 and sym_is_zero(sp.expand(_p + _ref)):
             raise AssertionError(f"char_poly for a {_n}x{_n} matrix has the wrong sign convention: the question asks "
                                  "for det(lam*I - M) (leading coefficient +1), not det(M - lam*I).")
         _deg = sp.degree(sp.expand(_p), _sym)
@@ -461,8 +460,9 @@ for _v, _r in _ranks.items():
 # * It must work in high dimension, where $\det\Sigma$ underflows to 0 or overflows to `inf`: compute
 #   $\log\det\Sigma$ with `np.linalg.slogdet` (or a Cholesky factor), never as `np.log(np.linalg.det(...))`.
 # * For the quadratic terms, **solve** linear systems (one `np.linalg.solve` with all the $x_i - \mu$ as
-#   right-hand sides is enough); forming the inverse is **not allowed** (`np.linalg.inv`, `np.linalg.pinv`,
-#   `scipy.linalg.inv`, `scipy.linalg.pinv` and `scipy.linalg.pinvh` are blocked by the hidden tests).
+#   right-hand sides is enough); forming the inverse is **not allowed**, by any route: `np.linalg.inv`,
+#   `np.linalg.pinv`, `scipy.linalg.inv`, `pinv` and `pinvh`, a solve against the identity matrix, or
+#   a negative `matrix_power` (the hidden tests watch the calls your function makes).
 
 # %% nbgrader={"grade": false, "grade_id": "q6-gaussian-loglik", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def gaussian_loglik(X, mu, Sigma):
@@ -492,7 +492,8 @@ assert_scalar_close(gaussian_loglik(_X.copy(), _mu.copy(), _Sigma.copy()), _ref,
 # covariances whose determinant underflows and overflows, inputs left unchanged, inverses blocked.
 ### BEGIN HIDDEN TESTS
 import scipy.linalg
-from autograder.checks import forbid
+from autograder import calls
+from autograder.checks import forbid_calls
 
 
 def _spd(_rng, _d, _scale=1.0, _cond=None):
@@ -525,8 +526,7 @@ for _n, _d, _scale, _cond, _what in [(40, 3, 1.0, None, "40 samples in R^3"),
     _cases.append((_X, _mu, _Sigma, _what))
 
 _why = "solve a linear system instead of forming the inverse"
-with forbid(np.linalg, "inv", "pinv", reason=_why, func=gaussian_loglik), \
-        forbid(scipy.linalg, "inv", "pinv", "pinvh", reason=_why, func=gaussian_loglik):
+with forbid_calls(calls.INVERSE, reason=_why, func=gaussian_loglik):
     for _X, _mu, _Sigma, _what in _cases:
         _ref, _parts = _reference(_X, _mu, _Sigma)
         _copies = (_X.copy(), _mu.copy(), _Sigma.copy())

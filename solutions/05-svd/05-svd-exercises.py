@@ -53,8 +53,9 @@ np.set_printoptions(precision=4, suppress=True)
 #   on matrices of very different scales. (Do not stop when $\lambda$ stops changing: the Rayleigh quotient
 #   converges twice as fast as the vector, so $\lambda$ settles while $v$ is still far from an eigenvector.)
 #
-# Implement it yourself: **`np.linalg.eig`, `eigh`, `eigvals`, `eigvalsh` and `svd` (and their
-# `scipy.linalg` / `scipy.sparse.linalg` versions) are not allowed**; the hidden tests block them.
+# Implement it yourself: **no eigenvalue or SVD routine** — `np.linalg.eig`, `eigh`, `eigvals`,
+# `eigvalsh` and `svd`, and no function at all of `scipy.linalg` or `scipy.sparse.linalg`; the hidden
+# tests watch the calls your function makes, under whatever name.
 
 # %% nbgrader={"grade": false, "grade_id": "q1-power-iteration", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def power_iteration(A, num_iters=1000, tol=1e-10):
@@ -86,11 +87,13 @@ assert_eigenpair(_A, _lam, _v, tol=1e-6, name="power_iteration(A)")
 
 # %% nbgrader={"grade": true, "grade_id": "q1-power-iteration-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: random symmetric matrices (2x2 to 20x20) with positive, negative and repeated dominant
-# eigenvalues, a start vector trap, rank one, 1x1, scales 1e-8 and 1e8, list input, A unchanged, no eig/svd.
+# eigenvalues, a start vector trap, rank one, 1x1, scales 1e-8 and 1e8, list input, A unchanged, no eig/svd,
+# num_iters and tol passed by keyword and by position on a matrix where the iteration never converges.
 ### BEGIN HIDDEN TESTS
 import scipy.linalg
 import scipy.sparse.linalg
-from autograder.checks import assert_eigenpair, forbid
+from autograder import calls
+from autograder.checks import assert_eigenpair, forbid_calls
 
 _rng = np.random.default_rng(5101)
 
@@ -115,9 +118,7 @@ _cases = [
 ]
 _why = "implement power iteration yourself"
 _results = []
-with forbid(np.linalg, "eig", "eigh", "eigvals", "eigvalsh", "svd", reason=_why, func=power_iteration), \
-        forbid(scipy.linalg, "eig", "eigh", "eigvals", "eigvalsh", "svd", reason=_why, func=power_iteration), \
-        forbid(scipy.sparse.linalg, "eigs", "eigsh", "svds", reason=_why, func=power_iteration):
+with forbid_calls(calls.SVD_AND_EIG, reason=_why, func=power_iteration):
     for _name, _A in _cases:
         _Acopy = _A.copy()
         _results.append(power_iteration(_A))
@@ -142,6 +143,14 @@ for (_name, _A), (_lam, _v) in zip(_cases, _results):
                      hint="stop only when the residual is small relative to |lam|.")
 _lam, _v = _list_result
 assert abs(float(np.asarray(_lam).ravel()[0]) + 5.0) < 1e-6, "power_iteration should accept a nested list."
+# num_iters and tol are the caller's (by keyword and by position): eigenvalues 2 and -2 tie in absolute value,
+# so the iteration never converges and must stop after num_iters steps with its current estimate
+for _out in (power_iteration(np.diag([2.0, -2.0, 1.0]), num_iters=25, tol=1e-12),
+             power_iteration(np.diag([2.0, -2.0, 1.0]), 30, 1e-12)):
+    _v = np.asarray(_out[1], dtype=float)
+    assert _v.shape == (3,) and np.all(np.isfinite(_v)) and abs(np.linalg.norm(_v) - 1.0) < 1e-6, \
+        ("power_iteration(A, num_iters, tol) should stop after num_iters steps when it does not converge, and "
+         "return its current estimate (a unit vector).")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -304,8 +313,9 @@ for _name, _sigma in [("sigma_1", sigma_1), ("sigma_2", sigma_2)]:
 #   ($A^\top = U'\Sigma V'^\top$ gives $A = V'\Sigma U'^\top$).
 #
 # Implement it yourself: **`np.linalg.svd`, `scipy.linalg.svd` and `scipy.sparse.linalg.svds` are not
-# allowed** (the hidden tests block them; `np.linalg.eigh` is fine). The hidden tests use condition
-# numbers up to $10^3$, so the squaring in $A^\top A$ still leaves enough accuracy.
+# allowed**, under any name (the hidden tests watch the calls your function makes; `np.linalg.eigh` is
+# fine). The hidden tests use condition numbers up to $10^3$, so the squaring in $A^\top A$ still leaves
+# enough accuracy.
 
 # %% nbgrader={"grade": false, "grade_id": "q4-svd-via-eigh", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def svd_via_eigh(A):
@@ -338,7 +348,8 @@ assert_svd(_A, _U, _s, _Vt, name="svd_via_eigh(A)")
 ### BEGIN HIDDEN TESTS
 import scipy.linalg
 import scipy.sparse.linalg
-from autograder.checks import assert_shape, assert_svd, forbid
+from autograder import calls
+from autograder.checks import assert_shape, assert_svd, forbid_calls
 
 _rng = np.random.default_rng(5401)
 _Qa, _ = np.linalg.qr(_rng.normal(size=(10, 4)))
@@ -356,9 +367,7 @@ _cases = [
 ]
 _why = "build the SVD from np.linalg.eigh yourself"
 _results = []
-with forbid(np.linalg, "svd", reason=_why, func=svd_via_eigh), \
-        forbid(scipy.linalg, "svd", reason=_why, func=svd_via_eigh), \
-        forbid(scipy.sparse.linalg, "svds", reason=_why, func=svd_via_eigh):
+with forbid_calls(calls.SVD_ROUTINES, reason=_why, func=svd_via_eigh):
     for _name, _A in _cases:
         _Acopy = _A.copy()
         _results.append(svd_via_eigh(_A))
@@ -529,8 +538,10 @@ for _name, _A in _cases:
 #   one; the tests include matrices of very different scales). Do not divide by it: its term is dropped.
 #   For the zero matrix every singular value counts as zero, and $x^+$ is the zero vector.
 #
-# Implement it yourself: **`np.linalg.pinv`, `np.linalg.lstsq`, `np.linalg.solve`, `np.linalg.inv` and
-# their `scipy.linalg` versions are not allowed** (the hidden tests block them); `np.linalg.svd` is fine.
+# Implement it yourself: **no solver or inverse from `np.linalg`** (`pinv`, `lstsq`, `solve`, `inv`, ...)
+# **and no function of `scipy.linalg` or `scipy.sparse.linalg`**; the hidden tests watch the calls your
+# function makes.
+# `np.linalg.svd` is fine.
 # Do not modify `A` or `b`.
 
 # %% nbgrader={"grade": false, "grade_id": "q7-min-norm", "locked": false, "schema_version": 3, "solution": true, "task": false}
@@ -555,10 +566,12 @@ assert_close(min_norm_solution(np.array([[1.0], [1.0]]), np.array([1.0, 3.0])), 
 # %% nbgrader={"grade": true, "grade_id": "q7-min-norm-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: overdetermined, underdetermined and square systems, rank-deficient and singular matrices
 # (also scaled by 1e8 and 1e-8), a tiny singular value to drop, condition number 1e6, the zero matrix,
-# list input, A and b unchanged, no pinv/lstsq/solve/inv.
+# list input, rtol varied (by keyword and by position, larger and smaller than the default), A and b
+# unchanged, no pinv/lstsq/solve/inv.
 ### BEGIN HIDDEN TESTS
 import scipy.linalg
-from autograder.checks import assert_close, assert_shape, forbid
+from autograder import calls
+from autograder.checks import assert_close, assert_shape, forbid_calls
 
 _rng = np.random.default_rng(5701)
 
@@ -586,14 +599,19 @@ _cases = [
 _bs = [_rng.normal(size=_A.shape[0]) for _, _A in _cases]
 _why = "build the minimum-norm solution from the SVD yourself"
 _results = []
-with forbid(np.linalg, "pinv", "lstsq", "solve", "inv", reason=_why, func=min_norm_solution), \
-        forbid(scipy.linalg, "pinv", "lstsq", "solve", "inv", reason=_why, func=min_norm_solution):
+with forbid_calls(calls.NUMPY_SOLVERS, calls.SCIPY_LINALG, calls.SCIPY_SPARSE_LINALG, reason=_why,
+                  func=min_norm_solution):
     for (_name, _A), _b in zip(_cases, _bs):
         _Acopy, _bcopy = _A.copy(), _b.copy()
         _results.append(min_norm_solution(_A, _b))
         assert np.array_equal(_A, _Acopy) and np.array_equal(_b, _bcopy), \
             "min_norm_solution changed its input A or b; work on copies."
     _list_result = min_norm_solution([[1.0, 2.0], [2.0, 4.0]], [1.0, 2.0])
+    # rtol decides which singular values count: 1, 1e-3, 1e-6 and 3e-9, at cutoffs on either side of each
+    _Ar = _with_singular_values(7, 5, [1.0, 1e-3, 1e-6, 3e-9])
+    _br = _rng.normal(size=7)
+    _rtol_results = [(_rt, min_norm_solution(_Ar.copy(), _br.copy(), rtol=_rt)) for _rt in (0.5, 1e-2, 1e-5, 1e-9)]
+    _rtol_results.append((1e-4, min_norm_solution(_Ar.copy(), _br.copy(), 1e-4)))
 
 for (_name, _A), _b, _x in zip(_cases, _bs, _results):
     _n = _A.shape[1]
@@ -616,4 +634,12 @@ for (_name, _A), _b, _x in zip(_cases, _bs, _results):
     assert_close(_x, _ref, rtol=1e-6, atol=1e-9 * _scale, name=f"min_norm_solution for {_name}",
                  hint="x+ = sum of (u_i . b) / sigma_i * v_i over the singular values kept.")
 assert_close(_list_result, np.array([0.2, 0.4]), rtol=1e-6, atol=1e-9, name="min_norm_solution for nested lists")
+_U, _s, _Vt = np.linalg.svd(_Ar, full_matrices=False)
+for _rt, _x in _rtol_results:
+    _keep = _s > _rt * _s.max()
+    _ref = _Vt[_keep].T @ ((_U[:, _keep].T @ _br) / _s[_keep])
+    assert_close(_x, _ref, rtol=1e-6, atol=1e-12 * np.linalg.norm(_ref),
+                 name=f"min_norm_solution(A, b, rtol={_rt:g}) for singular values 1, 1e-3, 1e-6, 3e-9",
+                 hint="a singular value counts as zero exactly when it is at most rtol times the largest: use the "
+                      "rtol that is passed, whatever its value.")
 ### END HIDDEN TESTS

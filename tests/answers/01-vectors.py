@@ -64,12 +64,19 @@ MISTAKES = {
                             "not allowed"),
     },
     "mistakes2": {
+        # pure Python: the zero vector stops on ZeroDivisionError, not on the ValueError the question asks for
+        "q2-normalize": ("def normalize(x):\n    import math\n    n = math.sqrt(sum(float(v) ** 2 for v in x))\n"
+                         "    return np.array([float(v) / n for v in x])\n", 1, "should raise ValueError"),
         "q3-project": (("(u @ v) / (v @ v) * v", "(u @ v) * v"), 0, "constant factor"),
         "q5-dependency": (("c = V.nullspace()[0]", "t = sp.Symbol('t')\nc = sp.Matrix([t, -2 * t, t])"), 0,
                           "not symbols"),
         "q7-gram-schmidt": (("    V = np.asarray(V, dtype=float)\n",
                              "    import scipy.linalg\n    return scipy.linalg.qr(V, mode='economic')[0]\n"), 1,
                             "not allowed"),
+    },
+    # a zero test with a tolerance: a legitimate tiny vector is refused (issue #13)
+    "domain": {
+        "q2-normalize": (("    if n == 0:", "    if n < 1e-6:"), 1, "only the zero vector has no direction"),
     },
     "mistakes4": {
         "q1-angle": (("theta_deg = float(np.degrees(np.arccos(np.clip(cos_theta, -1.0, 1.0))))",
@@ -81,7 +88,17 @@ MISTAKES = {
     "mistakes3": {
         "q6-parameter": (("dependent_values = set(sp.solve(det_a, a))", "dependent_values = {sp.Integer(2)}"), 1,
                          "missing or extra"),
+        # floating-point zeros: SymPy 1.13+ says Float(0.0) != 0, so a structural test took it for non-zero
+        "q5-dependency": (("c = V.nullspace()[0]", "c = sp.Matrix([0.0, 0.0, 0.0])"), 0, "zero vector"),
         "q7-gram-schmidt": (("    V = np.asarray(V, dtype=float)\n",
                              "    from numpy.linalg import qr\n    return qr(V)[0]\n"), 1, "not allowed"),
     },
+    # an equivalent that no list of names foresaw: Cholesky QR (R from the Gram matrix, Q = V R^-1)
+    "synonyms": {
+        "q7-gram-schmidt": ("def gram_schmidt(V):\n    V = np.asarray(V, dtype=float)\n"
+                            "    R = np.linalg.cholesky(V.T @ V).T\n    return V @ np.linalg.inv(R)\n", 1, "cholesky"),
+    },
 }
+
+# Graded in plain mode too (--plain): a rule judged by what runs loses the same points in both modes (issue #13).
+PLAIN = ["synonyms"]

@@ -228,4 +228,13 @@ MISTAKES = {
             "    return np.linalg.multi_dot([np.asarray(T, dtype=float) for T in reversed(transforms)])\n", 1,
             "single matrix is allowed"),
     },
+    # an equivalent that the list of names did not foresee: NumPy 2's vecdot ufunc (issue #13)
+    "synonyms": {
+        "q3-matmul-outer": ("def matmul_outer(A, B):\n    A = np.asarray(A, dtype=float)\n    B = np.asarray(B, dtype=float)\n"
+                            "    if A.shape[1] != B.shape[0]:\n        raise ValueError('inner sizes differ')\n"
+                            "    return np.vecdot(A[:, None, :], B.T[None, :, :])\n", 1, "dot/matmul-type"),
+    },
 }
+
+# Graded in plain mode too (--plain): the rule loses the same points in both modes (issue #13).
+PLAIN = ["synonyms"]

@@ -146,7 +146,7 @@ MISTAKES = {
         "q1-forward": (_Q1_IN_PLACE, 1, "changed its input"),
         "q2-back": (("range(n - 1, -1, -1)", "range(n - 1, 0, -1)"), 0, "last row"),
         "q3-lu": (_Q3_LAST_PIVOT, 1, "last pivot"),
-        "q4-solver": (_Q4_INV_BY_LU, 1, "ill-conditioned"),
+        "q4-solver": (_Q4_INV_BY_LU, 1, "the inverse of a matrix"),  # named by the rule now
         "q5-hilbert": (("x_exact = H5.LUsolve(b5)", "x_exact = H5.LUsolve(b5).T"), 0, "shape (5, 1)"),
         "q6-bound": (("np.linalg.cond(A)", "np.linalg.cond(A, 'fro')"), 0, "2-norm"),
         "q7-regression": (("np.linalg.lstsq(Z, y, rcond=None)[0]", "np.linalg.inv(Z.T @ Z) @ Z.T @ y"), 1,
@@ -160,4 +160,15 @@ MISTAKES = {
         "q6-bound": ((" / np.linalg.norm(b)\n", " / (np.linalg.norm(A, 2) * np.linalg.norm(x_hat))\n"), 0,
                      "divided by ||b||"),
     },
+    # equivalents that no list of names foresaw: the rule is judged by what runs
+    "synonyms": {
+        "q1-forward": ("def forward_substitution(L, b):\n    import scipy.sparse as sps\n"
+                       "    import scipy.sparse.linalg as spla\n"
+                       "    return spla.spsolve(sps.csc_array(np.asarray(L, dtype=float)), np.asarray(b, dtype=float))\n",
+                       1, "a function from scipy.sparse.linalg"),
+    },
 }
+
+# Graded in plain mode too (--plain): a rule judged by what runs, and in-place changes of SymPy and sparse
+# arguments, lose the same points in both modes (issue #13).
+PLAIN = ["synonyms"]

@@ -176,4 +176,15 @@ MISTAKES = {
         # the inverse through SciPy's pseudo-inverse
         "q6-gaussian-loglik": (("np.linalg.solve(Sigma, D.T).T", "(scipy.linalg.pinvh(Sigma) @ D.T).T"), 1, "not allowed"),
     },
+    # equivalents that no list of names foresaw, and a SymPy argument changed in place
+    "synonyms": {
+        "q6-gaussian-loglik": (("np.linalg.solve(Sigma, D.T).T", "(np.linalg.matrix_power(Sigma, -1) @ D.T).T"), 1,
+                               "the inverse of a matrix"),
+        "q4-char-poly": (("    M = sp.Matrix(M)\n    return (lam * sp.eye(M.rows) - M).det()",
+                          "    M[:, :] = lam * sp.eye(M.rows) - M\n    return M.det()"), 1, "changed its input"),
+    },
 }
+
+# Graded in plain mode too (--plain): a rule judged by what runs, and in-place changes of SymPy and sparse
+# arguments, lose the same points in both modes (issue #13).
+PLAIN = ["synonyms"]

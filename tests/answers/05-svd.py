@@ -208,4 +208,23 @@ MISTAKES = {
         "q7-min-norm": (("keep = s > rtol * s.max()", "keep = np.arange(s.size) < np.linalg.matrix_rank(A)"), 1,
                         "far too large"),
     },
+    # rtol clamped to at least 1e-8: right at the default and for larger rtol, wrong for a smaller one (issue #13)
+    "domain": {
+        "q7-min-norm": (("keep = s > rtol * s.max()", "keep = s > max(rtol, 1e-8) * s.max()"), 1,
+                        "use the rtol that is passed"),
+    },
+    # equivalents that no list of names foresaw: the rule is judged by what runs
+    "synonyms": {
+        "q1-power-iteration": ("def power_iteration(A, num_iters=1000, tol=1e-10):\n    import scipy.linalg\n"
+                               "    A = np.asarray(A, dtype=float)\n    T, Z = scipy.linalg.schur(A)\n"
+                               "    i = int(np.argmax(np.abs(np.diag(T))))\n    return float(T[i, i]), Z[:, i]\n",
+                               1, "eigendecomposition routine"),
+        "q7-min-norm": ("def min_norm_solution(A, b, rtol=1e-10):\n    import scipy.sparse.linalg\n"
+                        "    A = np.asarray(A, dtype=float)\n"
+                        "    return scipy.sparse.linalg.lsqr(A, np.asarray(b, dtype=float), atol=1e-14, btol=1e-14)[0]\n",
+                        1, "a function from scipy.sparse.linalg"),
+    },
 }
+
+# Graded in plain mode too (--plain): a rule judged by what runs loses the same points in both modes (issue #13).
+PLAIN = ["synonyms"]

@@ -138,4 +138,16 @@ MISTAKES = {
         # the test rows leak into the fit
         "q5-train-test": (FIT_ON_ALL, 0, "together"),
     },
+    # the covariance route under another name: scipy.linalg's SVD of a covariance built by hand
+    "synonyms": {
+        "q1-pca-fit": (("    _, s, Vt = np.linalg.svd(X - mean, full_matrices=False)\n"
+                        "    return mean, Vt[:k], s[:k] ** 2 / (X.shape[0] - 1)",
+                        "    import scipy.linalg\n    Xc = X - mean\n"
+                        "    _, s, Vt = scipy.linalg.svd(Xc.T @ Xc / (X.shape[0] - 1))\n    return mean, Vt[:k], s[:k]"),
+                       1, "the covariance eigenproblem"),
+    },
 }
+
+# Graded in plain mode too (--plain): a rule judged by what runs, and in-place changes of SymPy and sparse
+# arguments, lose the same points in both modes (issue #13).
+PLAIN = ["synonyms"]

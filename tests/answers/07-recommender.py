@@ -203,4 +203,20 @@ MISTAKES = {
         # centered in place: R_train itself is changed
         "q6-als": (("R_centered = R_train.copy()", "R_centered = R_train"), 1, "centered it in place"),
     },
+    # a sparse argument used as scratch space: coo_array(R) shares R's data, which is then changed in place
+    "synonyms": {
+        # the inverse by another route: LU-solve against the identity
+        "q5-ridge-step": (("        P[u] = np.linalg.solve(Qu.T @ Qu + lam * np.eye(k), Qu.T @ R.data[start:end])",
+                           "        import scipy.linalg\n"
+                           "        Ainv = scipy.linalg.lu_solve(scipy.linalg.lu_factor(Qu.T @ Qu + lam * np.eye(k)), np.eye(k))\n"
+                           "        P[u] = Ainv @ (Qu.T @ R.data[start:end])"), 1, "the inverse of a matrix"),
+        "q2-rmse": ("def masked_rmse(R, R_hat):\n    C = scipy.sparse.coo_array(R)\n    if C.nnz == 0:\n"
+                    "        raise ValueError('no observed ratings')\n    R_hat = np.asarray(R_hat, dtype=float)\n"
+                    "    C.data -= R_hat[C.row, C.col]\n    return float(np.sqrt(np.mean(C.data ** 2)))\n",
+                    1, "changed one of its inputs"),
+    },
 }
+
+# Graded in plain mode too (--plain): a rule judged by what runs, and in-place changes of SymPy and sparse
+# arguments, lose the same points in both modes (issue #13).
+PLAIN = ["synonyms"]

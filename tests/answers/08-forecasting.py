@@ -165,4 +165,13 @@ MISTAKES = {
                               "    u = np.asarray(x, dtype=float)\n    u *= 2\n    u -= x_min + x_max\n"
                               "    u /= x_max - x_min\n"), 1, "changed its input x"),
     },
+    # an equivalent that no list of names foresaw: tensorsolve for the triangular system
+    "synonyms": {
+        "q2-lstsq-qr": (("    w = np.zeros(n)\n    for i in range(n - 1, -1, -1):\n"
+                         "        w[i] = (c[i] - R[i, i + 1:] @ w[i + 1:]) / R[i, i]\n", "    w = np.linalg.tensorsolve(R, c)\n"),
+                        1, "a solver or inverse from np.linalg"),
+    },
 }
+
+# Graded in plain mode too (--plain): a rule judged by what runs loses the same points in both modes (issue #13).
+PLAIN = ["synonyms"]

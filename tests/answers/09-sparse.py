@@ -26,7 +26,10 @@ ALTERNATIVES = [{
     "q4-smooth": "def graph_smooth(L, y, lam):\n    A = (sps.identity(L.shape[0]) + lam * L).tocsc()\n"
                  "    return spla.spsolve(A, y)\n",
     # sinc(t) = sin(pi t) / (pi t) handles x = 0 by itself
-    "q5-cancellation": "def one_minus_cos_over_x2(x):\n    return 0.5 * np.sinc(np.asarray(x, dtype=float) / (2 * np.pi)) ** 2\n",
+    # sin(h)/h first, then squared: no cancellation, no underflow of x**2
+    "q5-cancellation": "def one_minus_cos_over_x2(x):\n    x = np.asarray(x, dtype=float)\n    h = x / 2\n"
+                       "    ratio = np.ones_like(h)\n    np.divide(np.sin(h), h, out=ratio, where=(h != 0))\n"
+                       "    return 0.5 * ratio * ratio\n",
     # Welford's one-pass update in plain Python
     "q6-variance": "def stable_variance(x):\n    values = [float(v) for v in x]\n    if not values:\n"
                    "        raise ValueError('empty')\n    mean, M = 0.0, 0.0\n"
@@ -89,8 +92,10 @@ ALTERNATIVES = [{
     "q4-smooth": "def graph_smooth(L, y, lam):\n    A = sps.identity(L.shape[0]) + lam * L\n"
                  "    x, info = spla.cg(A, y, rtol=1e-8)\n    return x\n",
     # np.divide with where=, a Python float for a scalar
-    "q5-cancellation": "def one_minus_cos_over_x2(x):\n    x = np.asarray(x, dtype=float)\n    out = np.full_like(x, 0.5)\n"
-                       "    np.divide(2 * np.sin(x / 2) ** 2, x**2, out=out, where=(x != 0))\n"
+    # one value at a time with math.sin
+    "q5-cancellation": "import math\n\ndef one_minus_cos_over_x2(x):\n    def f(v):\n"
+                       "        return 0.5 if v == 0 else 0.5 * (math.sin(v / 2) / (v / 2)) ** 2\n"
+                       "    out = np.vectorize(f, otypes=[float])(np.asarray(x, dtype=float))\n"
                        "    return float(out) if out.ndim == 0 else out\n",
     # two passes in plain Python
     "q6-variance": "def stable_variance(x):\n    if len(x) == 0:\n        raise ValueError('empty')\n"
@@ -186,4 +191,41 @@ MISTAKES = {
                             "    h = np.where(x == 0, 1.0, x / 2)\n"
                             "    return np.where(x == 0, 0.5, 2 * np.sin(h) ** 2 / h**2)\n", 0, "constant factor"),
     },
+    # equivalents that no list of names foresaw, and a sparse argument changed in place
+    # "for every real x" (issue #13): answers the old hidden tests took for right
+    "domain": {
+        # sinc of x / (2 pi): the rounding of x / (2 pi) is amplified near multiples of 2 pi and for huge x
+        "q5-cancellation": ("def one_minus_cos_over_x2(x):\n    return 0.5 * np.sinc(np.asarray(x, dtype=float) / (2 * np.pi)) ** 2\n",
+                            1, "for every real x"),
+    },
+    "domain2": {
+        # x**2 underflows to 0 for |x| < 1e-154: 0/0 there
+        "q5-cancellation": ("def one_minus_cos_over_x2(x):\n    x = np.asarray(x, dtype=float)\n    out = np.full_like(x, 0.5)\n"
+                            "    np.divide(2 * np.sin(x / 2) ** 2, x**2, out=out, where=(x != 0))\n"
+                            "    return float(out) if out.ndim == 0 else out\n", 1, "every sign and magnitude"),
+    },
+    "domain3": {
+        # a Taylor switch that leaves the cancellation of 1 - cos x near multiples of 2 pi
+        "q5-cancellation": ("def one_minus_cos_over_x2(x):\n    x = np.asarray(x, dtype=float)\n"
+                            "    small = np.abs(x) < 0.1\n    safe = np.where(small, 1.0, x)\n"
+                            "    taylor = 0.5 - x**2 / 24 + x**4 / 720 - x**6 / 40320\n"
+                            "    return np.where(small, taylor, (1 - np.cos(safe)) / safe**2)\n",
+                            1, "near multiples of pi"),
+    },
+    "synonyms": {
+        "q2-matvec": ("def csr_matvec(indptr, indices, data, x):\n    x = np.asarray(x, dtype=float)\n"
+                      "    m = len(indptr) - 1\n    A = sps.lil_array((m, len(x)))\n    for i in range(m):\n"
+                      "        for k in range(indptr[i], indptr[i + 1]):\n            A[i, indices[k]] = data[k]\n"
+                      "    return A @ x\n", 1, "a SciPy sparse constructor"),
+        "q4-smooth": ("def graph_smooth(L, y, lam):\n    L.data = L.data * lam\n"
+                      "    A = sps.eye_array(L.shape[0], format='csr') + sps.csr_array(L)\n"
+                      "    x, info = spla.cg(A, np.asarray(y, dtype=float), rtol=1e-10, atol=0.0, maxiter=20 * L.shape[0])\n"
+                      "    return x\n", 1, "changed L or y"),
+        "q6-variance": ("def stable_variance(x):\n    x = np.asarray(x, dtype=float)\n    if x.size == 0:\n"
+                        "        raise ValueError('empty')\n    return float(x.std() ** 2)\n", 1, "a variance from NumPy"),
+    },
 }
+
+# Graded in plain mode too (--plain): a rule judged by what runs, and in-place changes of SymPy and sparse
+# arguments, lose the same points in both modes (issue #13).
+PLAIN = ["synonyms"]
