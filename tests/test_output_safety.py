@@ -32,7 +32,9 @@ class Tags(HTMLParser):
 
 def assert_inert(page: str, csp: bool = True) -> None:
     tags = Tags(page).tags
-    assert "<script" not in page.lower() and not [t for t, _ in tags if t in ("script", "iframe", "object", "embed")]
+    assert "<script" not in page.lower()
+    assert not [t for t, _ in tags if t in ("script", "iframe", "object", "embed", "base", "form", "frame")]
+    assert not [a for t, a in tags if t == "meta" and a.get("http-equiv", "").lower() == "refresh"]
     assert not [(t, a) for t, attrs in tags for a in attrs if a.startswith("on")]
     assert not [(t, a, v) for t, attrs in tags for a, v in attrs.items()
                 if a in URL_ATTRIBUTES and re.sub(r"[\s\x00-\x1f]", "", v).lower().startswith(("javascript:", "vbscript:"))]
@@ -54,6 +56,11 @@ HOSTILE_MARKDOWN = [
     "<form><button formaction=javascript:alert(1)>x</button></form>",
     "<style>@import 'http://evil/x.css';</style>",
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    '# a" onmouseover="alert(1)',
+    "[x](<javascript:alert(1)>) [y](java\tscript:alert(1)) <a href='java&#x09;script:alert(1)'>z</a>",
+    "<meta http-equiv=refresh content='0;url=javascript:alert(1)'><base href='javascript:alert(1)//'>",
+    "<object data='javascript:alert(1)'></object><embed src='javascript:alert(1)'>",
+    "$<img src=x onerror=alert(1)>$ and $$</p><script>alert(1)</script>$$",
 ]
 HOSTILE_OUTPUTS = [
     {"application/javascript": "alert(1)"},
