@@ -361,13 +361,24 @@ print("Cauchy-Schwarz:", abs(u @ v), "<=", round(np.linalg.norm(u) * np.linalg.n
 # outside $[-1, 1]$ is `nan`. The classic victim is the angle between a vector
 # and itself (or a positive multiple of itself), which should be exactly 0.
 #
+# Take $\mathbf{a} = (1, 1, 1)$. Its dot product with itself, 3, is exact, but
+# $\|\mathbf{a}\| = \sqrt{3}$ is not a float: it is rounded, and the product
+# $\sqrt{3}\cdot\sqrt{3}$ of the rounded values comes out as
+# $2.9999999999999996$, so the quotient is a little above 1. For a vector like
+# $(1.1, 2.2, 3.3)$ even the dot product is rounded, and then whether the
+# quotient lands above 1 depends on your machine: NumPy hands `@` to a BLAS
+# library, which adds up the products in an order chosen for your CPU. (We use
+# whole numbers here, so that every sum is exact and the output is the same on
+# every machine.)
+#
 # The fix is to **clip** the cosine into $[-1, 1]$ before calling `arccos`.
 # Clipping only removes rounding error; it never changes a value that is
 # already in range.
 
 # %%
-a = np.array([1.1, 2.2, 3.3])
+a = np.array([1.0, 1.0, 1.0])
 ratio = (a @ a) / (np.linalg.norm(a) * np.linalg.norm(a))
+print("a @ a =", a @ a, "  norm(a) * norm(a) =", repr(float(np.linalg.norm(a) * np.linalg.norm(a))))
 print("cosine of the angle between a and a:", repr(float(ratio)))
 print("greater than 1?", ratio > 1)
 with np.errstate(invalid="ignore"):  # silence the RuntimeWarning to show the value
@@ -849,6 +860,7 @@ print("matrix_rank (default tolerance):", np.linalg.matrix_rank(F))
 # %% tags=["nbval-ignore-output"]
 print(f"smallest singular value: {sv[-1]:.1e}")
 print("matrix_rank (tol=0):", np.linalg.matrix_rank(F, tol=0))
+assert sv[-1] < tol  # whatever its digits, the leftover is below the default tolerance
 
 # %% [markdown]
 # The tolerance is a modelling choice, not just a technicality. If a column is

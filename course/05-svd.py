@@ -196,10 +196,17 @@ print("eigenvalues of a 90-degree rotation:", np.linalg.eigvals(R90))
 # map: along them, a complicated matrix acts like a plain number. PCA (chapter
 # 06) takes the eigenvectors of a covariance matrix as the new features;
 # PageRank is an eigenvector of a link matrix; spectral clustering uses
-# eigenvectors of a graph Laplacian; and whether repeated multiplication by a
-# matrix blows up or dies out — exploding or vanishing gradients in a recurrent
-# network — is decided by the size of its eigenvalues, as the next section
-# shows.
+# eigenvectors of a graph Laplacian; and whether $A^k\mathbf{x}$ blows up or
+# dies out as $k \to \infty$ is decided by the size of the eigenvalues, as the
+# next section shows. Over a finite number of steps, though, eigenvalues can
+# mislead: $W = [[0.5, 4], [0, 0.5]]$ has both eigenvalues 0.5, yet
+# $W\mathbf{e}_2 = (4, 0.5)$ is about four times as long as $\mathbf{e}_2$.
+# The gradients of a recurrent network are multiplied by such a weight matrix
+# once per time step, and what bounds their growth for every $W$, symmetric or
+# not, is its largest *singular value* (Section 4):
+# $\|W^k\mathbf{x}\| \le \sigma_{\max}^k\|\mathbf{x}\|$. Gradients cannot explode when
+# $\sigma_{\max} < 1$, and a $W$ with all $|\lambda_i| < 1$ but
+# $\sigma_{\max} > 1$ can still amplify them a lot before they die out.
 
 # %% [markdown]
 # ## 2. Diagonalization
@@ -609,8 +616,12 @@ print("|det A| =", round(abs(np.linalg.det(A2)), 6), " prod sigma =", round(np.p
 # $\|W\mathbf{x} - W\mathbf{x}'\| \le \sigma_1\|\mathbf{x} - \mathbf{x}'\|$.
 # Controlling it (spectral normalization) stabilizes GAN training and makes
 # networks more robust; the ratio $\sigma_1/\sigma_n$ is the condition number
-# of chapter 03, which governs how hard a least-squares problem or a
-# gradient-descent run is.
+# $\kappa$ of chapter 03, which governs how sensitive a least-squares problem
+# is. Gradient descent on a least-squares loss $\tfrac12\|X\mathbf{w} - \mathbf{y}\|^2$
+# depends on its square: the Hessian is $X^\top X$, with condition number
+# $\kappa(X^\top X) = \kappa(X)^2$, and even with the best fixed step the error
+# shrinks only by a factor $(\kappa(X)^2 - 1)/(\kappa(X)^2 + 1)$ per step, so
+# the number of steps grows like $\kappa(X)^2$.
 
 # %% [markdown]
 # ## 5. The SVD and the eigendecomposition of $A^\top A$
@@ -697,6 +708,7 @@ print("relative error of sigma_3^2 from A^T A:   above 10?  ", abs(lam_min - 1e-
 # %% tags=["nbval-ignore-output"]
 print(f"sigma_3 from the SVD:          {sigma_min_svd:.10e}   (exact: 1e-09)")
 print(f"smallest eigenvalue of A^T A:  {lam_min:.3e}          (exact: 1e-18)")
+assert abs(sigma_min_svd - 1e-9) < 1e-6 * 1e-9 and abs(lam_min) < 1e-15  # seven digits; only a residue
 
 # %% [markdown]
 # **Why it matters in ML.** PCA can be computed as the eigendecomposition of

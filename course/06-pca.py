@@ -145,6 +145,11 @@ print("same as np.cov(X, rowvar=False):", np.allclose(C_toy, np.cov(X_toy, rowva
 # **Figure 1** checks this by brute force: the variance of the projection for
 # 360 unit vectors $\mathbf{w} = (\cos\theta, \sin\theta)$ (left), maximal at
 # the angle of $\mathbf{q}_1$; and the cloud with its principal axes (right).
+# Since $-\mathbf{w}$ gives the same variance as $\mathbf{w}$, the curve
+# repeats every 180 degrees, so we search for the best and the worst
+# direction among the first 180 (on the full circle, $\theta$ and
+# $\theta + 180°$ tie, and which of the two `np.argmax` returns would depend on
+# the last bits of rounding, that is, on the machine).
 
 # %%
 lam_toy, Q_toy = np.linalg.eigh(C_toy)                   # ascending order
@@ -152,11 +157,12 @@ lam_toy, Q_toy = lam_toy[::-1], fix_signs(Q_toy[:, ::-1])
 thetas = np.deg2rad(np.arange(360))
 W = np.column_stack([np.cos(thetas), np.sin(thetas)])   # one unit vector per row
 var_w = np.var(Xc_toy @ W.T, axis=0, ddof=1)            # variance of the projection on each w
-best = int(np.argmax(var_w))
+half = var_w[:180]                                      # w and -w: the same variance
+best = int(np.argmax(half))
 print("eigenvalues of C:", lam_toy)
 print("q1 =", Q_toy[:, 0], " angle:", round(float(np.degrees(np.arctan2(Q_toy[1, 0], Q_toy[0, 0]))), 1), "degrees")
-print("best of 360 directions:", best, "degrees, variance", round(float(var_w[best]), 3))
-print("smallest variance:", round(float(var_w.min()), 3), "at", int(np.argmin(var_w)), "degrees")
+print("best direction:", best, "degrees, variance", round(float(half[best]), 3))
+print("smallest variance:", round(float(half.min()), 3), "at", int(np.argmin(half)), "degrees")
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(12, 4.6), layout="constrained")
@@ -190,7 +196,7 @@ fig.suptitle("Figure 1: the first principal direction maximizes the variance of 
 plt.show()
 
 # %% [markdown]
-# Of the 360 directions, the best one (34 degrees, variance 2.838) is the
+# The best direction (34 degrees, variance 2.838) is the
 # grid point closest to $\mathbf{q}_1 \approx (0.831, 0.557)$, at 33.8
 # degrees, whose variance is $\lambda_1 = 2.839$; the minimum,
 # $\lambda_2 = 0.194$, is 90 degrees away, at 124 degrees. In between, the
@@ -279,6 +285,7 @@ print("top 5 variances agree:", np.allclose(lam_wide[:5], s_wide[:5] ** 2 / 99))
 # %% tags=["nbval-ignore-output"]
 print(f"SVD of Xc (100 x 1500):              {t_svd * 1e3:7.1f} ms")
 print(f"form C and eigvalsh(C) (1500 x 1500): {t_cov * 1e3:7.1f} ms   ({t_cov / t_svd:.0f} times slower)")
+assert t_cov > t_svd  # slower (several to many times on an idle machine)
 
 # %% [markdown]
 # The covariance route is usually several to many times slower (timings
@@ -318,6 +325,8 @@ print("std from the SVD:        ", [f"{v:.6e}" for v in std_svd])
 print("eigenvalues of C:        ", [f"{v:.3e}" for v in lam_cov], " (exact: 1, 1e-6, 1e-12, 1e-18)")
 print("relative errors, SVD:    ", [f"{v:.1e}" for v in rel_svd])
 print("relative errors, cov:    ", [f"{v:.1e}" for v in rel_cov])
+assert np.all(rel_svd < 1e-4) and rel_cov[1] < 1e-4 < rel_cov[3] and rel_cov[2] > 1e3 * rel_svd[2]
+assert abs(lam_cov[3]) < 1e-13  # the fourth variance, 1e-18, comes out as rounding noise
 
 # %% [markdown]
 # The SVD recovers all four standard deviations to at least four digits

@@ -176,7 +176,7 @@ print(f"user {u} rated items {tiny.indices[tiny.indptr[u]:tiny.indptr[u + 1]]}"
 R = scipy.sparse.csr_array((ratings, (users, items)), shape=(n_users, n_items))
 csr_bytes = R.data.nbytes + R.indices.nbytes + R.indptr.nbytes
 print(f"R: shape {R.shape}, {R.nnz} stored ratings, density {R.nnz / (n_users * n_items):.1%}")
-print(f"dense float64: {n_users * n_items * 8:,} bytes;  CSR: {csr_bytes:,} bytes")
+print(f"dense float64: {n_users * n_items * 8:,} bytes;  CSR: {csr_bytes:,} bytes ({R.indices.dtype} indices)")
 
 # Netflix Prize training set: 480,189 users, 17,770 films, 100,480,507 ratings
 m_nf, n_nf, nnz_nf = 480_189, 17_770, 100_480_507
@@ -184,8 +184,11 @@ print(f"Netflix: density {nnz_nf / (m_nf * n_nf):.2%}, dense {m_nf * n_nf * 8 / 
       f"CSR (float64 values, int32 indices) {(nnz_nf * 12 + (m_nf + 1) * 4) / 1e9:.2f} GB")
 
 # %% [markdown]
-# At 10 % density CSR already needs only about a fifth of the dense memory
-# (each stored value also costs a 4-byte column index). On the Netflix data,
+# At 10 % density CSR already needs only about a fifth of the dense memory,
+# although each stored value also costs an 8-byte column index here: SciPy's
+# sparse arrays keep the integer type of the `users` and `items` we passed in,
+# int64. With 4-byte (int32) indices, as in the Netflix estimate, it would be
+# about a sixth. On the Netflix data,
 # 1.18 % dense, the dense matrix would need about 68 GB and CSR about 1.2 GB.
 # Sparsity is what makes the problem fit in memory.
 #

@@ -262,19 +262,31 @@ def residual_norm(X, w, y):
 
 # %% tags=["nbval-ignore-output"]
 print("degree  cond(V) years   normal eq.   QR      lstsq (rank)   lstsq scaled  cond scaled")
-rss_table = []
+rss_table, ranks = [], []
 for d in range(1, 7):
     V_years = np.vander(x_train, d + 1, increasing=True)
     V_scaled = np.vander(u_train, d + 1, increasing=True)
     with np.errstate(all="ignore"):
-        w_ne = np.linalg.solve(V_years.T @ V_years, V_years.T @ y_train)
+        try:
+            w_ne = np.linalg.solve(V_years.T @ V_years, V_years.T @ y_train)
+        except np.linalg.LinAlgError:            # V^T V can even come out exactly singular
+            w_ne = np.full(d + 1, np.nan)
     w_qr = lstsq_by_qr(V_years, y_train)
     w_ls, _, rank_ls, _ = np.linalg.lstsq(V_years, y_train, rcond=None)
     w_sc = np.linalg.lstsq(V_scaled, y_train, rcond=None)[0]
     row = [residual_norm(V_years, w, y_train) for w in (w_ne, w_qr, w_ls)] + [residual_norm(V_scaled, w_sc, y_train)]
     rss_table.append(row)
+    ranks.append(rank_ls)
     print(f"{d:4d}    {np.linalg.cond(V_years):9.1e}    {row[0]:8.4f}  {row[1]:8.4f}  {row[2]:8.4f} ({rank_ls})"
           f"     {row[3]:8.4f}      {np.linalg.cond(V_scaled):6.1f}")
+
+# the pattern the text below describes, whatever the digits on this machine
+rss = np.array(rss_table)                  # columns: normal equations, QR, lstsq in years, lstsq scaled
+assert np.all(np.diff(rss[:, 3]) <= 1e-9)                            # the minimum decreases with the degree
+assert not np.any(rss[2:, 0] < rss[2:, 3] + 0.05)                    # normal equations: far off from degree 3
+assert np.all(np.abs(rss[:3, 1] - rss[:3, 3]) < 1e-3)                # QR: the minimum up to degree 3
+assert all(r < d + 1 for d, r in zip(range(2, 7), ranks[1:]))        # lstsq in years: "rank-deficient"
+assert np.all(rss[1:, 2] > rss[0, 3])                                # ... and worse than the straight line
 
 # %% [markdown]
 # Read the table column by column (the residual norms; smaller is better, and
@@ -285,8 +297,10 @@ for d in range(1, 7):
 #   $\kappa(V)$ grows only to about 100.
 # * **Normal equations**: forming $V^\top V$ squares the condition number,
 #   $\kappa(V)^2 \approx 5 \times 10^{26}$ already for degree 2. From degree 3
-#   on the residual stops improving (on this machine it stays near 3.16 while
-#   the minimum drops below 2.7): the extra columns are lost in rounding errors.
+#   on the residual stops improving (when this notebook was run it stayed near
+#   3.16 while the minimum dropped below 2.7): the extra columns are lost in
+#   rounding errors. On some machines $V^\top V$ even comes out exactly
+#   singular, `solve` refuses it, and the table shows `nan`.
 # * **QR** is stable and matches the minimum up to degree 3 or 4, but in
 #   calendar years the problem itself is so ill-conditioned beyond that that
 #   even QR misses it.
@@ -835,7 +849,9 @@ for p in (p_simple, p_best):
           f"{rmse(test, one_step_forecasts(coef_p, series, m_train)):.3f}")
 
 # %% [markdown]
-# AR(1) is clearly too simple (it cannot oscillate: one real eigenvalue), and from
+# AR(1) is clearly too simple (its one real eigenvalue $a_1$ makes a deviation
+# shrink or grow geometrically or, for $a_1 < 0$, flip sign at every step — a
+# period of 2 — but never swing with a period of 20 steps like this series), and from
 # $p = 2$ on the validation errors are within 1 % of each other. The smallest is
 # at $p = 4$ (0.918), but $p = 2$ (0.925) is so close that on 60 validation steps
 # the difference is noise. The usual remedy is to prefer the **smallest** $p$

@@ -161,10 +161,12 @@ R_csc = R_csr.tocsc()
 print("nnz:", R_csr.nnz)
 
 # %% tags=["nbval-ignore-output"]
+t_slice = {}
 for name, M in [("CSR", R_csr), ("CSC", R_csc)]:
-    t_row = timeit(lambda: M[1234:1334, :])
-    t_col = timeit(lambda: M[:, 1234:1334])
+    t_row, t_col = timeit(lambda: M[1234:1334, :]), timeit(lambda: M[:, 1234:1334])
+    t_slice[name] = (t_row, t_col)
     print(f"{name}: 100 rows {1e3 * t_row:7.2f} ms   100 columns {1e3 * t_col:7.2f} ms")
+assert t_slice["CSR"][1] > 5 * t_slice["CSR"][0] and t_slice["CSC"][0] > 5 * t_slice["CSC"][1]  # across: slower
 
 # %% [markdown]
 # Slicing along the compressed direction only copies the selected segments;
@@ -297,6 +299,7 @@ t_sparse = timeit(lambda: L60 @ x60, repeat=20)
 t_big = timeit(lambda: L @ x, repeat=20)
 print(f"n = 3600:   dense {1e6 * t_dense:8.1f} us   sparse {1e6 * t_sparse:6.1f} us")
 print(f"n = 40000:  sparse {1e6 * t_big:6.1f} us   (dense is impossible: 12.8 GB)")
+assert t_dense > t_sparse and t_big < 1e-3  # faster; well under a millisecond
 
 # %% [markdown]
 # Already at $n = 3600$ the sparse product is typically hundreds of times faster;
@@ -428,28 +431,40 @@ for alpha in (1.0, 0.1, 0.01, 0.001):
 
 # %%
 fig, ax = plt.subplots(figsize=(7.5, 4.5))
-for c, (alpha, hist) in enumerate(histories.items()):
+for c, alpha in enumerate(histories):
+    A_alpha = (L + alpha * I_N).tocsr()
+    x_exact = spla.spsolve(A_alpha.tocsc(), b)          # a direct solve, to measure the error of CG
+    norm_A = lambda v: np.sqrt(v @ (A_alpha @ v))       # the norm the bound is stated in
+    errors = [1.0]                                       # x_0 = 0: relative error 1
+    spla.cg(A_alpha, b, rtol=1e-8, maxiter=5000,
+            callback=lambda xk: errors.append(norm_A(xk - x_exact) / norm_A(x_exact)))
     kappa = (lam_max + alpha) / alpha
-    k = np.arange(len(hist))
-    ax.semilogy(k, hist, f"C{c}-", label=rf"$\alpha = {alpha}$, $\kappa \approx {kappa:,.0f}$")
+    k = np.arange(len(errors))
     rate = (np.sqrt(kappa) - 1) / (np.sqrt(kappa) + 1)
+    assert np.all(np.array(errors) <= 2 * rate ** k), alpha   # CG keeps below its bound
+    ax.semilogy(k, errors, f"C{c}-", label=rf"$\alpha = {alpha}$, $\kappa \approx {kappa:,.0f}$")
     ax.semilogy(k, 2 * rate ** k, f"C{c}:", lw=1)
-ax.axhline(1e-8, color="grey", lw=0.8)
 ax.set_ylim(1e-9, 3)
 ax.set_xlabel("CG iteration $k$")
-ax.set_ylabel(r"relative residual $\|b - Ax_k\| / \|b\|$")
-ax.set_title(r"Figure 3: CG on $L + \alpha I$ (200 x 200 grid); dotted: $2\,((\sqrt{\kappa}-1)/(\sqrt{\kappa}+1))^k$")
+ax.set_ylabel(r"relative error in the $A$-norm, $\|x_k - x\|_A \,/\, \|x\|_A$")
+ax.set_title("Figure 3: CG on $L + \\alpha I$ (200 x 200 grid): the error (solid)\n"
+             r"and its bound $2\,((\sqrt{\kappa}-1)/(\sqrt{\kappa}+1))^k$ (dotted)")
 ax.legend()
 plt.show()
 
 # %% [markdown]
 # Each tenfold increase of $\kappa$ multiplies the iteration count by roughly
 # $\sqrt{10} \approx 3.2$: 27, 81, 247, 659 iterations for
-# $\kappa \approx 9, 81, 801, 8001$. The dotted lines are the bound above
-# (strictly, it bounds the error in the $A$-norm rather than the residual, but
-# the two decay at the same rate). Every curve falls at least as fast as its
-# bound, and the larger $\kappa$, the more CG beats it: the bound only knows the
-# two ends of the spectrum, while CG adapts to all of it.
+# $\kappa \approx 9, 81, 801, 8001$. The figure draws what the bound is about:
+# the error in the $A$-norm (solid; we know $\mathbf{x}$ from a direct solve),
+# against the bound itself (dotted). Every curve stays below its bound, and the
+# larger $\kappa$, the more CG beats it: the bound only knows the two ends of
+# the spectrum, while CG adapts to all of it. The iteration counts of the
+# table come from the residual instead, the quantity CG can compute without
+# knowing $\mathbf{x}$. It is not the same: since
+# $\|\mathbf{b} - A\mathbf{x}_k\| \le \sqrt{\lambda_{\max}}\,\|\mathbf{x}_k - \mathbf{x}\|_A$
+# and $\|\mathbf{b}\| \ge \sqrt{\lambda_{\min}}\,\|\mathbf{x}\|_A$, the relative
+# residual can be up to $\sqrt{\kappa}$ times the relative $A$-norm error.
 #
 # Two practical consequences:
 #
@@ -481,12 +496,15 @@ for name, xx in [("dense solve", x_dense), ("spsolve", x_splu), ("cg", x_cg)]:
     print(f"{name:12s} relative residual below 1e-9: {np.linalg.norm(A60 @ xx - b60) / np.linalg.norm(b60) < 1e-9}")
 
 # %% tags=["nbval-ignore-output"]
-print(f"dense solve {1e3 * timeit(lambda: np.linalg.solve(A60_dense, b60)):8.1f} ms")
-print(f"spsolve     {1e3 * timeit(lambda: spla.spsolve(A60, b60)):8.1f} ms")
-print(f"cg          {1e3 * timeit(lambda: spla.cg(A60, b60, rtol=1e-10)):8.1f} ms")
+t_solvers = {"dense solve": timeit(lambda: np.linalg.solve(A60_dense, b60), 1),   # slow: run once
+             "spsolve": timeit(lambda: spla.spsolve(A60, b60)),
+             "cg": timeit(lambda: spla.cg(A60, b60, rtol=1e-10))}
+for name, t in t_solvers.items():
+    print(f"{name:11s} {1e3 * t:8.1f} ms")
 A_big = (I_N + L).tocsc()
 print(f"n = 40000: spsolve {1e3 * timeit(lambda: spla.spsolve(A_big, b), 1):8.1f} ms, "
       f"cg {1e3 * timeit(lambda: spla.cg(A_big, b, rtol=1e-10), 1):8.1f} ms")
+assert t_solvers["dense solve"] > max(t_solvers["spsolve"], t_solvers["cg"])  # the slowest
 
 # %% [markdown]
 # All three agree. The dense solve is the slowest by a wide margin even at
@@ -542,8 +560,10 @@ print("same values:", np.allclose(np.sort(s_k)[::-1], s_full[:5]))
 
 # %% tags=["nbval-ignore-output"]
 X_dense = X.toarray()
-print(f"svds k=5: {1e3 * timeit(lambda: spla.svds(X, k=5, random_state=0), 1):7.1f} ms   "
-      f"full dense svd: {1e3 * timeit(lambda: np.linalg.svd(X_dense, compute_uv=False), 1):7.1f} ms")
+t_svds = timeit(lambda: spla.svds(X, k=5, random_state=0))
+t_full = timeit(lambda: np.linalg.svd(X_dense, compute_uv=False), 1)
+print(f"svds k=5: {1e3 * t_svds:7.1f} ms   full dense svd: {1e3 * t_full:7.1f} ms")
+assert t_svds < t_full  # the top 5 cost less than all 300
 
 # %% [markdown]
 # The largest singular value stands well above the others because
@@ -652,7 +672,9 @@ print(f"np.var:     {np.var(data):.6f}")
 print(f"Welford:    {welford_variance(data.tolist()):.6f}")
 
 # %% tags=["nbval-ignore-output"]
-print(f"naive E[x^2] - E[x]^2: {np.mean(data**2) - np.mean(data) ** 2:.6f}")
+naive_var = np.mean(data**2) - np.mean(data) ** 2
+print(f"naive E[x^2] - E[x]^2: {naive_var:.6f}")
+assert abs(naive_var - two_pass) > two_pass / 2  # a multiple of 128, the spacing of floats near 1e18
 
 # %% [markdown]
 # The stable algorithms agree to the printed digits; the naive formula is
@@ -697,6 +719,8 @@ for size in (4, 6, 8, 10, 12):
     err = np.linalg.norm(x_hat - x_true) / np.linalg.norm(x_true)
     res = np.linalg.norm(H @ x_hat - H @ x_true) / np.linalg.norm(H @ x_true)
     print(f"{size:3d}  {np.linalg.cond(H):9.1e}   {err:12.1e}   {res:12.1e}")
+    assert res < 1e-14 and err < 100 * np.linalg.cond(H) * np.finfo(float).eps  # tiny residual; error ~ kappa u
+assert err > 1e-3  # n = 12: few or no correct digits
 
 # %% [markdown]
 # The residual stays at the rounding level ($10^{-16}$ or so) for every $n$,
@@ -721,8 +745,10 @@ print(f"cond(X) = {kappa_V:.1e},  cond(X)^2 = {kappa_V**2:.1e}")
 # %% tags=["nbval-ignore-output"]
 w_lstsq = np.linalg.lstsq(V, y_poly, rcond=None)[0]     # SVD-based, backward stable
 w_normal = np.linalg.solve(V.T @ V, V.T @ y_poly)      # normal equations
-for name, w in [("lstsq (SVD)", w_lstsq), ("normal equations", w_normal)]:
-    print(f"{name:17s} relative error {np.linalg.norm(w - w_poly) / np.linalg.norm(w_poly):.1e}")
+rel_errors = [np.linalg.norm(w - w_poly) / np.linalg.norm(w_poly) for w in (w_lstsq, w_normal)]
+for name, e in zip(["lstsq (SVD)", "normal equations"], rel_errors):
+    print(f"{name:17s} relative error {e:.1e}")
+assert rel_errors[0] < 1e-7 and rel_errors[1] > 1e3 * rel_errors[0]  # the normal equations lose many more digits
 
 # %% [markdown]
 # With $\kappa(X) \approx 10^{7}$, `lstsq` recovers the weights to about 9
@@ -769,6 +795,7 @@ for size in (10, 20, 40):
     Hf = np.array(Hn, dtype=float)
     t_np = timeit(lambda: np.linalg.solve(Hf, np.ones(size)), 3)
     print(f"n = {size:2d}: SymPy exact solve {1e3 * t_solve:8.1f} ms   NumPy float solve {1e3 * t_np:6.3f} ms")
+assert t_solve > 100 * t_np  # n = 40: exact arithmetic is far slower
 
 # %% [markdown]
 # Each doubling of $n$ multiplies SymPy's time several-fold, and an
