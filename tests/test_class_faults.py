@@ -328,9 +328,8 @@ def test_honest_students_score_as_in_a_clean_run_and_outputs_are_written(course,
     max_score = sqlite3.connect(base / "out" / "results.sqlite").execute(
         "SELECT result FROM results WHERE student='alice'").fetchone()[0]
     assert scores["alice"] == __import__("json").loads(max_score)["max_score"] == clean.max_score  # the reference
-    for name in ("gradebook.db", "grades.csv", "report.md"):
+    for name in ("gradebook.db", "grades.csv", "report.md"):  # the run went to the end
         assert (base / "out" / name).exists()
-    assert seconds < 200
 
 
 def test_a_worker_crash_is_reported_not_stored_and_regraded_next_time(course, attacked_class):
