@@ -15,6 +15,7 @@ Unlike a ``ProcessPoolExecutor``, whose one dead worker breaks every pending fut
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import shutil
@@ -77,6 +78,8 @@ def _serve(conn, slot: int, folder: str, work: Callable[[Any], Any], memory_mb: 
                 conn.send(("error", f"the grading worker could not return the result ({type(exc).__name__})"))
     finally:  # also when the dispatcher itself was killed (the pipe breaks): leave nothing behind
         remove_folder(Path(folder))
+        with contextlib.suppress(OSError):
+            Path(folder).parent.rmdir()  # the dispatcher's folder, once the last worker is gone
 
 
 def _next(conn) -> Any:
