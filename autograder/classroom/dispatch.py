@@ -15,6 +15,7 @@ Unlike a ``ProcessPoolExecutor``, whose one dead worker breaks every pending fut
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import shutil
@@ -65,21 +66,27 @@ def _serve(conn, slot: int, folder: str, work: Callable[[Any], Any], memory_mb: 
     os.environ["TMPDIR"] = folder
     tempfile.tempdir = folder
     limit_memory(memory_mb)
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        if job is None:
-            return
-        try:
-            answer = ("ok", work(job))
-        except BaseException as exc:  # noqa: BLE001 - reported as this job's failure, the worker goes on
-            answer = ("error", f"{type(exc).__name__}: {str(exc)[:500]}")
-        try:
-            conn.send(answer)
-        except (MemoryError, ValueError, TypeError) as exc:  # an answer that cannot be sent back
-            conn.send(("error", f"the grading worker could not return the result ({type(exc).__name__})"))
+    try:
+        while (job := _next(conn)) is not None:
+            try:
+                answer = ("ok", work(job))
+            except BaseException as exc:  # noqa: BLE001 - reported as this job's failure, the worker goes on
+                answer = ("error", f"{type(exc).__name__}: {str(exc)[:500]}")
+            try:
+                conn.send(answer)
+            except (MemoryError, ValueError, TypeError) as exc:  # an answer that cannot be sent back
+                conn.send(("error", f"the grading worker could not return the result ({type(exc).__name__})"))
+    finally:  # also when the dispatcher itself was killed (the pipe breaks): leave nothing behind
+        remove_folder(Path(folder))
+        with contextlib.suppress(OSError):
+            Path(folder).parent.rmdir()  # the dispatcher's folder, once the last worker is gone
+
+
+def _next(conn) -> Any:
+    try:
+        return conn.recv()
+    except (EOFError, OSError):
+        return None
 
 
 def descendants(pid: int) -> list[int]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -129,16 +130,26 @@ def join_cgroups(folders: list[str]) -> None:
             pass
 
 
-def _remove(folder: Path) -> None:
-    try:
-        for pid in (folder / "cgroup.procs").read_text().split():
+def _remove(folder: Path, wait: float = 5.0) -> None:
+    """Kill what is left in a control group and remove it (once its processes are gone: they take a moment)."""
+    end = time.monotonic() + wait
+    while True:
+        try:
+            pids = (folder / "cgroup.procs").read_text().split()
+        except OSError:
+            return  # already gone
+        for pid in pids:
             try:
                 os.kill(int(pid), 9)
             except (ProcessLookupError, PermissionError, ValueError):
                 pass
-        folder.rmdir()
-    except OSError:
-        pass
+        try:
+            folder.rmdir()
+            return
+        except OSError:
+            if time.monotonic() > end:
+                return
+            time.sleep(0.05)
 
 
 def remove_cgroups(folders: list[str]) -> None:
