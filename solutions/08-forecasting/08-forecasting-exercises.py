@@ -121,8 +121,7 @@ for _bad in [(2.0, 2.0), (3.0, 1.0)]:
 # Not allowed (the hidden tests watch the calls your function makes): any solver or inverse from
 # `np.linalg` (`lstsq`, `solve`, `inv`, `pinv`, `tensorsolve`, ...) and any function of `scipy.linalg` or
 # `scipy.sparse.linalg` other than `scipy.linalg.qr` (`solve_triangular`, `spsolve_triangular`, ...). The
-# hidden tests
-# check that the residual $\mathbf{y} - X\mathbf{w}$ is orthogonal to the columns of $X$, and include a
+# hidden tests check that the residual $\mathbf{y} - X\mathbf{w}$ is orthogonal to the columns of $X$, and include a
 # badly conditioned Vandermonde matrix ($\kappa(X) > 10^{9}$) on which the normal equations
 # $X^\top X\mathbf{w} = X^\top\mathbf{y}$ lose too many digits, while QR does not.
 
