@@ -152,6 +152,10 @@ PASS_THROUGH = frozenset({"scipy._lib._util", "scipy._lib.deprecation", "scipy._
                           "numpy._utils", "numpy.lib._utils_impl", "sympy.core.decorators", "sympy.utilities.decorator"})
 
 
+# Turning the recording off from inside the student's function is itself a forbidden call.
+_SWITCHES = frozenset({("sys", "setprofile"), ("sys", "settrace"), ("threading", "setprofile")})
+
+
 def _builtin_origin(fn: Any) -> tuple[str, str]:
     """The module and name a C function or method belongs to (a method: the module of its object's type)."""
     name = str(getattr(fn, "__name__", ""))
@@ -194,6 +198,10 @@ class CallRule:
         return name == self.file or bool(self.folder) and name.startswith(self.folder + os.sep)
 
     def _judge(self, module: str, name: str, shown: str | None = None, arguments: dict | None = None) -> None:
+        if (module, name) in _SWITCHES:
+            self.violation = (f"{self.label} calls {module}.{name}, which turns off the recording of the calls it "
+                              f"makes: not allowed here{': ' + self.reason if self.reason else ''}.")
+            raise AssertionError(self.violation)
         if name.endswith("_dispatcher") or any(_pattern_matches(p, module, name) for p in self.allow):
             return  # NumPy's __array_function__ dispatchers run before the function itself, which is judged
         for family in self.families:

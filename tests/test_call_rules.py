@@ -55,6 +55,11 @@ def pca_by_covariance_svd(X):
 def pca_by_svd(X):
     return np.linalg.svd(X - X.mean(axis=0), full_matrices=False)[2]
 
+def switching_off(x):
+    import sys
+    sys.setprofile(None)
+    return np.asarray(x, dtype=float).var()
+
 def swallowing(x):
     try:
         return np.asarray(x).var()
@@ -82,6 +87,7 @@ CASES = [
     ("variance_method", (X,), (calls.NUMPY_VARIANCE,), "x.var()"),
     ("variance_by_helper", (X,), (calls.NUMPY_VARIANCE,), "statistics"),
     ("swallowing", (X,), (calls.NUMPY_VARIANCE,), "a variance from NumPy"),
+    ("switching_off", (X,), (calls.NUMPY_VARIANCE,), "turns off the recording"),
     ("inverse_by_pinvh", (np.eye(3) * 2,), (calls.INVERSE,), "scipy.linalg.pinvh, which is the inverse"),
     ("inverse_by_power", (np.eye(3) * 2,), (calls.INVERSE,), "np.linalg.matrix_power, which is the inverse"),
     ("inverse_by_numpy_solve", (np.eye(3) * 2,), (calls.INVERSE,), "np.linalg.solve, which is the inverse"),

@@ -207,8 +207,8 @@ MISTAKES = {
     "synonyms": {
         # the inverse by another route: LU-solve against the identity
         "q5-ridge-step": (("        P[u] = np.linalg.solve(Qu.T @ Qu + lam * np.eye(k), Qu.T @ R.data[start:end])",
-                           "        import scipy.linalg\n"
-                           "        Ainv = scipy.linalg.lu_solve(scipy.linalg.lu_factor(Qu.T @ Qu + lam * np.eye(k)), np.eye(k))\n"
+                           "        from scipy.linalg import lu_factor, lu_solve\n"
+                           "        Ainv = lu_solve(lu_factor(Qu.T @ Qu + lam * np.eye(k)), np.eye(k))\n"
                            "        P[u] = Ainv @ (Qu.T @ R.data[start:end])"), 1, "the inverse of a matrix"),
         "q2-rmse": ("def masked_rmse(R, R_hat):\n    C = scipy.sparse.coo_array(R)\n    if C.nnz == 0:\n"
                     "        raise ValueError('no observed ratings')\n    R_hat = np.asarray(R_hat, dtype=float)\n"
