@@ -50,6 +50,8 @@ __all__ = [
     "assert_eigendecomposition",
     "assert_svd",
     "assert_low_rank_approximation",
+    "assert_no_matrix_product",
+    "student_value",
 ]
 
 RTOL = 1e-7

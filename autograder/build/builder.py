@@ -69,7 +69,7 @@ def notebook_from_text(source: Path, previous: NotebookNode | None, *, keep_outp
     return assign_cell_ids(nb)
 
 
-def _diff(old: str, new: str, name: str) -> str:
+def _diff(old: str, new: str) -> str:
     lines = list(difflib.unified_diff(old.splitlines(), new.splitlines(), "committed", "built", lineterm="", n=1))
     return "\n".join(lines[:40]) + ("\n..." if len(lines) > 40 else "")
 
@@ -102,7 +102,7 @@ def sync_notebooks(course: Course, *, check: bool = False, execute: bool = False
         if check:
             a, b = (_inputs_only(old) if old else "", _inputs_only(new)) if is_lecture else (old, new)
             if a != b:
-                drift.files[str(target.relative_to(course.root))] = _diff(a, b, target.name)
+                drift.files[str(target.relative_to(course.root))] = _diff(a, b)
         elif new != old:
             write_notebook(nb, target)
             drift.files[str(target.relative_to(course.root))] = "rebuilt"
@@ -118,7 +118,7 @@ def _sync_start_page(course: Course, drift: "Drift", check: bool) -> None:
     if new != old:
         key = str(target.relative_to(course.root))
         if check:
-            drift.files[key] = _diff(old, new, target.name)
+            drift.files[key] = _diff(old, new)
         else:
             target.write_text(new, encoding="utf-8")
             drift.files[key] = "rebuilt"
@@ -192,10 +192,3 @@ def generate_exercises(course: Course, assignments: list[str] | None = None, *,
                     shutil.copy2(path, target)
                 produced[assignment].append(target)
     return produced
-
-
-def build(course: Course, *, execute: bool = False) -> Drift:
-    """Everything: notebooks from text, then exercises from solutions."""
-    drift = sync_notebooks(course, execute=execute)
-    generate_exercises(course)
-    return drift

@@ -181,8 +181,6 @@ def _encode_sparse(value: Any, handle, depth: int) -> dict | None:
             "parts": {k: encode(v, handle, depth + 1) for k, v in parts.items()}}
 
 
-def dumps(value: Any, handle: Callable[[Any], int] | None = None) -> str:
-    return json.dumps(encode(value, handle), allow_nan=False)
 
 
 # --- decoding (grader side: strict) --------------------------------------------------------------------
