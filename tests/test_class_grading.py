@@ -201,8 +201,8 @@ def test_the_demo_class_mixes_right_partial_wrong_blank_and_broken_work(course, 
 
     files = [p for p in make_class(course, tmp_path) if "01-vectors" in p.name]
     assert len(files) >= 8 and len({p.name.split("_")[0] for p in files}) == len(files)
-    # in order: reference, alternatives, mistakes, half done, untouched, damaged; grade one of each kind
-    results = grade_notebooks([files[0], files[-4], files[-3], files[-2], files[-1]], course)
+    # in order: reference, damaged, untouched, half done, alternatives, mistakes; grade one of each kind
+    results = grade_notebooks([files[0], files[1], files[2], files[3], files[-1]], course)
     scores = [r.score for r in results]
     assert max(scores) == 21 and min(scores) == 0
     assert any(0 < s < 21 for s in scores)
