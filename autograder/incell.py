@@ -13,7 +13,7 @@ import html
 import os
 from pathlib import Path
 
-from autograder.grading.verdict import STATUS_ICON as ICON, QuestionResult
+from autograder.grading.verdict import HIDDEN, STATUS_ICON as ICON, QuestionResult
 
 
 
@@ -25,13 +25,13 @@ class CheckReport:
 
     @property
     def passed(self) -> bool:
-        visible = [q for q in self.questions if q.status != "hidden"]
+        visible = [q for q in self.questions if q.status != HIDDEN]
         return bool(visible) and all(q.status == "passed" for q in visible)
 
     def __repr__(self) -> str:
         lines = [self.title]
         for q in self.questions:
-            pts = "-" if q.status == "hidden" else f"{q.points:g}/{q.max_points:g}"
+            pts = "-" if q.status == HIDDEN else f"{q.points:g}/{q.max_points:g}"
             lines.append(f"  {q.status.upper():8} {q.grade_id}  {pts}  {q.message}".rstrip())
         lines.append(self.note)
         return "\n".join(lines)
@@ -77,7 +77,7 @@ def check(question: str) -> CheckReport:
     for cell in cells:
         gid, points = cell.metadata.nbgrader["grade_id"], float(cell.metadata.nbgrader.get("points", 0))
         if is_hidden_only(cell):
-            results.append(QuestionResult(gid, 0.0, points, "hidden", "runs when you are graded."))
+            results.append(QuestionResult(gid, 0.0, points, HIDDEN, "runs when you are graded."))
             continue
         err = None
         try:  # in the student's namespace, quietly: a failure is reported below, not as a traceback
@@ -113,7 +113,7 @@ def check_all() -> CheckReport:
     except json.JSONDecodeError:
         raise RuntimeError(f"the self-check could not run: {proc.stderr.strip()[-500:]}") from None
     questions = [QuestionResult(**q) for q in data["questions"]]
-    got = sum(q.points for q in questions if q.status != "hidden")
-    mx = sum(q.max_points for q in questions if q.status != "hidden")
+    got = sum(q.points for q in questions if q.status != HIDDEN)
+    mx = sum(q.max_points for q in questions if q.status != HIDDEN)
     return CheckReport(f"Self-check of the saved notebook: {got:g} / {mx:g} visible points", questions,
                        "Only visible tests ran, on the saved file; hidden tests run when you are graded.")

@@ -28,6 +28,7 @@ from nbgrader.preprocessors import Execute
 from traitlets import Integer
 
 DIED = "KernelDied"
+TIMED_OUT = "CellTimeoutError"  # the error name of a cell stopped by a time limit (verdict: timeout)
 MAX_RESTARTS = 5
 INTERRUPT_GRACE = 3.0  # seconds a timed-out kernel gets to answer the interrupt before it is killed
 
@@ -59,9 +60,9 @@ class ResilientExecute(Execute):
         """Past the notebook's time limit: the cell is marked, not run."""
         if cell.cell_type != "code" or time.monotonic() < self.deadline:
             return False
-        cell.outputs = [new_output("error", ename="CellTimeoutError", evalue=(
+        cell.outputs = [new_output("error", ename=TIMED_OUT, evalue=(
             f"the notebook ran past its total time limit ({self.notebook_timeout} s), so this cell was not run."),
-            traceback=["CellTimeoutError: the notebook ran past its total time limit"])]
+            traceback=[f"{TIMED_OUT}: the notebook ran past its total time limit"])]
         return True
 
     def _get_timeout(self, cell):
@@ -81,9 +82,9 @@ class ResilientExecute(Execute):
                 raise
             if isinstance(exc, KernelTimedOut):
                 cell.outputs.append(new_output(
-                    "error", ename="CellTimeoutError", evalue="the cell ran longer than the time limit and did not "
+                    "error", ename=TIMED_OUT, evalue="the cell ran longer than the time limit and did not "
                     "stop when interrupted; the notebook went on in a fresh kernel.",
-                    traceback=["CellTimeoutError: the cell ran longer than the time limit"]))
+                    traceback=[f"{TIMED_OUT}: the cell ran longer than the time limit"]))
             else:
                 cell.outputs.append(new_output(
                     "error", ename=DIED, evalue="the Python kernel died while running this cell (a crash, "
@@ -140,7 +141,7 @@ class ResilientExecute(Execute):
         for earlier in self.nb.cells[:index]:
             if earlier.cell_type != "code" or not earlier.source.strip() or not self.replayable(earlier):
                 continue
-            if any(o.get("ename") in (DIED, "CellTimeoutError") for o in earlier.get("outputs", [])):
+            if any(o.get("ename") in (DIED, TIMED_OUT) for o in earlier.get("outputs", [])):
                 continue  # never replay a cell that killed the kernel or would not stop
             msg_id = self.kc.execute(earlier.source, silent=True, store_history=False, allow_stdin=False)
             self.wait_for_reply(msg_id, earlier)

@@ -27,6 +27,7 @@ from autograder.course.notebooks import NotebookError, autograder_metadata, read
 from autograder.course.students import clean_student_id
 from autograder.hardened import jail as sandbox
 from autograder.hardened.resources import KernelResources
+from autograder.execution.resilient import TIMED_OUT
 from autograder.grading.verdict import NotebookResult, QuestionResult, question_results, strip_warnings
 
 
@@ -230,7 +231,7 @@ def _failure(log: str) -> tuple[str, str]:
     if "DeadKernelError" in log or "Kernel died" in log or "UnresponsiveKernelError" in log:
         return "error", ("the Python kernel died while running this notebook (a crash, os._exit(), or running "
                          "out of memory), so it could not be graded.")
-    if "CellTimeoutError" in log or "Timeout" in log:
+    if TIMED_OUT in log or "Timeout" in log:
         return "timeout", "the notebook ran longer than the time limit and was stopped."
     return "error", UNKNOWN_FAILURE
 

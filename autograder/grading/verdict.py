@@ -16,6 +16,7 @@ from nbformat import NotebookNode
 from nbgrader import utils as nbutils
 
 from autograder.course.config import WARNING_PATTERN
+from autograder.execution.resilient import TIMED_OUT
 from autograder.grading.hints import student_error_message
 
 STATUSES = ("passed", "failed", "error", "timeout", "missing", "tampered")
@@ -25,7 +26,7 @@ HIDDEN = "hidden"
 STATUS_ICON = {"passed": "✅", "failed": "❌", "error": "⚠️", "timeout": "⏱️", "missing": "✏️", "tampered": "🚫",
                HIDDEN: "🔒"}
 
-TIMEOUT_ENAMES = {"CellTimeoutError", "TimeoutError", "CellTimeout"}
+TIMEOUT_ENAMES = {TIMED_OUT, "TimeoutError", "CellTimeout"}
 # Errors whose message is the grader's own sentence (a dead kernel, an answer that is not data), shown as is.
 GRADER_ENAMES = {"KernelDied", "PlainDataError", "SympifyError"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")

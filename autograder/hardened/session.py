@@ -48,7 +48,7 @@ from autograder.hardened import jail as sandbox
 from autograder.hardened import resources as kernel_resources
 from autograder.hardened import wire
 from autograder.hardened.deadline import VerdictTimeout, wall_clock_limit
-from autograder.execution.resilient import DIED, INTERRUPT_GRACE, KernelTimedOut, ResilientExecute
+from autograder.execution.resilient import DIED, INTERRUPT_GRACE, TIMED_OUT, KernelTimedOut, ResilientExecute
 
 MAX_MESSAGE = wire.MAX_BYTES + 4 * 1024 * 1024  # bytes of one message from the kernel (a reply and its envelope)
 
@@ -484,7 +484,7 @@ class HardenedExecute(ResilientExecute):
             ename = type(error).__name__
             if isinstance(error, (TimeoutError, VerdictTimeout)) or (isinstance(error, KernelFault)
                                                                       and error.kind != "died"):
-                ename = "CellTimeoutError"
+                ename = TIMED_OUT
             elif isinstance(error, KernelFault):
                 ename = DIED
             evalue = str(error)[:4000]
