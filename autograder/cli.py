@@ -179,6 +179,13 @@ def cmd_lab(args: argparse.Namespace) -> int:
     return EXIT_OK  # pragma: no cover
 
 
+def _grading_options(p: argparse.ArgumentParser) -> None:
+    """What every grading command takes: the time limit per cell and the unhardened comparison mode."""
+    p.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds per cell (default %(default)s)")
+    p.add_argument("--plain", action="store_true",
+                   help="grade like stock nbgrader: no jail, tests run in the student's kernel (not for real classes)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m autograder",
                                      description="Self-check, grade and build the linalg-ml-course notebooks.")
@@ -195,12 +202,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("notebooks", nargs="+")
     p.add_argument("--assignment", help="the assignment id, if it cannot be inferred from the notebook")
     p.add_argument("--json", action="store_true", help="print a JSON list, one object per notebook")
-    p.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds per cell (default %(default)s)")
+    _grading_options(p)
     p.add_argument("--notebook-timeout", type=int, default=NOTEBOOK_TIMEOUT,
                    help="seconds a whole notebook may run (default %(default)s)")
     p.add_argument("--keep-workspace", metavar="DIR", help="keep nbgrader's working course in DIR (debugging)")
-    p.add_argument("--plain", action="store_true",
-                   help="grade like stock nbgrader: no jail, tests run in the student's kernel (not for real classes)")
     p.set_defaults(func=cmd_grade)
 
     p = sub.add_parser("grade-class", help="grade a whole class in parallel into a gradebook and grades.csv")
@@ -210,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="regrade even unchanged submissions")
     p.add_argument("--db-url", help="SQLAlchemy URL of the gradebook (default: OUT/gradebook.db)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="grade on a Dask cluster, e.g. tcp://host:8786")
-    p.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds per cell (default %(default)s)")
+    _grading_options(p)
     p.add_argument("--job-timeout", type=int, default=JOB_TIMEOUT,
                    help="seconds one submission may take in a worker before it is stopped and reported, not "
                         "graded (default %(default)s)")
@@ -221,8 +226,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scratch-mb", type=int, default=KernelResources.scratch_mb,
                    help="disk of a student's scratch folder, where tmpfs can be mounted (default %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
-    p.add_argument("--plain", action="store_true",
-                   help="grade like stock nbgrader: no jail, tests run in the student's kernel (not for real classes)")
     p.set_defaults(func=cmd_grade_class)
 
     p = sub.add_parser("package", help="zip your notebooks with a checksum manifest, to upload to an LMS")
