@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 
 from autograder.course.config import CELL_TIMEOUT, GRADER_MEMORY_MB, JOB_TIMEOUT, NOTEBOOK_TIMEOUT
-from autograder.course.layout import absolute_db_url, find_course
+from autograder.classroom.safe_text import terminal
+from autograder.course.layout import find_course
 from autograder.errors import UserError
 from autograder.grading.verdict import HIDDEN, NotebookResult
 from autograder.hardened.resources import KernelResources
@@ -259,20 +260,13 @@ PATH_ARGS = ("source", "out", "course_root", "keep_workspace")
 
 
 def _absolute_paths(args: argparse.Namespace) -> None:
-    """Resolve every path the user typed against their folder, before anything changes directory."""
+    """Resolve every path the user typed against their folder, before anything changes directory.
+
+    (A ``--db-url`` is resolved by :func:`~autograder.classroom.grade_class.grade_class` itself.)"""
     for name in PATH_ARGS:
         value = getattr(args, name, None)
         if isinstance(value, str):
             setattr(args, name, os.path.abspath(value))
-        elif isinstance(value, list):
-            setattr(args, name, [os.path.abspath(v) for v in value])
-    if getattr(args, "db_url", None):
-        args.db_url = absolute_db_url(args.db_url)
-
-
-def _one_line(text: str) -> str:
-    """A message for a terminal: no control characters (a student's file name may carry escapes)."""
-    return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -285,11 +279,11 @@ def main(argv: list[str] | None = None) -> int:
         _absolute_paths(args)
         return args.func(args)
     except UserError as exc:
-        print(f"error: {_one_line(str(exc))}", file=sys.stderr)
+        print(f"error: {terminal(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:  # a folder that cannot be written, a disk that is full: the user can fix it
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"error: {_one_line(where + (exc.strerror or str(exc)))}.", file=sys.stderr)
+        print(f"error: {terminal(where + (exc.strerror or str(exc)))}.", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted.", file=sys.stderr)

@@ -128,10 +128,7 @@ def _probe_jail() -> Protections:
 
 def _readonly_roots() -> list[str]:
     """Folders the kernel needs to read: Python, the environment, and the autograder package."""
-    import autograder
-
-    roots = {os.path.realpath(sys.base_prefix), os.path.realpath(sys.prefix),
-             os.path.dirname(os.path.realpath(autograder.__file__))}
+    roots = {os.path.realpath(sys.base_prefix), os.path.realpath(sys.prefix), _package_dir()}
     exe = os.path.realpath(sys.executable)
     if not any(exe.startswith(r + os.sep) for r in roots):
         roots.add(os.path.dirname(exe))
