@@ -655,8 +655,6 @@ for n in [4, 5, 6, 7, 8]:
 M = rng.normal(size=(1000, 1000)) / np.sqrt(1000)   # scaled so that det stays inside the float range
 t_lu = seconds(np.linalg.det, M)
 print(f"n = 1000: np.linalg.det {t_lu:.4f} s")
-assert t_leibniz[8] > 100 * t_leibniz[4]  # 8! / 4! = 1680 times as many terms
-assert t_lu < 2.0  # well under a second on an idle machine; room for a busy one
 
 # %% [markdown]
 # ## 5. Symbolic determinants with SymPy
