@@ -34,7 +34,7 @@ np.set_printoptions(precision=4, suppress=True)
 # Let $u = (1, 1, 0)$ and $v = (1, 0, 1)$. Compute the angle $\theta$ between them **in degrees**, as a
 # Python or NumPy float, and store it in `theta_deg`. Use $\cos\theta = \dfrac{u\cdot v}{\lVert u\rVert\,\lVert v\rVert}$.
 
-# %% nbgrader={"grade": false, "grade_id": "q1-angle", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q1-angle", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 u = np.array([1.0, 1.0, 0.0])
 v = np.array([1.0, 0.0, 1.0])
 ### BEGIN SOLUTION
@@ -66,7 +66,7 @@ assert_scalar_close(theta_deg, 60.0, rtol=1e-9, atol=1e-9, name="theta_deg")
 # change `x`). It must accept a list or a 1-D array of any length. For the zero vector, which has no
 # direction, raise a `ValueError`.
 
-# %% nbgrader={"grade": false, "grade_id": "q2-normalize", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q2-normalize", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def normalize(x):
     ### BEGIN SOLUTION
     x = np.asarray(x, dtype=float)
@@ -117,7 +117,7 @@ assert_raises(ValueError, normalize, np.zeros(3), call="normalize(zero vector)")
 # $$\operatorname{proj}_v(u) = \frac{u\cdot v}{v\cdot v}\, v .$$
 # The residual $u - \operatorname{proj}_v(u)$ must be orthogonal to $v$.
 
-# %% nbgrader={"grade": false, "grade_id": "q3-project", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q3-project", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def project(u, v):
     ### BEGIN SOLUTION
     u = np.asarray(u, dtype=float)
@@ -159,7 +159,7 @@ assert_close(project(_v.copy(), _v.copy()), _v, name="project(v, v)")
 # whole matrix (normalize the rows, then one matrix product) rather than a Python loop over pairs: it is
 # shorter and much faster on real data (the tests grade the result, not the method).
 
-# %% nbgrader={"grade": false, "grade_id": "q4-cosine", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q4-cosine", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def cosine_similarity_matrix(X):
     ### BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -203,7 +203,7 @@ for _shape in [(5, 3), (4, 12), (1, 4), (30, 2)]:
 # Any non-zero multiple of a valid `c` is also valid. *Hint*: the null space of the matrix whose
 # columns are $v_1, v_2, v_3$.
 
-# %% nbgrader={"grade": false, "grade_id": "q5-dependency", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q5-dependency", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 V = sp.Matrix([[1, 4, 7], [2, 5, 8], [3, 6, 9]])  # columns are v1, v2, v3
 ### BEGIN SOLUTION
 c = V.nullspace()[0]
@@ -240,7 +240,7 @@ assert_sympy_equal(_V * sp.Matrix(c), sp.zeros(3, 1), name="c1*v1 + c2*v2 + c3*v
 # 2. Store in `dependent_values` a Python `set` of all values of $a$ for which $w_1, w_2$ are linearly
 #    dependent, as exact SymPy numbers.
 
-# %% nbgrader={"grade": false, "grade_id": "q6-parameter", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q6-parameter", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 a = sp.symbols("a", real=True)
 ### BEGIN SOLUTION
 det_a = sp.Matrix([[1, a], [a, 4]]).det()
@@ -280,7 +280,7 @@ assert {sp.nsimplify(x) for x in dependent_values} == {sp.Integer(-2), sp.Intege
 # function of `scipy.linalg` (`np.linalg.norm` is fine); the hidden tests watch the calls your function
 # makes.
 
-# %% nbgrader={"grade": false, "grade_id": "q7-gram-schmidt", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q7-gram-schmidt", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def gram_schmidt(V):
     ### BEGIN SOLUTION
     V = np.asarray(V, dtype=float)

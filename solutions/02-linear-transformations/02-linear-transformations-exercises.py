@@ -43,7 +43,7 @@ np.set_printoptions(precision=4, suppress=True)
 #
 # *Hint*: a matrix is determined by the images of $e_1 = (1, 0)$ and $e_2 = (0, 1)$, which are its columns.
 
-# %% nbgrader={"grade": false, "grade_id": "q1-rotation-reflection", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q1-rotation-reflection", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def rotation_matrix(theta):
     ### BEGIN SOLUTION
     c, s = np.cos(theta), np.sin(theta)
@@ -98,7 +98,7 @@ for _t in [0.0, np.pi / 6, -np.pi / 3, 2.5, 7.0, -100.0]:
 # `A` need not be square. Do not modify `A` or `P`. No loop over the points is needed: one matrix product
 # does it (the tests grade the result, not the method).
 
-# %% nbgrader={"grade": false, "grade_id": "q2-transform-points", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q2-transform-points", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def transform_points(A, P):
     ### BEGIN SOLUTION
     A = np.asarray(A, dtype=float)
@@ -150,7 +150,7 @@ assert_close(transform_points([[0, -1], [1, 0]], [[1, 0], [0, 2], [3, 3]]),
 # `np.linalg.multi_dot`, the `.dot` method, and products of SymPy matrices or `np.matrix` objects are not
 # allowed** in this function; the hidden tests check.
 
-# %% nbgrader={"grade": false, "grade_id": "q3-matmul-outer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q3-matmul-outer", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def matmul_outer(A, B):
     ### BEGIN SOLUTION
     A = np.asarray(A, dtype=float)
@@ -221,7 +221,7 @@ with forbid(np, "matmul", "dot", "einsum", "tensordot", "inner", reason=_why, fu
 #
 # Do not modify the list `transforms` or the matrices in it. Library functions are allowed.
 
-# %% nbgrader={"grade": false, "grade_id": "q4-compose", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q4-compose", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def compose(transforms):
     ### BEGIN SOLUTION
     M = np.asarray(transforms[0], dtype=float)
@@ -301,7 +301,7 @@ for _ts in _cases:
 # `sp.Matrix.hstack(*vectors)` puts vectors side by side as columns (but gives shape $(0, 0)$ for an empty
 # list).
 
-# %% nbgrader={"grade": false, "grade_id": "q5-kernel-image", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q5-kernel-image", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def kernel_image(A):
     ### BEGIN SOLUTION
     A = sp.Matrix(A)
@@ -387,7 +387,7 @@ for _A, _label in [
 # shape `(n_out,)`. Inputs may be NumPy arrays or nested lists; do not modify them. No activation function.
 # No Python loop over the samples is needed: one matrix product and broadcasting do the work.
 
-# %% nbgrader={"grade": false, "grade_id": "q6-dense-forward", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q6-dense-forward", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def dense_forward(X, W, b):
     ### BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -450,7 +450,7 @@ assert_close(dense_forward([[1, 1]], [[1, 2], [3, 4]], [1, 1]), np.array([[5.0, 
 # every batch `X`: the whole network is a single dense layer. A single layer ($k = 1$) is allowed. Do not
 # modify `layers` (neither the list nor the arrays in it).
 
-# %% nbgrader={"grade": false, "grade_id": "q7-collapse-linear", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q7-collapse-linear", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def collapse_linear(layers):
     ### BEGIN SOLUTION
     n_in = np.shape(layers[0][0])[0]

@@ -46,7 +46,7 @@ np.set_printoptions(precision=4, suppress=True)
 #   `solve_triangular` or `spsolve_triangular`): the hidden tests watch the calls your function makes,
 #   under whatever name.
 
-# %% nbgrader={"grade": false, "grade_id": "q1-forward", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q1-forward", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def forward_substitution(L, b):
     ### BEGIN SOLUTION
     L = np.asarray(L, dtype=float)
@@ -112,7 +112,7 @@ with forbid_calls(calls.NUMPY_SOLVERS, calls.SCIPY_LINALG, calls.SCIPY_SPARSE_LI
 #   (check before dividing).
 # * The same library calls as in Question 1 are **not allowed**.
 
-# %% nbgrader={"grade": false, "grade_id": "q2-back", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q2-back", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def back_substitution(U, b):
     ### BEGIN SOLUTION
     U = np.asarray(U, dtype=float)
@@ -189,7 +189,7 @@ with forbid_calls(calls.NUMPY_SOLVERS, calls.SCIPY_LINALG, calls.SCIPY_SPARSE_LI
 # * Implement it yourself: **no function of `scipy.linalg`** (`lu`, `lu_factor`, ...) and no solver or
 #   inverse from `np.linalg`; the hidden tests watch the calls your function makes.
 
-# %% nbgrader={"grade": false, "grade_id": "q3-lu", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q3-lu", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def lu_nopivot(A):
     ### BEGIN SOLUTION
     U = np.array(A, dtype=float)  # a copy
@@ -300,7 +300,7 @@ with forbid_calls(calls.SCIPY_LINALG, calls.NUMPY_SOLVERS, reason=_why, func=lu_
 #   the calls your functions make.
 # * `A` may be an array or a nested list; do not modify it.
 
-# %% nbgrader={"grade": false, "grade_id": "q4-solver", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q4-solver", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def make_solver(A):
     ### BEGIN SOLUTION
     lu_piv = scipy.linalg.lu_factor(np.asarray(A, dtype=float))
@@ -378,7 +378,7 @@ for _A in _cases:
 # 2. Store the exact solution of $H_5\mathbf{x} = \mathbf{b}$ for the all-ones vector `b5` below in
 #    `x_exact`, a SymPy column matrix of shape (5, 1) with exact entries.
 
-# %% nbgrader={"grade": false, "grade_id": "q5-hilbert", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q5-hilbert", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 b5 = sp.ones(5, 1)
 ### BEGIN SOLUTION
 H5 = sp.Matrix(5, 5, lambda i, j: sp.Rational(1, i + j + 1))
@@ -425,7 +425,7 @@ assert_sympy_equal(_H * sp.Matrix(x_exact), sp.ones(5, 1), name="H5 * x_exact",
 # with integer or float entries. Use the library: `np.linalg.norm` and `np.linalg.cond` are allowed
 # (and recommended).
 
-# %% nbgrader={"grade": false, "grade_id": "q6-bound", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q6-bound", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def error_bound(A, b, x_hat):
     ### BEGIN SOLUTION
     A = np.asarray(A, dtype=float)
@@ -507,7 +507,7 @@ assert_scalar_close(_out[1], 4.0, name="kappa for diag(1, 4)")
 #   small as possible and orthogonal to the columns of the design matrix.
 # * `X` and `y` may be arrays or nested lists.
 
-# %% nbgrader={"grade": false, "grade_id": "q7-regression", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q7-regression", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def fit_linear_regression(X, y):
     ### BEGIN SOLUTION
     X = np.asarray(X, dtype=float)

@@ -44,7 +44,7 @@ np.set_printoptions(precision=4, suppress=True)
 # float (length for $k = 1$, area for $k = 2$, ...). Corners may be listed in any order, and a
 # flat (degenerate) simplex has volume 0. Do not modify `P`. Using `np.linalg.det` is fine here.
 
-# %% nbgrader={"grade": false, "grade_id": "q1-simplex-volume", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q1-simplex-volume", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def simplex_volume(P):
     ### BEGIN SOLUTION
     P = np.asarray(P, dtype=float)
@@ -130,7 +130,7 @@ _check_volume([[1, 1], [4, 2], [2, 5]], "a triangle given as a list of lists of 
 # eigenvalues): `np.linalg.det`, `slogdet`, `eig`, `eigvals`, any function of `scipy.linalg`, SymPy's
 # `det`, `charpoly` or `eigenvals`; the hidden tests watch the calls your function makes.
 
-# %% nbgrader={"grade": false, "grade_id": "q2-det-gauss", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q2-det-gauss", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def det_gauss(A):
     ### BEGIN SOLUTION
     U = np.array(A, dtype=float)       # a float copy
@@ -251,7 +251,7 @@ with forbid_calls(calls.DETERMINANTS, reason=_why, func=det_gauss):
 # (`np.linalg.det`, `slogdet`, `eig`, any function of `scipy.linalg`, SymPy's `det`, `charpoly` or
 # `eigenvals`); the hidden tests watch the calls your function makes.
 
-# %% nbgrader={"grade": false, "grade_id": "q3-det-cofactor", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q3-det-cofactor", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def det_cofactor(A):
     ### BEGIN SOLUTION
     n = len(A)
@@ -333,7 +333,7 @@ with forbid_calls(calls.DETERMINANTS, reason=_why, func=det_cofactor):
 # not $\det(M - \lambda I)$, which differs from it by the factor $(-1)^n$. Any equivalent form
 # (expanded, factored, ...) is accepted. Do not modify `M`.
 
-# %% nbgrader={"grade": false, "grade_id": "q4-char-poly", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q4-char-poly", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def char_poly(M, lam):
     ### BEGIN SOLUTION
     M = sp.Matrix(M)
@@ -405,7 +405,7 @@ for _sym in (sp.Symbol("lam"), sp.Symbol("x")):
 # 3. store in `rank_at` a Python `dict` mapping each of these values to the rank of $A(t)$ at that value
 #    (as a Python int).
 
-# %% nbgrader={"grade": false, "grade_id": "q5-singular-parameter", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q5-singular-parameter", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 t = sp.symbols("t", real=True)
 A_t = sp.Matrix([[t, 1, 1], [1, t, 1], [1, 1, t]])
 ### BEGIN SOLUTION
@@ -464,7 +464,7 @@ for _v, _r in _ranks.items():
 #   `np.linalg.pinv`, `scipy.linalg.inv`, `pinv` and `pinvh`, a solve against the identity matrix, or
 #   a negative `matrix_power` (the hidden tests watch the calls your function makes).
 
-# %% nbgrader={"grade": false, "grade_id": "q6-gaussian-loglik", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q6-gaussian-loglik", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def gaussian_loglik(X, mu, Sigma):
     ### BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -571,7 +571,7 @@ with forbid_calls(calls.INVERSE, reason=_why, func=gaussian_loglik):
 # $(K, n, n)$. Return two floats: `sign` is $1.0$ or $-1.0$, and if any layer is singular return
 # `(0.0, -np.inf)` (as `np.linalg.slogdet` does for a singular matrix). Do not modify `Ws`.
 
-# %% nbgrader={"grade": false, "grade_id": "q7-stack-slogdet", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q7-stack-slogdet", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def stack_slogdet(Ws):
     ### BEGIN SOLUTION
     signs, logdets = np.linalg.slogdet(np.asarray(Ws, dtype=float))   # one (sign, log|det|) per layer

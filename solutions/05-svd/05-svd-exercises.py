@@ -57,7 +57,7 @@ np.set_printoptions(precision=4, suppress=True)
 # `eigvalsh` and `svd`, and no function at all of `scipy.linalg` or `scipy.sparse.linalg`; the hidden
 # tests watch the calls your function makes, under whatever name.
 
-# %% nbgrader={"grade": false, "grade_id": "q1-power-iteration", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q1-power-iteration", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def power_iteration(A, num_iters=1000, tol=1e-10):
     ### BEGIN SOLUTION
     A = np.asarray(A, dtype=float)
@@ -167,7 +167,7 @@ for _out in (power_iteration(np.diag([2.0, -2.0, 1.0]), num_iters=25, tol=1e-12)
 # Any sign of each eigenvector is accepted, and for a repeated eigenvalue any orthonormal basis of its
 # eigenspace.
 
-# %% nbgrader={"grade": false, "grade_id": "q2-sorted-eigh", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q2-sorted-eigh", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def sorted_eigh(S):
     ### BEGIN SOLUTION
     values, vectors = np.linalg.eigh(np.asarray(S, dtype=float))
@@ -245,7 +245,7 @@ assert_eigendecomposition(np.array([[0.0, 2.0], [2.0, 0.0]]), _values, _vectors,
 # `if x > y:` can compare the two roots here only because `a` is declared positive; with a plain symbol
 # they raise `TypeError`). A check you can do: $\sigma_1\sigma_2 = |\det A| = 1$.
 
-# %% nbgrader={"grade": false, "grade_id": "q3-shear-singular-values", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q3-shear-singular-values", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 a = sp.symbols("a", positive=True)
 A_shear = sp.Matrix([[1, a], [0, 1]])
 ### BEGIN SOLUTION
@@ -317,7 +317,7 @@ for _name, _sigma in [("sigma_1", sigma_1), ("sigma_2", sigma_2)]:
 # fine). The hidden tests use condition numbers up to $10^3$, so the squaring in $A^\top A$ still leaves
 # enough accuracy.
 
-# %% nbgrader={"grade": false, "grade_id": "q4-svd-via-eigh", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q4-svd-via-eigh", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def svd_via_eigh(A):
     ### BEGIN SOLUTION
     A = np.asarray(A, dtype=float)
@@ -408,7 +408,7 @@ assert_svd(np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]), *_list_result, name="
 # Use the library well: compute the SVD with `np.linalg.svd`. When singular values are tied, any of the
 # equally good answers passes.
 
-# %% nbgrader={"grade": false, "grade_id": "q5-rank-k", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q5-rank-k", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def rank_k_approx(A, k):
     ### BEGIN SOLUTION
     U, s, Vt = np.linalg.svd(np.asarray(A, dtype=float), full_matrices=False)
@@ -462,7 +462,7 @@ assert_low_rank_approximation(np.array([[1.0, 2.0], [3.0, 4.0]]), rank_k_approx(
 #
 # Use `np.linalg.svd` (with `compute_uv=False` you get only the singular values).
 
-# %% nbgrader={"grade": false, "grade_id": "q6-energy", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q6-energy", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def energy_ratios(A):
     ### BEGIN SOLUTION
     s = np.linalg.svd(np.asarray(A, dtype=float), compute_uv=False)
@@ -544,7 +544,7 @@ for _name, _A in _cases:
 # `np.linalg.svd` is fine.
 # Do not modify `A` or `b`.
 
-# %% nbgrader={"grade": false, "grade_id": "q7-min-norm", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q7-min-norm", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def min_norm_solution(A, b, rtol=1e-10):
     ### BEGIN SOLUTION
     A = np.asarray(A, dtype=float)

@@ -55,7 +55,7 @@ np.set_printoptions(precision=4, suppress=True)
 # covariance or Gram matrix ($X^\top X$) you built yourself, and scikit-learn; the hidden tests watch the
 # calls your function makes.
 
-# %% nbgrader={"grade": false, "grade_id": "q1-pca-fit", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q1-pca-fit", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def pca_fit(X, k):
     ### BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -146,7 +146,7 @@ assert_close(_mean, np.array([4.0 / 3.0, 11.0 / 3.0]), name="the mean of pca_fit
 #
 # Use the library well: `np.linalg.svd(..., compute_uv=False)` gives just the singular values.
 
-# %% nbgrader={"grade": false, "grade_id": "q2-explained-variance", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q2-explained-variance", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def explained_variance_ratio(X):
     ### BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -235,7 +235,7 @@ for _name, _X in _cases:
 # $\sqrt{s_{k+1}^2 + s_{k+2}^2 + \cdots}$ (Eckart–Young, with the singular values $s_i$ of the centered
 # data).
 
-# %% nbgrader={"grade": false, "grade_id": "q3-reconstruct", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q3-reconstruct", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def pca_reconstruct(X, k):
     ### BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -312,7 +312,7 @@ assert np.allclose(_Xh, np.array(_Xl)), "pca_reconstruct(X, d) of a nested list 
 # positive. Use the library well: `np.linalg.svd` is fine (Section 9 of the chapter gives a short form
 # in terms of $U$).
 
-# %% nbgrader={"grade": false, "grade_id": "q4-whiten", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q4-whiten", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def pca_whiten(X, k):
     ### BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -392,7 +392,7 @@ for _name, _X in _cases:
 # $1 \le k \le \min(n_\text{train} - 1, d)$. Any sign of each column is accepted. `np.linalg.svd` is
 # fine (you may call your `pca_fit`). Do not modify the inputs.
 
-# %% nbgrader={"grade": false, "grade_id": "q5-train-test", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q5-train-test", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def pca_train_test(X_train, X_test, k):
     ### BEGIN SOLUTION
     X_train = np.asarray(X_train, dtype=float)
@@ -484,7 +484,7 @@ for _name, _Xtr, _Xte in _cases:
 # 3. `v_1`: an eigenvector of $C$ for `lambda_1` of **unit length**, a `sp.Matrix` of shape $(2, 1)$ with
 #    exact entries (either sign; any equivalent form, e.g. with nested square roots, is fine).
 
-# %% nbgrader={"grade": false, "grade_id": "q6-exact-pca", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q6-exact-pca", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 X_small = sp.Matrix([[4, -1], [0, -1], [0, -3], [0, -3], [1, -2]])
 ### BEGIN SOLUTION
 n_small = X_small.rows

@@ -67,7 +67,7 @@ print(f"R_train: {R_train.shape}, {R_train.nnz} ratings;  R_test: {R_test.nnz} r
 # user and item numbers count from 0, and each (user, item) pair occurs at most once. Use the given
 # shape: the last users or items may have no ratings at all.
 
-# %% nbgrader={"grade": false, "grade_id": "q1-csr", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q1-csr", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def ratings_to_csr(users, items, ratings, n_users, n_items):
     ### BEGIN SOLUTION
     users = np.asarray(users, dtype=int)
@@ -121,7 +121,7 @@ assert scipy.sparse.issparse(_R) and _R.shape == (3, 2) and _R.nnz == 0, \
 # The missing entries of `R` are unknown, not zero, and must not count. If `R` has no stored entries,
 # raise a `ValueError`. Do not modify the inputs.
 
-# %% nbgrader={"grade": false, "grade_id": "q2-rmse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q2-rmse", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def masked_rmse(R, R_hat):
     ### BEGIN SOLUTION
     C = scipy.sparse.coo_array(R)
@@ -184,7 +184,7 @@ assert_raises(ValueError, masked_rmse, scipy.sparse.csr_array((3, 3)), np.zeros(
 # length `n_items`. A user or item with no ratings gets bias 0 (the formulas give that when $\lambda>0$).
 # Do not modify `R`.
 
-# %% nbgrader={"grade": false, "grade_id": "q3-bias", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q3-bias", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def bias_baseline(R, lam):
     ### BEGIN SOLUTION
     C = scipy.sparse.coo_array(R)
@@ -263,7 +263,7 @@ for _shape, _lam, _fmt in [((30, 20), 5.0, "csr"), ((8, 40), 0.5, "csc"), ((60, 
 # 2. Store in `x_star_value` its exact value (a SymPy number, no float) for
 #    $q = (1, 2, 2)$, $r = (3, 5, 4)$ and $\lambda = 1/2$.
 
-# %% nbgrader={"grade": false, "grade_id": "q4-sympy", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q4-sympy", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 x = sp.Symbol("x", real=True)
 lam = sp.Symbol("lambda", positive=True)
 q = sp.symbols("q1:4", real=True)     # (q1, q2, q3)
@@ -321,7 +321,7 @@ assert_sympy_equal(x_star_value, _xs.subs({_q[0]: 1, _q[1]: 2, _q[2]: 2, _r[0]: 
 # a solve against the identity matrix, a negative `matrix_power`); the hidden tests watch the calls your
 # function makes.
 
-# %% nbgrader={"grade": false, "grade_id": "q5-ridge-step", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q5-ridge-step", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def als_user_step(R, Q, lam):
     ### BEGIN SOLUTION
     R = scipy.sparse.csr_array(R)
@@ -422,7 +422,7 @@ with forbid_calls(calls.INVERSE, reason=_why, func=als_user_step):
 # in `P_fit, Q_fit`, and store in `test_rmse` the RMSE of the predictions
 # $\hat r_{ui} = \mu_{\text{train}} + \mathbf p_u\cdot\mathbf q_i$ on the test ratings `R_test`.
 
-# %% nbgrader={"grade": false, "grade_id": "q6-als", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q6-als", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def als(R, k, lam, n_iters=15, seed=0):
     ### BEGIN SOLUTION
     R = scipy.sparse.csr_array(R)
@@ -541,7 +541,7 @@ assert abs(float(test_rmse) - _want) < 1e-6, \
 # item $i$ (the mean of all observed ratings if item $i$ has none). Return the best rank-$k$
 # approximation of $F$ (chapter 05, Eckart–Young) as a dense array of shape `R.shape`. Do not modify `R`.
 
-# %% nbgrader={"grade": false, "grade_id": "q7-svd", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q7-svd", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def svd_predict(R, k):
     ### BEGIN SOLUTION
     C = scipy.sparse.coo_array(R)

@@ -49,7 +49,7 @@ np.set_printoptions(precision=4, suppress=True)
 #   contain values outside $[x_{\min}, x_{\max}]$ (test inputs): scale them with the same formula.
 # * `degree` is an integer $\ge 0$. Raise a `ValueError` if `x_max <= x_min`.
 
-# %% nbgrader={"grade": false, "grade_id": "q1-poly-features", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q1-poly-features", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def poly_features(x, degree, x_min, x_max):
     ### BEGIN SOLUTION
     if not x_max > x_min:
@@ -125,7 +125,7 @@ for _bad in [(2.0, 2.0), (3.0, 1.0)]:
 # badly conditioned Vandermonde matrix ($\kappa(X) > 10^{9}$) on which the normal equations
 # $X^\top X\mathbf{w} = X^\top\mathbf{y}$ lose too many digits, while QR does not.
 
-# %% nbgrader={"grade": false, "grade_id": "q2-lstsq-qr", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q2-lstsq-qr", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def lstsq_qr(X, y):
     ### BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -203,7 +203,7 @@ with forbid_calls(calls.NUMPY_SOLVERS, calls.SCIPY_LINALG, calls.SCIPY_SPARSE_LI
 # *Hint*: the normal equations $X^\top X\mathbf{w} = X^\top\mathbf{y}$ with SymPy matrices, as in
 # Section 2 of the chapter.
 
-# %% nbgrader={"grade": false, "grade_id": "q3-exact-line", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q3-exact-line", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 x_pts = sp.Matrix([0, 1, 2, 3, 4])
 y_pts = sp.Matrix([1, 1, 2, 4, 4])
 ### BEGIN SOLUTION
@@ -257,7 +257,7 @@ assert_sympy_equal(rss_exact, sp.Rational(11, 10), name="rss_exact",
 # $X = \begin{pmatrix} 1 & 11 & 10 \\ 1 & 12 & 11 \\ 1 & 13 & 12 \end{pmatrix}$ and
 # $\mathbf{y} = (13, 14, 15)$.
 
-# %% nbgrader={"grade": false, "grade_id": "q4-lag-matrix", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q4-lag-matrix", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def lag_matrix(series, p, horizon=1):
     ### BEGIN SOLUTION
     x = np.asarray(series, dtype=float)
@@ -327,7 +327,7 @@ for _args in [(np.arange(10.0), 0, 1), (np.arange(10.0), 2, 0), (np.arange(4.0),
 # `np.linalg.lstsq(..., rcond=None)` (or your `lag_matrix` and `lstsq_qr`) is fine. `series` is a list
 # or a 1-D array with `len(series) >= n_train > 2 * p + 1`; do not modify it.
 
-# %% nbgrader={"grade": false, "grade_id": "q5-fit-ar", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q5-fit-ar", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def fit_ar(series, p, n_train):
     ### BEGIN SOLUTION
     x = np.asarray(series, dtype=float)[:n_train]
@@ -388,7 +388,7 @@ for _p, _n_train, _n in [(2, 60, 90), (1, 40, 41), (5, 120, 150), (3, 30, 30)]:
 # * Return a float array of shape `(steps,)` with the forecasts only (not the history); `steps` is
 #   an integer $\ge 0$, and `steps = 0` gives an empty array.
 
-# %% nbgrader={"grade": false, "grade_id": "q6-forecast", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q6-forecast", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def forecast_recursive(coef, history, steps):
     ### BEGIN SOLUTION
     coef = np.asarray(coef, dtype=float)
@@ -471,7 +471,7 @@ assert_close(forecast_recursive(_models[1].copy(), [50.0, 51.0], 1), _ref, name=
 #
 # Both RMSEs are Python or NumPy floats. You may use your functions from the questions above.
 
-# %% nbgrader={"grade": false, "grade_id": "q7-evaluate", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q7-evaluate", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 rng7 = np.random.default_rng(2008)
 z7 = np.zeros(300)
 for t in range(2, 300):

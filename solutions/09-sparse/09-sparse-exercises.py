@@ -45,7 +45,7 @@ np.set_printoptions(precision=4, suppress=True)
 # array (for example $10^7\times10^7$ with a handful of non-zeros), so never build a dense
 # intermediate.
 
-# %% nbgrader={"grade": false, "grade_id": "q1-triplets", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q1-triplets", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def triplets_to_csr(rows, cols, vals, shape):
     ### BEGIN SOLUTION
     A = sps.coo_array((np.asarray(vals, dtype=float), (np.asarray(rows), np.asarray(cols))), shape=shape)
@@ -109,7 +109,7 @@ assert _found == {(0, 5): 4.0, (9_999_999, 9_999_999): 2.0}, "the 10^7 x 10^7 ma
 # matrix is not allowed** (`csr_array`, `coo_array`, `dok_array`, `lil_array`, `sps.diags`, ... in any
 # format); the hidden tests watch the calls your function makes.
 
-# %% nbgrader={"grade": false, "grade_id": "q2-matvec", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q2-matvec", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def csr_matvec(indptr, indices, data, x):
     ### BEGIN SOLUTION
     x = np.asarray(x, dtype=float)
@@ -179,7 +179,7 @@ with forbid_calls(calls.SPARSE_CONSTRUCTORS, reason=_why, func=csr_matvec):
 # gives the matrix $[0]$; $1\times n$ is a path). *Hint:* `sps.diags_array` and `sps.kron`, as in
 # the lecture — but a loop over the edges is fine too.
 
-# %% nbgrader={"grade": false, "grade_id": "q3-laplacian", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q3-laplacian", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def grid_laplacian(m, n):
     ### BEGIN SOLUTION
     def path_adjacency(k):
@@ -251,7 +251,7 @@ for _m, _n in [(3, 5), (4, 4), (6, 2), (1, 6), (5, 1), (1, 1), (12, 17)]:
 # `cho_solve`, `lu_factor`, ...); the hidden tests watch the calls your function makes. Do not modify
 # `L` or `y`.
 
-# %% nbgrader={"grade": false, "grade_id": "q4-smooth", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q4-smooth", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def graph_smooth(L, y, lam):
     ### BEGIN SOLUTION
     A = sps.eye_array(L.shape[0], format="csr") + lam * sps.csr_array(L)
@@ -321,7 +321,7 @@ with forbid_calls(calls.DENSE_SOLVERS, reason=_why, func=graph_smooth):
 # $1/2$. `x` is a Python float or a NumPy array of any shape; return a float array of the same shape
 # (a 0-d array or a float for a scalar). *Hint:* $1 - \cos x = 2\sin^2(x/2)$.
 
-# %% nbgrader={"grade": false, "grade_id": "q5-cancellation", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q5-cancellation", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def one_minus_cos_over_x2(x):
     ### BEGIN SOLUTION
     x = np.asarray(x, dtype=float)
@@ -403,7 +403,7 @@ for _xs, _what in [(_near, "x at and near multiples of pi"), (_sweep, "x of ever
 # function or a method** (`np.var`, `np.std`, `np.nanvar`, `np.nanstd`, `np.cov`, `x.var()`, `x.std()`)
 # **and nothing from the `statistics` module**; the hidden tests watch the calls your function makes.
 
-# %% nbgrader={"grade": false, "grade_id": "q6-variance", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q6-variance", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def stable_variance(x):
     ### BEGIN SOLUTION
     x = np.asarray(x, dtype=float)
@@ -465,7 +465,7 @@ with forbid_calls(calls.NUMPY_VARIANCE, reason=_why, func=stable_variance):
 #    $\kappa_\infty(H) = \lVert H\rVert_\infty\,\lVert H^{-1}\rVert_\infty$, where $\lVert A\rVert_\infty$ is the
 #    largest **row sum of absolute values** of $A$, as an exact SymPy number.
 
-# %% nbgrader={"grade": false, "grade_id": "q7-exact", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "q7-exact", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 n = 6
 ### BEGIN SOLUTION
 H6 = sp.Matrix(n, n, lambda i, j: sp.Rational(1, i + j + 1))   # SymPy counts i, j from 0
