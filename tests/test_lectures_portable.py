@@ -6,7 +6,8 @@ another CPU: `(a @ a) / (norm(a) * norm(a))` for a = (1.1, 2.2, 3.3) is 1.0 with
 kernel and 1.0000000000000002 with its SkylakeX one, because the two add up the dot product in a
 different order. OpenBLAS picks its kernel from the CPU, but `OPENBLAS_CORETYPE` forces one, so one
 machine can play several. This module re-runs every lecture under nbval, exactly as the suite does
-(the nbval options of pyproject's addopts, the same sanitizers) under three other kernels:
+(the nbval options of pyproject's addopts, the same sanitizers) under the kernels of this list that the
+suite's own run does not already use (at least two):
 
 * ``Prescott``: OpenBLAS's generic SSE3 kernel, with NumPy's own SIMD loops (exp, log, arctan2, ...)
   held to their x86-64-v2 baseline (``NPY_DISABLE_CPU_FEATURES``): an old CPU;
@@ -14,7 +15,7 @@ machine can play several. This module re-runs every lecture under nbval, exactly
 * ``SkylakeX``: AVX-512; on a CPU without it (forcing it there would crash) ``Sandybridge``, AVX.
 
 Each runs with one BLAS thread (the suite's own run uses one per core, so the thread count varies
-too), all three at once in subprocesses, and every compared output must equal the saved one (the
+too), all at once in subprocesses, and every compared output must equal the saved one (the
 kernels draw no PNGs, which nbval does not compare: that saves a third of the time). A
 failure names the cells; fix them as docs/AUTHORING.md says (print something exact, or tag the cell
 ``nbval-ignore-output`` and assert the claim in it). x86-64 only: elsewhere NumPy may not use
@@ -62,8 +63,26 @@ def _cpu_features() -> dict[str, bool]:
     return dict(__cpu_features__)
 
 
+# OpenBLAS kernels that share their compute kernels with one of ours: running them adds nothing new
+FAMILY = {"Zen": "Haswell", "Cooperlake": "SkylakeX", "SapphireRapids": "SkylakeX", "Katmai": "Prescott"}
+
+
+def suite_kernel() -> str | None:
+    """The OpenBLAS kernel of this process, and so of the suite's own nbval run of the lectures."""
+    import numpy  # noqa: F401  (loads OpenBLAS, so that threadpoolctl sees it)
+    import threadpoolctl
+
+    arch = [i.get("architecture") for i in threadpoolctl.threadpool_info() if i["internal_api"] == "openblas"]
+    return FAMILY.get(arch[0], arch[0]) if arch and arch[0] else None
+
+
 def configurations() -> dict[str, dict[str, str]]:
-    """Kernel name -> environment variables, for the three configurations this CPU can run."""
+    """Kernel name -> environment variables, for the configurations this CPU can run other than the one the
+    suite's own nbval run already uses (that run compares the lectures under this machine's kernel)."""
+    return {name: env for name, env in _all_configurations().items() if name != suite_kernel()}
+
+
+def _all_configurations() -> dict[str, dict[str, str]]:
     cpu = _cpu_features()
     # generic SSE3 kernel, and NumPy's own SIMD loops (exp, log, arctan2, ...) at their baseline
     configs = {"Prescott": {"OPENBLAS_CORETYPE": "Prescott", "NPY_DISABLE_CPU_FEATURES": NUMPY_BEYOND_BASELINE}}
@@ -163,6 +182,14 @@ def runs(tmp_path_factory):
     yield started
     for run in started.values():
         run.stop()
+
+
+def test_two_other_kernels_are_compared_and_the_suites_own_is_not_run_twice():
+    if platform.machine().lower() not in ("x86_64", "amd64"):
+        pytest.skip("the OpenBLAS kernels forced here are x86-64 ones")
+    own, others = suite_kernel(), configurations()
+    assert len(others) >= 2 and ("Prescott" in others or own == "Prescott"), (own, others)
+    assert own not in others, f"the suite's own nbval run already compares the lectures under {own}"
 
 
 @pytest.mark.parametrize("name", list(configurations()))
