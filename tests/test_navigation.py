@@ -56,3 +56,27 @@ def test_every_exercise_links_back_to_its_lecture(course):
 def test_the_syllabus_has_no_entry_for_a_chapter_that_does_not_exist(course):
     data = tomllib.loads((course.lectures / "syllabus.toml").read_text(encoding="utf-8"))
     assert {c["slug"] for c in data["chapter"]} == {ch.slug for ch in chapters(course)}
+
+
+def _chapter_numbers(text: str) -> set[int]:
+    """Chapter numbers in a syllabus entry such as "03 (least squares), 05" or "01-04"."""
+    return {n for a, b in re.findall(r"\b(\d\d)(?:-(\d\d))?\b", text) for n in range(int(a), int(b or a) + 1)}
+
+
+def test_every_earlier_chapter_a_lecture_builds_on_is_a_stated_prerequisite(course):
+    """A student who follows the start page's prerequisites has read every earlier chapter the lecture cites."""
+    chs = {int(ch.slug[:2]): ch for ch in chapters(course)}
+    direct = {n: _chapter_numbers(ch.prerequisites) for n, ch in chs.items()}
+
+    def closure(n: int, seen: set[int]) -> set[int]:
+        for p in direct[n] - seen:
+            seen.add(p)
+            closure(p, seen)
+        return seen
+
+    for n, ch in chs.items():
+        text = (course.lectures / f"{ch.slug}.py").read_text(encoding="utf-8")
+        cited = {int(x) for group in re.findall(r"[Cc]hapters? ((?:\d\d(?:, | and | or |–|-)?)+)", text)
+                 for x in re.findall(r"\d\d", group)}
+        missing = sorted(c for c in cited if c < n and c not in closure(n, set()))
+        assert not missing, f"{ch.slug} cites chapters {missing}, missing from its prerequisites in course/syllabus.toml"
