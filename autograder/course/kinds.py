@@ -61,8 +61,12 @@ def kind_problems(nb: NotebookNode, where: str | Path) -> list[str]:
 def question_kinds(nb: NotebookNode, where: str | Path = "notebook") -> dict[str, str]:
     """``{question grade_id: kind}`` of an instructor's notebook; a missing or unknown kind is a :class:`KindError`."""
     problems = kind_problems(nb, where)
+    if len(problems) > 1:
+        more = len(problems) - 1
+        raise KindError(f"{problems[0][:-1]} (and {more} more answer cell{'s' if more > 1 else ''} without a "
+                        "valid kind).")
     if problems:
-        raise KindError(problems[0] if len(problems) == 1 else " ".join(problems))
+        raise KindError(problems[0])
     return {gid: str(kind) for gid, kind in declared_kinds(nb).items()}
 
 
