@@ -31,6 +31,7 @@ from autograder.classroom.feedback import feedback_html
 from autograder.grading.grader import UNKNOWN_FAILURE, Grader, Submission, identify, quiet_nbgrader
 from autograder.course.layout import Course, absolute_db_url
 from autograder.course.config import CELL_TIMEOUT, GRADER_MEMORY_MB, JOB_TIMEOUT
+from autograder.course.kinds import course_kinds
 from autograder.course.notebooks import read_notebook, write_notebook
 from autograder.classroom.report import write_report
 from autograder.classroom.package import PackageError, is_package, unpack_package
@@ -369,7 +370,7 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
             stream.write("\n")
         write_gradebook(store, course, out, db_url)
         write_csv(store, out / "grades.csv")
-        write_report(store.timed(), out, notes=summary.intake_lines())
+        write_report(store.timed(), out, notes=summary.intake_lines(), kinds=course_kinds(course))
     finally:
         store.close()
     summary.seconds = time.perf_counter() - start
