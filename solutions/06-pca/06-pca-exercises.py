@@ -302,10 +302,11 @@ assert faulty_line == 4, (f"line {faulty_line} is not the faulty line: that line
 
 def _data(n, d, offset):
     _Q, _ = np.linalg.qr(_rng.normal(size=(d, d)))
-    return offset + (_rng.normal(size=(n, d)) * np.geomspace(5.0, 0.5, d)) @ _Q.T
+    _means = offset * np.linspace(0.5, 1.5, d)                 # a different mean for every feature
+    return _means + (_rng.normal(size=(n, d)) * np.geomspace(5.0, 0.5, d)) @ _Q.T
 
 
-_cases = [("a tall 50x4 data set centred at 30", _data(50, 4, 30.0)),
+_cases = [("a tall 50x4 data set centred near 30", _data(50, 4, 30.0)),
           ("a wide 6x10 data set", _data(6, 10, -5.0)),
           ("a square 5x5 data set", _data(5, 5, 2.0)),
           ("a 30x3 data set in the units of 1e-4", 1e-4 * _data(30, 3, 1.0))]
@@ -330,7 +331,8 @@ for _name, _X in _cases:
             raise AssertionError(f"the components of {_who} are not the first {_k} principal directions (up to "
                                  "sign): PCA looks at the spread of the samples around the mean of each feature.")
         assert_close(_var, _s[:_k] ** 2 / (_n - 1), rtol=1e-8, atol=1e-12 * _s[0] ** 2,
-                     name=f"the variances of {_who}", hint="the variance along v_i is s_i^2 / (n - 1).")
+                     name=f"the variances of {_who}",
+                     hint="the variance along v_i is s_i^2 / (n - 1), for the data centered by the mean of each feature.")
         assert_close(_sc, (_X - _mu) @ _comp.T, rtol=1e-7, atol=1e-9 * np.abs(_X - _mu).max(),
                      name=f"the scores of {_who}",
                      hint="column i of the scores is (X - mean) times component i, with the same sign.")
