@@ -526,6 +526,7 @@ X_demo = np.column_stack([1.7e9 + _rng_demo.uniform(0, 60, size=200),     # even
                           100 + 20 * _rng_demo.normal(size=200)])           # prices
 
 # %% nbgrader={"grade": false, "grade_id": "q7-standardize", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "diagnose"}
+# faulty_line = the number of the line of standardize where the digits are lost
 ### BEGIN SOLUTION
 faulty_line = 7
 ### END SOLUTION
