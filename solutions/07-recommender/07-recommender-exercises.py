@@ -382,6 +382,7 @@ for u in range(2):
     print(f"user {u}: p_u = {P_draft[u]}, residual of the normal equations {np.linalg.norm(residual):.3f}")
 
 # %% nbgrader={"grade": false, "grade_id": "q5-ridge-fix", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "diagnose"}
+faulty_line = None   # replace None by the number of the faulty line of the draft
 ### BEGIN SOLUTION
 faulty_line = 10
 ### END SOLUTION

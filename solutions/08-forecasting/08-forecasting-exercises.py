@@ -378,6 +378,7 @@ coef_draft = fit_ar_draft(series5, 2, 60)
 print("coefficients of the draft:", np.round(coef_draft, 6) + 0.0, "  true: [ 2.   1.2 -0.5]")
 
 # %% nbgrader={"grade": false, "grade_id": "q5-leak", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "diagnose"}
+faulty_line = None   # replace None by the number of the faulty line of the draft
 ### BEGIN SOLUTION
 faulty_line = 5
 ### END SOLUTION
