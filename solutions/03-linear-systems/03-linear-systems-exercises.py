@@ -493,6 +493,7 @@ for (_kappa, _method), _meas in zip(_cases, _measured):
 # give (in rational arithmetic), so rounding errors in your own checks do not count against you.
 
 # %% nbgrader={"grade": false, "grade_id": "q6-det-one", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "construct"}
+# Define A_ill (2x2), b_ill and db_ill (length 2).
 ### BEGIN SOLUTION
 A_ill = np.array([[1000.0, 999.0],
                   [1001.0, 1000.0]])     # det = 10^6 - 999999 = 1; the columns are nearly parallel
@@ -530,7 +531,7 @@ _a, _b, _c, _d = (Fraction(float(_v)) for _v in as_array(A_ill, "A_ill").ravel()
 _det = _a * _d - _b * _c
 assert abs(_det - 1) <= Fraction(1, 10**6), f"det(A_ill) is {float(_det):.6g}, not 1."
 assert 0 not in (_a, _b, _c, _d), \
-    "A_ill has a zero entry; every entry must be non-zero (the lecture's shear [[1, 1e6], [0, 1]] does not count)."
+    "A_ill has a zero entry; every entry must be non-zero (a triangular or diagonal matrix does not count)."
 # for a 2x2 matrix, sigma_1 sigma_2 = |det A| and sigma_1^2 + sigma_2^2 = ||A||_F^2, so kappa + 1/kappa = ||A||_F^2 / |det A|
 _ratio = (_a**2 + _b**2 + _c**2 + _d**2) / abs(_det)
 _kappa = (float(_ratio) + np.sqrt(max(float(_ratio) ** 2 - 4.0, 0.0))) / 2
@@ -596,6 +597,7 @@ print(f"cond([1, X]) = {np.linalg.cond(np.column_stack([np.ones(50), _X_poly])):
 print(f"relative error of the weights: {_err:.0e}")
 
 # %% nbgrader={"grade": false, "grade_id": "q7-diagnose", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "diagnose"}
+# faulty_line: a line number of fit_regression_qr, from 1 to 7
 ### BEGIN SOLUTION
 faulty_line = 4      # Z^T Z has condition number cond(Z)^2: the digits are gone before QR starts
 ### END SOLUTION
