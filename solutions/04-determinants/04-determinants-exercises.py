@@ -475,8 +475,8 @@ for _v, _r in _ranks.items():
 #
 # A colleague avoided `np.linalg.det` and `np.linalg.inv`, as Section 7 recommends, and wrote the function
 # below (a locked cell; the comments number its lines). It agrees with `scipy.stats` in low dimension,
-# but the cell after it shows that for $d = 300$ it returns $-\infty$, and for data on a smaller scale in
-# $d = 250$ it returns $+\infty$.
+# but the two examples under it show that for $d = 300$ and variances about 1000 it returns $-\infty$,
+# and for $d = 250$ and variances about $10^{-4}$ it returns $+\infty$.
 #
 # 1. Set `faulty_line` to the number of the line whose result first leaves the range of floating-point
 #    numbers (or loses all its digits) in these examples.
@@ -506,6 +506,7 @@ for _d, _scale in ((300, 1e3), (250, 1e-4)):
         print(f"d = {_d}, variances about {_scale}: gaussian_loglik_given = {gaussian_loglik_given(_X, _mu, _Sigma)}")
 
 # %% nbgrader={"grade": false, "grade_id": "q6-diagnose", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "diagnose"}
+# faulty_line: a line number of gaussian_loglik_given, from 1 to 7
 ### BEGIN SOLUTION
 faulty_line = 5      # the product of 300 diagonal entries of size about 30 overflows (of 250 about 0.01, underflows)
 ### END SOLUTION
