@@ -265,9 +265,10 @@ assert _got == 0, ("power_steps(0.9, 1e-3, tan0=1e-4) is wrong: the start vector
 #
 # Any equivalent form is accepted (nested square roots or not). `G.eigenvals()` returns a dict, in no
 # guaranteed order, so make sure which root is the larger one for **every** $a > 0$ (`sorted`, `max` and
-# `if x > y:` can compare the two roots here only because `a` is declared positive; with a plain symbol
-# they raise `TypeError`). A check you can do: $\sigma_1\sigma_2 = |\det A| = 1$. The hidden tests check
-# with SymPy that your expressions equal the singular values for **every** $a > 0$, not at a few points.
+# `if x > y:` can compare the two eigenvalues here only because `a` is declared positive; with a plain
+# symbol they raise `TypeError`, and even with `a` positive they cannot compare the square roots of the
+# eigenvalues). A check you can do: $\sigma_1\sigma_2 = |\det A| = 1$. The hidden tests check with SymPy
+# that your expressions equal the singular values for **every** $a > 0$, not at a few points.
 
 # %% nbgrader={"grade": false, "grade_id": "q3-shear-singular-values", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "derive"}
 a = sp.symbols("a", positive=True)
@@ -512,8 +513,8 @@ for _name, _s, _u, _n in _cases:
                                  "length; use its direction u / ||u||.")
         _rank = int(np.sum(_got > 1e-11 * _s[0]))
         if _rank != _r:
-            raise AssertionError(f"{_who} has rank {_rank}, but s has {_r} entries, so its rank should be {_r} "
-                                 "(the other singular values are zero).")
+            raise AssertionError(f"{_who} has rank {_rank}, but s has {_r} entr{'y' if _r == 1 else 'ies'}, so "
+                                 f"its rank should be {_r} (the other singular values are zero).")
         raise AssertionError(f"the singular values of {_who} are not s (followed by zeros): are the columns "
                              "you combine with s orthonormal, on both sides?")
     _uh = _u / np.linalg.norm(_u)

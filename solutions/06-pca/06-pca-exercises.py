@@ -610,9 +610,16 @@ for _name, _w, _ratio, _c in _cases:
         raise AssertionError(f"for {_name}, the first principal direction of your data is not unique: the two "
                              "largest variances are equal.")
     _got = _lam[0] / _lam.sum()
-    assert abs(_got - _ratio) <= 1e-8, (f"for {_name}, the first component of your data explains {_got:.6g} of "
-                                        f"the total variance, not ratio = {_ratio}: variances add up, standard "
-                                        "deviations do not.")
+    if abs(_got - _ratio) > 1e-8:
+        _sd = np.sqrt(_lam)
+        if abs(_sd[0] / _sd.sum() - _ratio) <= 1e-6:
+            raise AssertionError(f"for {_name}, the first component of your data explains {_got:.6g} of the total "
+                                 f"variance, not ratio = {_ratio}: your standard deviations have that share, but "
+                                 "variances add up, standard deviations do not.")
+        raise AssertionError(f"for {_name}, the first component of your data explains {_got:.6g} of the total "
+                             f"variance, not ratio = {_ratio}: the share is lambda_1 / (lambda_1 + ... + lambda_d), "
+                             "so the variances along the other d - 1 directions must add up to 1 - ratio of the "
+                             "total. (Do the lengths of your direction vectors scale the spread?)")
 _X = np.asarray(data_with([1.0, 1.0, 0.0], 0.5, [1.0, 0.0, -1.0]), dtype=float)
 assert _X.shape[1] == 3 and np.allclose(_X.mean(axis=0), [1.0, 0.0, -1.0]), "data_with should accept lists."
 ### END HIDDEN TESTS

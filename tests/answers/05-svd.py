@@ -231,6 +231,13 @@ MISTAKES = {
     "mistakes5": {
         # no early exit when the start vector already meets the tolerance: one step too many
         "q2-power-steps": (("    if tan0 <= tol:\n        return 0\n", ""), 1, "already meets"),
+        # all min(m, n) singular values non-zero: s padded with half its last entry, so the rank is too high
+        "q5-prescribed-svd": ("def matrix_with(s, u, n):\n    s = np.asarray(s, dtype=float)\n"
+                              "    u = np.asarray(u, dtype=float)\n    m, p = len(u), min(len(u), n)\n"
+                              "    s = np.r_[s, np.full(p - len(s), s[-1] / 2)]\n"
+                              "    U, _ = np.linalg.qr(np.column_stack([u, np.eye(m)]))\n"
+                              "    V, _ = np.linalg.qr(np.random.default_rng(0).normal(size=(n, p)))\n"
+                              "    return (U[:, :p] * s) @ V.T\n", 1, "its rank should be 1"),
     },
     # rtol clamped to at least 1e-8: right at the default and for larger rtol, wrong for a smaller one (issue #13)
     "domain": {

@@ -85,6 +85,16 @@ ALTERNATIVES = [{
                          "    rows = []\n    for j in range(d):\n        for sign in (1, -1):\n"
                          "            rows += [np.asarray(center, dtype=float) + sign * np.sqrt(var[j]) * B[:, j]] * 3\n"
                          "    return np.array(rows)\n",
+}, {
+    # unequal variances along the other directions (all below lambda_1), the basis from the full SVD of the
+    # direction as a column, and an extra row at the center (2d + 1 rows)
+    "q6-prescribed-pca": "def data_with(direction, ratio, center):\n    w = np.asarray(direction, dtype=float)\n"
+                         "    d = w.size\n    Q = np.linalg.svd(w.reshape(-1, 1))[0]\n"
+                         "    m = (1 - ratio) / (d - 1)\n"
+                         "    t = np.linspace(-1.0, 1.0, d - 1) if d > 2 else np.zeros(1)\n"
+                         "    var = np.r_[ratio, m + 0.5 * min(m, ratio - m) * t]\n"
+                         "    Z = np.vstack([np.diag(np.sqrt(var)), -np.diag(np.sqrt(var)), np.zeros((1, d))])\n"
+                         "    return np.asarray(center, dtype=float) + Z @ Q.T\n",
 }]
 
 EIGH_PCA = ("def pca_fit(X, k):\n    X = np.asarray(X, dtype=float)\n    mean = X.mean(axis=0)\n"
@@ -159,6 +169,9 @@ MISTAKES = {
                       "singular values"),
         # the test rows leak into the fit
         "q5-train-test": (FIT_ON_ALL, 0, "together"),
+        # the given direction used as it is, not normalized: its length scales the spread along it
+        "q6-prescribed-pca": (("offsets = Q[:, :d] * steps", "Q[:, 0] = w\n    offsets = Q[:, :d] * steps"), 0,
+                              "lengths of your direction vectors"),
     },
     # the covariance route under another name: scipy.linalg's SVD of a covariance built by hand
     "synonyms": {
