@@ -817,6 +817,7 @@ for size in (10, 20, 40):
 # | exactness | SymPy rationals | right for small exact questions; cannot scale |
 #
 # In the exercises you build CSR arrays from triplets and multiply with them by
-# hand, assemble grid Laplacians, smooth a signal on a graph with CG, write
-# cancellation-free versions of two formulas, and get an exact answer where
-# floating point cannot.
+# hand, assemble grid Laplacians, smooth a signal on a graph with CG, predict
+# how many CG iterations a grid needs, construct a matrix with the worst
+# fill-in (and the ordering that cures it), and find the line of a feature
+# scaler that loses its digits.
