@@ -389,12 +389,13 @@ def _check_k(m, n, lam, tol):
                          "bound is 0; evaluate the bound 2 r**k at k = 0 and k = 1 instead of dividing by log(r).")
         return
     assert _k >= 0 and _b(_k) <= tol * (1 + _slack), (
-        f"{_call} returned {_k}, too few: the bound is still above tol at that k. Check kappa (the smallest and "
-        "largest eigenvalues of I + lam L for this grid) and round k up, not down.")
+        f"{_call} returned {_k}, too few: the bound, 2 r**k with r = (sqrt(kappa) - 1) / (sqrt(kappa) + 1), its "
+        "factor 2 included, is still above tol at that k. Check kappa (the smallest and largest eigenvalues of "
+        "I + lam L for this grid) and round k up, not down.")
     assert _k == 0 or _b(_k - 1) > tol * (1 - _slack), (
         f"{_call} returned {_k}, more than the smallest k at which the bound reaches tol. Check that kappa is "
-        "right for this grid (small grids too, not only large ones) and that k is the exact smallest integer, "
-        "not an estimate of it.")
+        "right for this grid (small grids too, not only large ones), that r is the ratio of the bound (with "
+        "square roots), and that k is the exact smallest integer, not an estimate of it.")
 
 
 for _case in [(2, 3, 1.0, 1e-4), (5, 5, 10.0, 1e-8), (1, 7, 0.5, 1e-3), (9, 1, 4.0, 1e-12), (2, 2, 1.0, 0.9),
@@ -463,9 +464,9 @@ def _check_fill_matrix(A, N):
     assert _ev[-1] < 1e8 * _ev[0], f"for N = {N}, the condition number of A is {_ev[-1] / _ev[0]:.2g}, not below 1e8."
     _G = np.linalg.cholesky(_Ad)
     _zeros = int(np.sum(np.abs(np.tril(_G)) <= 1e-12 * np.abs(_G).max())) - N * (N - 1) // 2
-    assert _zeros == 0, (f"for N = {N}, the Cholesky factor of A has {_zeros} zero entries on or below its "
-                         "diagonal: the question asks for complete fill-in. Think about which pairs of unknowns "
-                         "the elimination of the first one joins.")
+    assert _zeros == 0, (f"for N = {N}, the Cholesky factor of A has {_zeros} zero "
+                         f"entr{'y' if _zeros == 1 else 'ies'} on or below its diagonal: the question asks for "
+                         "complete fill-in. Think about which pairs of unknowns the elimination of the first one joins.")
     return _Ad
 
 
@@ -488,8 +489,9 @@ for _N in (2, 3, 4, 7, 20, 63, 300):
     _GB = np.linalg.cholesky(_B)
     _fill = int(np.sum((np.abs(np.tril(_GB)) > 1e-12 * np.abs(_GB).max()) & (_B == 0)))
     assert _fill == 0, (f"for N = {_N}, with your perm the Cholesky factor of the reordered matrix still has "
-                        f"{_fill} fill-in entries (non-zeros where B has a zero): order the unknowns so that "
-                        "eliminating each one joins no two remaining unknowns that were not joined already.")
+                        f"{_fill} fill-in entr{'y' if _fill == 1 else 'ies'} (non-zeros where B has a zero): order the "
+                        "unknowns so that eliminating each one joins no two remaining unknowns that were not joined "
+                        "already.")
 ### END HIDDEN TESTS
 
 # %% [markdown]
