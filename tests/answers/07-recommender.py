@@ -16,7 +16,7 @@ test_rmse = masked_rmse(R_test, mu_train + P_fit @ Q_fit.T)
 print(f"test RMSE of ALS: {test_rmse:.3f}")
 """
 
-# Valid answers in another form than the reference, two notebooks' worth: each must earn full marks.
+# Valid answers in another form than the reference, three notebooks' worth: each must earn full marks.
 ALTERNATIVES = [{
     # the complement count mn - (m - k)(n - k), and CSR arrays built and measured
     "q1-count-numbers": "def csr_numbers(n_users, n_items, nnz):\n"
@@ -113,6 +113,24 @@ ALTERNATIVES = [{
               "        F[:, i] = vals.mean() if vals.size else C.data.mean()\n"
               "    F[C.row, C.col] = C.data\n    w, V = np.linalg.eigh(F.T @ F)\n"
               "    Vk = V[:, np.argsort(w)[::-1][:k]]\n    return F @ Vk @ Vk.T\n",
+}, {
+    # indptr measured on an empty CSR of that shape; the free count as a float (a whole number all the same)
+    "q1-count-numbers": "def csr_numbers(n_users, n_items, nnz):\n"
+                        "    return scipy.sparse.csr_array((n_users, n_items)).indptr.size + 2 * nnz\n\n\n"
+                        "def factor_numbers(n_users, n_items, k):\n    return np.prod([k, n_users + n_items])\n\n\n"
+                        "def free_parameters(n_users, n_items, k):\n"
+                        "    return float(factor_numbers(n_users, n_items, k) - k * k)\n",
+    # dot products of symbol vectors, and the value as a fractions.Fraction
+    "q4-sympy": "x = sp.Symbol('x', real=True)\nlam = sp.Symbol('lambda', positive=True)\n"
+                "q = sp.symbols('q1:4', real=True)\nr = sp.symbols('r1:4', real=True)\n"
+                "from fractions import Fraction\nqv, rv = sp.Matrix(q), sp.Matrix(r)\n"
+                "x_star = sp.together(qv.dot(rv) / (qv.dot(qv) + lam))\nx_star_value = Fraction(42, 19)\n",
+    # every user's system at once: one batched np.linalg.solve of an (m, k, k) stack
+    "q5-ridge-fix": "faulty_line = 10\n\n\ndef als_user_step(R, Q, lam):\n    C = scipy.sparse.coo_array(R)\n"
+                    "    k = Q.shape[1]\n    m = C.shape[0]\n    A = np.zeros((m, k, k)) + lam * np.eye(k)\n"
+                    "    Qc = Q[C.col]\n    np.add.at(A, C.row, Qc[:, :, None] * Qc[:, None, :])\n"
+                    "    b = np.zeros((m, k))\n    np.add.at(b, C.row, C.data[:, None] * Qc)\n"
+                    "    return np.linalg.solve(A, b[..., None])[..., 0]\n",
 }]
 
 _SVD_RANK = "(U[:, :k] * s[:k]) @ Vt[:k]"

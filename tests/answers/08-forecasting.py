@@ -14,7 +14,7 @@ _Q7_DATA = ("rng7 = np.random.default_rng(2008)\nz7 = np.zeros(300)\nfor t in ra
             "    z7[t] = 1.5588 * z7[t - 1] - 0.81 * z7[t - 2] + 2.0 * rng7.normal()\n"
             "series7 = 100.0 + z7[60:]\nn_train7 = 180\n")
 
-# Valid answers in another form than the reference, two notebooks' worth: each must earn full marks.
+# Valid answers in another form than the reference, three notebooks' worth: each must earn full marks.
 ALTERNATIVES = [{
     # centre and half-width instead of the one-line formula; np.vander with increasing powers
     "q1-poly-features": "def poly_features(x, degree, x_min, x_max):\n    if x_max <= x_min:\n"
@@ -87,6 +87,20 @@ ALTERNATIVES = [{
                    "coef7 = np.r_[model.intercept_, model.coef_]\n"
                    "rmse_ar = float(np.sqrt(np.mean((target[n_train7 - 3:] - model.predict(F[n_train7 - 3:])) ** 2)))\n"
                    "rmse_naive = float(np.sqrt(np.mean((series7[n_train7:] - series7[n_train7 - 1:-1]) ** 2)))\n",
+}, {
+    # Cramer's rule, and the residual sum as a ratio of Gram determinants
+    "q3-line-formula": _Q3_SYMBOLS + "G = sp.Matrix([[n, S_x], [S_x, S_xx]])\n"
+                       "w0_formula = sp.Matrix([[S_y, S_x], [S_xy, S_xx]]).det() / G.det()\n"
+                       "w1_formula = sp.Matrix([[n, S_y], [S_x, S_xy]]).det() / G.det()\n"
+                       "rss_formula = sp.Matrix([[n, S_x, S_y], [S_x, S_xx, S_xy], [S_y, S_xy, S_yy]]).det() / G.det()\n",
+    # the lag columns as a Toeplitz matrix, solved with the pseudoinverse
+    "q5-leak": "faulty_line = 5\n\n\ndef fit_ar(series, p, n_train):\n    x = np.array(series, dtype=float)[:n_train]\n"
+               "    T = scipy.linalg.toeplitz(x[p - 1:n_train - 1], x[p - 1::-1])\n"
+               "    X = np.hstack([np.ones((n_train - p, 1)), T])\n    return np.linalg.pinv(X) @ x[p:]\n",
+    # the level solved for with SymPy, the steps by running the deviation forward
+    "q6-settle": "def forecast_level(c, a):\n    m = sp.Symbol('m')\n    return float(sp.solve(sp.Eq(m, c + a * m), m)[0])\n\n\n"
+                 "def settle_steps(a, frac):\n    d, h = 1.0, 0\n    while True:\n        d *= a\n        h += 1\n"
+                 "        if abs(d) <= frac:\n            return h\n",
 }]
 
 # Classic mistakes: notebook -> question -> (edit of the reference answer, points kept, hidden-test hint).
@@ -177,6 +191,11 @@ MISTAKES = {
         "q1-poly-features": (("    u = (2 * np.asarray(x, dtype=float) - (x_min + x_max)) / (x_max - x_min)\n",
                               "    u = np.asarray(x, dtype=float)\n    u *= 2\n    u -= x_min + x_max\n"
                               "    u /= x_max - x_min\n"), 1, "changed its input x"),
+    },
+    "mistakes5": {
+        # negative a forgotten: a ** h is negative for odd h, so the loop stops after one step
+        "q6-settle": (("    if a == 0:\n        return 1\n    return max(1, int(np.ceil(np.log(frac) / np.log(abs(a)))))",
+                       "    h = 1\n    while a ** h > frac:\n        h += 1\n    return h"), 1, "is too small"),
     },
     # an equivalent that no list of names foresaw: tensorsolve for the triangular system
     "synonyms": {
