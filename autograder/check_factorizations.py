@@ -10,6 +10,7 @@ import numpy as np
 from autograder.check_arrays import _check_finite, _check_shape, _fail, _shape_text, as_array, \
     assert_orthonormal_columns
 
+
 def _matrix(actual: Any, name: str, hint: str | None = None) -> np.ndarray:
     arr = as_array(actual, name)
     if arr.ndim != 2:

@@ -10,6 +10,7 @@ import sympy
 
 from autograder.check_arrays import _fail
 
+
 def _sympify(value: Any, name: str) -> Any:
     if value is None:
         _fail(f"{name} is None: did you forget to assign or return it?")

@@ -121,7 +121,6 @@ def _dispatch(todo: list[Job], work: Callable, record: Callable, *, scheduler, w
             todo, lambda job, outcome: record(next(finished), job, outcome))
 
 
-
 def _keep_submitted(todo: list[Job], out: Path) -> None:
     """Keep the submitted notebooks where nbgrader's formgrader looks for them."""
     for job in todo:

@@ -13,6 +13,7 @@ from typing import Any, Callable
 from autograder.hardened import inplace
 from autograder.hardened.wire.plain import MAX_DEPTH, PLAIN_KINDS, PlainDataError
 
+
 def encode(value: Any, handle: Callable[[Any], int] | None = None, depth: int = 0,
            same: dict[int, list] | None = None) -> Any:
     """A JSON-able tree for ``value``; objects that are not data become handles (or raise without one).
