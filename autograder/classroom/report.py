@@ -65,11 +65,6 @@ def write_report(rows: list[tuple[str, str, dict, float]], out: Path, notes: lis
     """``rows``: (student, assignment, result JSON, seconds); ``notes``: what intake reported (impersonation,
     duplicates, unreadable packages), one line each; ``kinds``: ``{assignment: {question grade_id: kind}}`` from
     the course's notebooks, for the pass rate by question kind. Writes ``out/report.md`` and figures."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     figures = out / "report-figures"
     figures.mkdir(parents=True, exist_ok=True)
     lines = ["# Class report", ""]
@@ -81,54 +76,7 @@ def write_report(rows: list[tuple[str, str, dict, float]], out: Path, notes: lis
     for student, assignment, result, seconds in rows:
         by_assignment[assignment or "(unknown assignment)"].append((student, result, seconds))
     for assignment, entries in sorted(by_assignment.items()):
-        scores = [r["score"] for _, r, _ in entries]
-        max_score = max((r["max_score"] for _, r, _ in entries), default=0)
-        mean = sum(scores) / len(scores) if scores else 0.0
-        lines += [f"## {assignment}", "",
-                  f"{len(entries)} submissions; mean {_fmt(mean)} / {_fmt(max_score)}; "
-                  f"full marks: {sum(1 for s in scores if max_score and s == max_score)}; "
-                  f"zero: {sum(1 for s in scores if s == 0)}.", ""]
-        fig, ax = plt.subplots(figsize=(6, 3))
-        ax.hist(scores, bins=min(20, max(5, int(max_score) + 1)), range=(0, max_score or 1), color="tab:blue",
-                edgecolor="white")
-        ax.set_xlabel("score")
-        ax.set_ylabel("students")
-        ax.set_title(f"{assignment}: score distribution")
-        fig.tight_layout()
-        png = figures / f"{assignment}-scores.png"
-        fig.savefig(png, dpi=100)
-        plt.close(fig)
-        lines += [f"![score distribution]({png.relative_to(out).as_posix()})", ""]
-
-        points: dict[str, list[float]] = defaultdict(list)
-        maxes: dict[str, float] = {}
-        passed: Counter = Counter()
-        hints: dict[str, Counter] = defaultdict(Counter)
-        order: list[str] = []
-        for _, result, _ in entries:
-            for q in result.get("questions", []):
-                gid = q["grade_id"]
-                if gid not in maxes:
-                    order.append(gid)
-                points[gid].append(q["points"])
-                maxes[gid] = q["max_points"]
-                passed[gid] += q["status"] == "passed"
-                if q["status"] != "passed" and q.get("message") and q["message"] != result.get("error"):
-                    hints[gid][q["message"]] += 1
-        lines += ["| test | mean | pass rate | most frequent hints |", "|---|---|---|---|"]
-        for gid in order:
-            n = len(points[gid])
-            top = "<br>".join(f"{c}× {md(m)}" for m, c in hints[gid].most_common(MAX_HINTS)) or ""
-            lines.append(f"| `{gid}` | {_fmt(sum(points[gid]) / n)} / {_fmt(maxes[gid])} | "
-                         f"{100 * passed[gid] / n:.0f}% | {top} |")
-        lines.append("")
-        problems = [(s, r.get("error")) for s, r, _ in entries if r.get("error")]
-        slowest = sorted(entries, key=lambda e: -e[2])[:5]
-        lines += ["Slowest submissions: " + ", ".join(f"{md(s)} ({sec:.1f} s)" for s, _, sec in slowest), ""]
-        if problems:
-            lines += ["Submissions that could not be (fully) graded:", ""]
-            lines += [f"- {md(s)}: {md(err)}" for s, err in problems]
-            lines.append("")
+        lines += _assignment_section(assignment, entries, out, figures)
     if notes:
         lines += ["## Intake", "", "What was reported while reading the submissions:", ""]
         lines += [f"- {md(note)}" for note in notes]
@@ -136,3 +84,72 @@ def write_report(rows: list[tuple[str, str, dict, float]], out: Path, notes: lis
     path = out / "report.md"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+def _assignment_section(assignment: str, entries: list[tuple[str, dict, float]], out: Path,
+                        figures: Path) -> list[str]:
+    """One assignment: the score summary and histogram, a row per test, the slowest and failed submissions."""
+    scores = [r["score"] for _, r, _ in entries]
+    max_score = max((r["max_score"] for _, r, _ in entries), default=0)
+    mean = sum(scores) / len(scores) if scores else 0.0
+    lines = [f"## {assignment}", "",
+             f"{len(entries)} submissions; mean {_fmt(mean)} / {_fmt(max_score)}; "
+             f"full marks: {sum(1 for s in scores if max_score and s == max_score)}; "
+             f"zero: {sum(1 for s in scores if s == 0)}.", ""]
+    png = _score_histogram(assignment, scores, max_score, figures)
+    lines += [f"![score distribution]({png.relative_to(out).as_posix()})", ""]
+    lines += _test_table(entries)
+    problems = [(s, r.get("error")) for s, r, _ in entries if r.get("error")]
+    slowest = sorted(entries, key=lambda e: -e[2])[:5]
+    lines += ["Slowest submissions: " + ", ".join(f"{md(s)} ({sec:.1f} s)" for s, _, sec in slowest), ""]
+    if problems:
+        lines += ["Submissions that could not be (fully) graded:", ""]
+        lines += [f"- {md(s)}: {md(err)}" for s, err in problems]
+        lines.append("")
+    return lines
+
+
+def _score_histogram(assignment: str, scores: list[float], max_score: float, figures: Path) -> Path:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.hist(scores, bins=min(20, max(5, int(max_score) + 1)), range=(0, max_score or 1), color="tab:blue",
+            edgecolor="white")
+    ax.set_xlabel("score")
+    ax.set_ylabel("students")
+    ax.set_title(f"{assignment}: score distribution")
+    fig.tight_layout()
+    png = figures / f"{assignment}-scores.png"
+    fig.savefig(png, dpi=100)
+    plt.close(fig)
+    return png
+
+
+def _test_table(entries: list[tuple[str, dict, float]]) -> list[str]:
+    """A row per test cell: mean points, pass rate and the most frequent hints (escaped student text)."""
+    points: dict[str, list[float]] = defaultdict(list)
+    maxes: dict[str, float] = {}
+    passed: Counter = Counter()
+    hints: dict[str, Counter] = defaultdict(Counter)
+    order: list[str] = []
+    for _, result, _ in entries:
+        for q in result.get("questions", []):
+            gid = q["grade_id"]
+            if gid not in maxes:
+                order.append(gid)
+            points[gid].append(q["points"])
+            maxes[gid] = q["max_points"]
+            passed[gid] += q["status"] == "passed"
+            if q["status"] != "passed" and q.get("message") and q["message"] != result.get("error"):
+                hints[gid][q["message"]] += 1
+    lines = ["| test | mean | pass rate | most frequent hints |", "|---|---|---|---|"]
+    for gid in order:
+        n = len(points[gid])
+        top = "<br>".join(f"{c}× {md(m)}" for m, c in hints[gid].most_common(MAX_HINTS)) or ""
+        lines.append(f"| `{gid}` | {_fmt(sum(points[gid]) / n)} / {_fmt(maxes[gid])} | "
+                     f"{100 * passed[gid] / n:.0f}% | {top} |")
+    lines.append("")
+    return lines
