@@ -135,10 +135,14 @@ ORTHOGONALIZATION = Family("a library factorization that orthogonalizes for you 
                            "eigh, inv, solve, or any function of scipy.linalg)",
                            ("numpy.linalg:qr,cholesky,svd,eig,eigh,inv,pinv,solve,lstsq", "scipy.linalg"))
 DETERMINANTS = Family("a library determinant, factorization or eigenvalue routine (np.linalg.det, slogdet, eig, "
-                      "eigvals, any function of scipy.linalg, SymPy's det, charpoly or eigenvals)",
-                      ("numpy.linalg:det,slogdet,eig,eigvals,eigh,eigvalsh", "scipy.linalg",
+                      "eigvals, qr, cholesky, svd, np.poly, any function of scipy.linalg or scipy.sparse.linalg, "
+                      "SymPy's det, charpoly, eigenvals or LUdecomposition)",
+                      ("numpy.linalg:det,slogdet,eig,eigvals,eigh,eigvalsh,qr,cholesky,svd,svdvals", "numpy:poly",
+                       "scipy.linalg", "scipy.sparse.linalg",
                        "sympy:det,det_bareiss,det_berkowitz,det_LU,det_LU_decomposition,berkowitz_det,charpoly,"
-                       "eigenvals,_eval_det_bareiss,_eval_det_berkowitz,_eval_det_lu,_det,per"))
+                       "eigenvals,_eval_det_bareiss,_eval_det_berkowitz,_eval_det_lu,_det,per,"
+                       "LUdecomposition,LUdecomposition_Simple,LUdecompositionFF,QRdecomposition,cholesky,"
+                       "LDLdecomposition,eigenvects,diagonalize,jordan_form,singular_values"))
 SKLEARN = Family("a model from scikit-learn", ("sklearn",))
 SVD_AND_EIG = Family("an SVD or eigendecomposition routine (np.linalg.svd/eig/eigh, scipy.linalg, "
                      "scipy.sparse.linalg)", ("numpy.linalg:svd,eig,eigh,eigvals,eigvalsh", "scipy.linalg",

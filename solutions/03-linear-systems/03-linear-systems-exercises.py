@@ -388,7 +388,9 @@ for _A in _cases:
 # zero). It counts the correct digits as $-\log_{10}$ of the relative error
 # $\lVert\hat{\mathbf{x}} - \mathbf{x}\rVert_2 / \lVert\mathbf{x}\rVert_2$, clipped to $[0, 16]$, and
 # averages them over 3 random problems. Your prediction must be **within 2.5 digits** of that for every
-# $\kappa$ and both methods. A single number read off one experiment will not do: write a rule.
+# $\kappa$ and both methods. A single number read off one experiment will not do: write a rule. And predict,
+# do not measure: `correct_digits` may not call any function of `np.linalg` or `scipy.linalg` (no experiment
+# inside it); the hidden tests watch the calls it makes.
 
 # %% nbgrader={"grade": false, "grade_id": "q5-digits", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "predict"}
 def correct_digits(kappa, method):
@@ -431,8 +433,12 @@ for _kappa, _method in [(1e4, "solve"), (1e2, "normal")]:
     assert _pred >= _meas - 2.5, f"correct_digits({_kappa:g}, {_method!r}) is too pessimistic."
 
 # %% nbgrader={"grade": true, "grade_id": "q5-digits-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: both methods on other values of kappa from 1 to 1e20, against the measured digits.
+# Hidden tests: both methods on other kappa from 1 to 1e20, against the measured digits; no np.linalg/scipy.linalg.
 ### BEGIN HIDDEN TESTS
+from autograder import calls
+from autograder.checks import forbid_calls
+
+
 def _measured_digits(kappa, method, seeds=(10, 11, 12)):
     _digits = []
     for _seed in seeds:
@@ -455,11 +461,14 @@ def _measured_digits(kappa, method, seeds=(10, 11, 12)):
 
 
 _cases = [(_k, "solve") for _k in (1.0, 30.0, 1e3, 1e6, 3e8, 1e11, 1e14, 1e17, 1e20)] + \
-         [(_k, "normal") for _k in (1.0, 10.0, 1e3, 1e4, 1e6, 1e7, 1e9, 1e12, 1e20)]
+         [(_k, "normal") for _k in (1.0, 10.0, 1e3, 1e4, 1e6, 1e7, 3e8, 1e9, 1e12, 1e20)]
 _measured = [_measured_digits(_k, _m) for _k, _m in _cases]        # before calling the student's function
 _what = {"solve": "np.linalg.solve on A", "normal": "the normal equations for X"}
 for (_kappa, _method), _meas in zip(_cases, _measured):
-    _pred = correct_digits(_kappa, _method)
+    with forbid_calls(calls.NUMPY_LINALG, calls.SCIPY_LINALG, func=correct_digits,
+                      reason="predict the digits from kappa and method alone; do not run an experiment inside "
+                             "correct_digits"):
+        _pred = correct_digits(_kappa, _method)
     assert np.size(_pred) == 1, f"correct_digits({_kappa:g}, {_method!r}) should return a single number."
     _pred = float(np.asarray(_pred, dtype=float).reshape(()))
     assert np.isfinite(_pred), f"correct_digits({_kappa:g}, {_method!r}) is not a finite number."
@@ -480,7 +489,8 @@ for (_kappa, _method), _meas in zip(_cases, _measured):
 # Chapter 04 will use the determinant as a test of invertibility; it is no measure of how close to singular
 # a matrix is. Construct the evidence:
 #
-# * `A_ill`: a $2\times 2$ matrix with **no zero entry**, $\det A = 1$ (to within $10^{-6}$) and
+# * `A_ill`: a $2\times 2$ matrix whose entries are **all at least 1 in absolute value** (so no triangular
+#   or diagonal matrix, nor one that is nearly so), $\det A = 1$ (to within $10^{-6}$) and
 #   $\kappa_2(A) \ge 10^6$;
 # * `b_ill` and `db_ill`: a right-hand side $\mathbf{b} \ne \mathbf{0}$ and a perturbation
 #   $\delta\mathbf{b}$ of it, vectors of length 2, with $\lVert\delta\mathbf{b}\rVert_2 \le 10^{-6}\,\lVert\mathbf{b}\rVert_2$,
@@ -489,8 +499,9 @@ for (_kappa, _method), _meas in zip(_cases, _measured):
 #   $\lVert\delta\mathbf{x}\rVert_2 \ge 0.1\,\lVert\mathbf{x}\rVert_2$.
 #
 # Any objects with these properties earn full marks. Give NumPy arrays or (nested) lists of numbers. The
-# grader computes $\det A$, $\kappa_2(A)$, $\mathbf{x}$ and $\delta\mathbf{x}$ exactly from the numbers you
-# give (in rational arithmetic), so rounding errors in your own checks do not count against you.
+# grader converts your numbers to doubles and computes $\det A$, $\kappa_2(A)$, $\mathbf{x}$ and
+# $\delta\mathbf{x}$ from them exactly (in rational arithmetic), so rounding errors in your own checks do not
+# count against you.
 
 # %% nbgrader={"grade": false, "grade_id": "q6-det-one", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "construct"}
 # Define A_ill (2x2), b_ill and db_ill (length 2).
@@ -530,8 +541,9 @@ assert_shape(db_ill, (2,), name="db_ill")
 _a, _b, _c, _d = (Fraction(float(_v)) for _v in as_array(A_ill, "A_ill").ravel())
 _det = _a * _d - _b * _c
 assert abs(_det - 1) <= Fraction(1, 10**6), f"det(A_ill) is {float(_det):.6g}, not 1."
-assert 0 not in (_a, _b, _c, _d), \
-    "A_ill has a zero entry; every entry must be non-zero (a triangular or diagonal matrix does not count)."
+assert min(abs(_a), abs(_b), abs(_c), abs(_d)) >= 1, (
+    "A_ill has a zero entry, or one smaller than 1 in absolute value: every entry must be at least 1 in absolute "
+    "value (a triangular or diagonal matrix, or a nearly triangular or diagonal one, does not count).")
 # for a 2x2 matrix, sigma_1 sigma_2 = |det A| and sigma_1^2 + sigma_2^2 = ||A||_F^2, so kappa + 1/kappa = ||A||_F^2 / |det A|
 _ratio = (_a**2 + _b**2 + _c**2 + _d**2) / abs(_det)
 _kappa = (float(_ratio) + np.sqrt(max(float(_ratio) ** 2 - 4.0, 0.0))) / 2
@@ -566,7 +578,7 @@ assert _ndx >= Fraction(1, 100) * _nx, (
 # weight per feature) and returns `(intercept, w)`. The cell after it tries it on exact data, generated
 # without noise from known weights, with polynomial features: the design matrix $Z = [\mathbf{1}, X]$ has
 # $\kappa(Z) \approx 2 \times 10^7$, so a backward-stable method recovers the weights to about 9 digits
-# (Section 10, Figure 5). This function gets only about 4.
+# (Section 10, Figure 5). This function gets only about 3.
 #
 # 1. Set `faulty_line` to the number of the line where the accuracy is lost for good: the first line
 #    whose result has already lost the digits, so that no later step, however stable, can recover them.
@@ -680,5 +692,6 @@ assert abs(float(np.asarray(_out[0]).ravel()[0])) < 1e-9 and np.allclose(np.asar
     "fit_regression_fixed([[1], [2], [3]], [2, 4, 6]) (lists) should fit the line y = 2x exactly."
 _line = float(np.asarray(faulty_line, dtype=float).reshape(()))
 assert _line == 4, (f"faulty_line = {faulty_line} is not the first line whose result has already lost the digits. "
-                    "Which matrix in fit_regression_qr has condition number cond(Z)^2?")
+                    "Print the condition number of each matrix fit_regression_qr forms, in order, and compare "
+                    "it with cond(Z).")
 ### END HIDDEN TESTS

@@ -126,9 +126,9 @@ _check_volume([[1, 1], [4, 2], [2, 5]], "a triangle given as a list of lists of 
 # * For a singular matrix, return 0 (up to rounding), without dividing by zero and without NaN or infinity.
 # * Do not modify `A`.
 # * Implement it yourself: **no library determinant, factorization or eigenvalue routine** (a determinant
-#   is also the product of the eigenvalues): `np.linalg.det`, `slogdet`, `eig`, `eigvals`, any function of
-#   `scipy.linalg`, SymPy's `det`, `charpoly` or `eigenvals`; the hidden tests watch the calls your
-#   function makes.
+#   is also the product of the eigenvalues): `np.linalg.det`, `slogdet`, `eig`, `eigvals`, `qr`,
+#   `cholesky`, `svd`, `np.poly`, any function of `scipy.linalg` or `scipy.sparse.linalg`, SymPy's `det`,
+#   `charpoly`, `eigenvals` or `LUdecomposition`; the hidden tests watch the calls your function makes.
 
 # %% nbgrader={"grade": false, "grade_id": "q2-det-gauss", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def det_gauss(A):
@@ -158,7 +158,7 @@ assert_scalar_close(det_gauss(np.array([[1.0, 2.0], [3.0, 4.0]])), -2.0, name="d
 # %% nbgrader={"grade": true, "grade_id": "q2-det-gauss-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: random, symmetric, orthogonal and permutation matrices of several sizes, a tiny first
 # pivot, negative pivots, singular and ill-conditioned (Hilbert) matrices, int and list input, A left
-# unchanged, and the library determinants, LU and eigenvalues blocked.
+# unchanged, and library determinants, factorizations and eigenvalues blocked.
 ### BEGIN HIDDEN TESTS
 import scipy.linalg
 from autograder import calls
@@ -248,8 +248,8 @@ with forbid_calls(calls.DETERMINANTS, reason=_why, func=det_gauss):
 # no conversion to float or to a NumPy array), so that an integer matrix gives its exact integer
 # determinant — even when it has more than 19 digits — and a matrix of SymPy symbols gives a polynomial.
 # Do not modify `A`. Not allowed: any library determinant, factorization or eigenvalue routine
-# (`np.linalg.det`, `slogdet`, `eig`, any function of `scipy.linalg`, SymPy's `det`, `charpoly` or
-# `eigenvals`); the hidden tests watch the calls your function makes.
+# (`np.linalg.det`, `slogdet`, `eig`, `qr`, any function of `scipy.linalg`, SymPy's `det`, `charpoly`,
+# `eigenvals` or `LUdecomposition`); the hidden tests watch the calls your function makes.
 
 # %% nbgrader={"grade": false, "grade_id": "q3-det-cofactor", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def det_cofactor(A):

@@ -99,6 +99,16 @@ _Q4_P_NOT_TRANSPOSED = ("def make_solver(A):\n    P, L, U = scipy.linalg.lu(np.a
                         "        return scipy.linalg.solve_triangular(U, y)\n\n    return solve\n")
 _Q4_PINV = ("def make_solver(A):\n    A_pinv = np.linalg.pinv(np.asarray(A, dtype=float))\n"
             "    return lambda b: A_pinv @ np.asarray(b, dtype=float)\n")
+_Q5_EXPERIMENT = ("def correct_digits(kappa, method):\n    digits = []\n    for seed in range(3):\n"
+                  "        r = np.random.default_rng(seed)\n        m, n = (30, 30) if method == 'solve' else (60, 20)\n"
+                  "        Q1 = np.linalg.qr(r.normal(size=(m, n)))[0]\n        Q2 = np.linalg.qr(r.normal(size=(n, n)))[0]\n"
+                  "        A = (Q1 * np.logspace(0, -np.log10(kappa), n)) @ Q2.T\n        x = r.normal(size=n)\n"
+                  "        G, c = (A, A @ x) if method == 'solve' else (A.T @ A, A.T @ (A @ x))\n"
+                  "        with np.errstate(all='ignore'):\n            try:\n"
+                  "                err = np.linalg.norm(np.linalg.solve(G, c) - x) / np.linalg.norm(x)\n"
+                  "            except np.linalg.LinAlgError:\n                err = np.inf\n"
+                  "        digits.append(float(np.clip(-np.log10(err), 0, 16)) if err > 0 else 16.0)\n"
+                  "    return float(np.mean(digits))\n")
 _Q7_NO_INTERCEPT = ("faulty_line = 4\n\n\ndef fit_regression_fixed(X, y):\n"
                     "    w = np.linalg.lstsq(np.asarray(X, dtype=float), y, rcond=None)[0]\n    return 0.0, w\n")
 _Q7_GIVEN = ("faulty_line = 4\n\n\ndef fit_regression_fixed(X, y):\n    return fit_regression_qr(X, y)\n")
@@ -157,18 +167,29 @@ MISTAKES = {
         "q6-det-one": (("A_ill = np.array([[1000.0, 999.0],\n                  [1001.0, 1000.0]])",
                         "A_ill = np.array([[1001.0, 1000.0],\n                  [1000.0, 999.0]])"), 0, "not 1"),
         # the back substitution blamed
-        "q7-diagnose": (("faulty_line = 4 ", "faulty_line = 6 "), 1, "cond(Z)^2"),
+        "q7-diagnose": (("faulty_line = 4 ", "faulty_line = 6 "), 1, "condition number of each matrix"),
     },
     "mistakes5": {
         # the pseudo-inverse is a library solver too
         "q1-forward": (("    n = L.shape[0]\n", "    return np.linalg.pinv(L) @ b\n"), 1, "not allowed"),
         "q4-solver": (_Q4_PINV, 1, "not allowed"),
+        # the normal equations lose half as many digits again, not twice as many
+        "q5-digits": (("(2 if method == \"normal\" else 1)", "(1.5 if method == \"normal\" else 1)"), 1,
+                      "too optimistic"),
         # a perturbation that is not small
         "q6-det-one": (("db_ill = 0.5e-6 * U_ill[:, 1]", "db_ill = 0.5e-3 * U_ill[:, 1]"), 1, "at most 1e-6"),
         # the right line named, and the normal equations kept in the fix
         "q7-diagnose": (("    Q, R = np.linalg.qr(Z)                                # QR of the design matrix itself: cond(R) = cond(Z)\n"
                          "    theta = scipy.linalg.solve_triangular(R, Q.T @ y)\n",
                          "    theta = np.linalg.solve(Z.T @ Z, Z.T @ y)\n"), 1, "squares its condition number"),
+    },
+    "mistakes6": {
+        # the grader's measurement copied into the function: an experiment, not a prediction
+        "q5-digits": (_Q5_EXPERIMENT, 1, "do not run an experiment"),
+        # the diagonal matrix diag(2000, 1/2000) with zeros replaced by tiny numbers: still nearly diagonal
+        "q6-det-one": (("A_ill = np.array([[1000.0, 999.0],\n                  [1001.0, 1000.0]])",
+                        "A_ill = np.array([[2000.0, 1e-300],\n                  [1e-300, 1 / 2000]])"), 1,
+                       "at least 1 in absolute value"),
     },
     # equivalents that no list of names foresaw: the rule is judged by what runs
     "synonyms": {

@@ -189,8 +189,17 @@ MISTAKES = {
         "q2-det-gauss": ("def det_gauss(A):\n    return float(np.prod(np.linalg.eigvals(np.array(A, dtype=float))).real)\n",
                          1, "eigenvalue routine"),
     },
+    "synonyms2": {
+        # a library QR in raw mode: the diagonal of R, and a sign for each Householder reflection (tau != 0)
+        "q2-det-gauss": ("def det_gauss(A):\n    h, tau = np.linalg.qr(np.array(A, dtype=float), mode='raw')\n"
+                         "    return float(np.prod(np.diag(h)) * (-1) ** np.count_nonzero(tau))\n", 1, "factorization"),
+        # SymPy's exact LU factorization: the determinant from U's diagonal and the row swaps
+        "q3-det-cofactor": ("def det_cofactor(A):\n    L, U, perm = sp.Matrix(A).LUdecomposition()\n"
+                            "    d = (-1) ** len(perm)\n    for i in range(len(A)):\n        d = d * U[i, i]\n"
+                            "    return d\n", 1, "factorization"),
+    },
 }
 
 # Graded in plain mode too (--plain): a rule judged by what runs, and in-place changes of SymPy and sparse
 # arguments, lose the same points in both modes (issue #13).
-PLAIN = ["synonyms"]
+PLAIN = ["synonyms", "synonyms2"]
