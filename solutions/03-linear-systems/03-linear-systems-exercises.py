@@ -439,30 +439,10 @@ from autograder import calls
 from autograder.checks import forbid_calls
 
 
-def _measured_digits(kappa, method, seeds=(10, 11, 12)):
-    _digits = []
-    for _seed in seeds:
-        _r = np.random.default_rng(_seed)
-        _m, _n = (30, 30) if method == "solve" else (60, 20)
-        _Q1, _ = np.linalg.qr(_r.normal(size=(_m, _n)))
-        _Q2, _ = np.linalg.qr(_r.normal(size=(_n, _n)))
-        _A = (_Q1 * np.logspace(0, -np.log10(kappa), _n)) @ _Q2.T
-        _x = _r.normal(size=_n)
-        _b = _A @ _x
-        try:
-            with np.errstate(all="ignore"):
-                _xh = np.linalg.solve(_A, _b) if method == "solve" else np.linalg.solve(_A.T @ _A, _A.T @ _b)
-            _err = np.linalg.norm(_xh - _x) / np.linalg.norm(_x)
-        except np.linalg.LinAlgError:
-            _err = np.inf
-        _digits.append(float(np.clip(-np.log10(_err), 0, 16)) if np.isfinite(_err) and _err > 0 else
-                       (16.0 if _err == 0 else 0.0))
-    return float(np.mean(_digits))
-
-
 _cases = [(_k, "solve") for _k in (1.0, 30.0, 1e3, 1e6, 3e8, 1e11, 1e14, 1e17, 1e20)] + \
          [(_k, "normal") for _k in (1.0, 10.0, 1e3, 1e4, 1e6, 1e7, 3e8, 1e9, 1e12, 1e20)]
-_measured = [_measured_digits(_k, _m) for _k, _m in _cases]        # before calling the student's function
+# the visible test's measurement, on other random matrices; before calling the student's function
+_measured = [_measured_digits(_k, _m, seeds=(10, 11, 12)) for _k, _m in _cases]
 _what = {"solve": "np.linalg.solve on A", "normal": "the normal equations for X"}
 for (_kappa, _method), _meas in zip(_cases, _measured):
     with forbid_calls(calls.NUMPY_LINALG, calls.SCIPY_LINALG, func=correct_digits,
