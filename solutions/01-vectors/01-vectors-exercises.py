@@ -54,7 +54,7 @@ def pairwise_distances_gram(X, Y):
     xx = np.sum(X**2, axis=1)[:, None]              # line 3: squared norms of the rows of X, shape (n, 1)
     yy = np.sum(Y**2, axis=1)[None, :]              # line 4: squared norms of the rows of Y, shape (1, m)
     D2 = xx + yy - 2 * (X @ Y.T)                    # line 5: squared distances, shape (n, m)
-    return np.sqrt(np.maximum(D2, 0.0))             # line 6: rounding can make D2 slightly negative
+    return np.sqrt(np.maximum(D2, 0.0))             # line 6: distances (a negative D2 counts as 0)
 
 
 P = np.array([[1e4, 1e4], [1e4 + 1e-3, 1e4]])

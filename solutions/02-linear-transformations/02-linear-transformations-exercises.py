@@ -357,6 +357,7 @@ _Cr = sp.Matrix(_rng.integers(-3, 4, size=(4, 3)))
 assert _Kr.rank() == 2 and _Cr.rank() == 3
 for _K, _C, _label in [
     (sp.Matrix([[0], [0], [1]]), sp.Matrix([[1, 1], [1, -1], [2, 0]]), "a kernel along the x3-axis (n = m = 3)"),
+    (sp.Matrix([[1], [0], [0]]), sp.Matrix([[1, 0], [0, 1], [1, 1]]), "a kernel along the x1-axis (n = m = 3)"),
     (sp.Matrix([[1, 0], [2, 1], [0, 3], [1, 1]]), sp.Matrix([[2, 1], [1, 1]]), "n = 4, a 2-D kernel, m = 2"),
     (sp.Matrix([[sp.Rational(1, 2)], [-1], [sp.Rational(2, 3)]]), sp.Matrix([[1, 0], [0, 0], [3, 1], [1, 2]]),
      "rational entries, n = 3, m = 4"),
@@ -384,7 +385,7 @@ for _K, _C, _label in [
 # make each sample cheaper. Write `break_even_batch(sizes)` that returns the **smallest** batch size
 # $N \ge 1$ (an `int`) for which collapsing first costs **strictly fewer** flops in total than layer by layer,
 # or `None` when no batch size is large enough for that. Work out the rule as a function of the widths: the
-# hidden tests try many other networks, from one layer to six, with widths from 1 to 3000, and the answer
+# hidden tests try many other networks, from one layer to five, with widths from 1 to 3000, and the answer
 # can be in the millions.
 
 # %% nbgrader={"grade": false, "grade_id": "q6-break-even", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "predict"}
@@ -413,7 +414,7 @@ assert break_even_batch([1, 50, 1]) == 1, \
 assert break_even_batch([2, 100, 2]) == 2, "break_even_batch([2, 100, 2]) is not the smallest batch size that pays off."
 
 # %% nbgrader={"grade": true, "grade_id": "q6-break-even-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: networks of one to six layers, bottlenecks (collapsing never pays), wide hidden layers, exact ties,
+# Hidden tests: networks of one to five layers, bottlenecks (collapsing never pays), wide hidden layers, exact ties,
 # break-even batches in the millions, and a seeded random sweep.
 ### BEGIN HIDDEN TESTS
 def _costs(_n, _N):

@@ -224,8 +224,14 @@ MISTAKES = {
         # overwrites the caller's first matrix with the running product
         "q4-compose": (("M = np.asarray(T, dtype=float) @ M", "M[...] = np.asarray(T, dtype=float) @ M"), 1,
                        "in place"),
-        # the null space of K instead of K^T: empty, so A is the zero matrix
-        "q5-build-kernel-image": (("*K.T.nullspace()", "*K.nullspace()"), 0, "smaller than the number of columns"),
+        # the projection that removes span(K), then C padded with zero columns: right for most K, but the zero
+        # columns also remove whatever of the projection's image lies along the last k coordinates
+        "q5-build-kernel-image": (
+            "def matrix_with_kernel_image(K, C):\n"
+            "    K, C = sp.Matrix(K), sp.Matrix(C)\n"
+            "    n, k = K.shape\n"
+            "    P = sp.eye(n) if k == 0 else sp.eye(n) - K * (K.T * K).inv() * K.T\n"
+            "    return sp.Matrix.hstack(C, sp.zeros(C.rows, k)) * P\n", 1, "smaller than the number of columns"),
         # an approximate pi
         "q7-two-mirrors": (("mirror_angle = alpha + theta / 2", "mirror_angle = alpha + theta / 2 + 3.141592653589793"),
                            1, "floating-point"),
