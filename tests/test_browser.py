@@ -32,9 +32,9 @@ TOKEN = "linalg-ml-course-browser-test"
 TIMEOUT_MS = 60_000  # per step: a loaded CI machine starts kernels slowly
 
 EXERCISE = "exercises/01-vectors/01-vectors-exercises.ipynb"
-ANSWER_Q1 = ("faulty_line = 5\n"
-             "pairwise_distances = lambda X, Y: np.linalg.norm(np.asarray(X, float)[:, None, :]"
-             " - np.asarray(Y, float)[None, :, :], axis=2)")
+ANSWER_Q1 = ("faulty_line = 5\n"  # keeps the def line the answer cell is found by, the body on that same line
+             "def pairwise_distances(X, Y): return np.linalg.norm("
+             "np.asarray(X, float)[:, None, :] - np.asarray(Y, float)[None, :, :], axis=2)")
 SELF_CHECK = ("import sys\n"
               "from autograder.incell import check, check_all\n"
               "print('kernel:', sys.executable)\n"
