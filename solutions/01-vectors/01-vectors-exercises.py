@@ -61,8 +61,9 @@ P = np.array([[1e4, 1e4], [1e4 + 1e-3, 1e4]])
 print("distance between p and q:", pairwise_distances_gram(P, P)[0, 1], "  (it should be 0.001)")
 
 # %% nbgrader={"grade": false, "grade_id": "q1-distance-digits", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "diagnose"}
+# faulty_line: a line number of pairwise_distances_gram, from 1 to 6
 ### BEGIN SOLUTION
-faulty_line = 5
+faulty_line = 5      # terms of about 2e8, each rounded by about 1e-8, cancel to a difference of about 1e-6
 ### END SOLUTION
 
 
