@@ -71,7 +71,7 @@ def check(question: str) -> CheckReport:
              and c.metadata.nbgrader["grade_id"].startswith(question.rstrip("-") + "-")]
     if not cells:
         raise ValueError(f"no test cells for {question!r} in this notebook (test ids start with it, "
-                         "e.g. 'q1-angle').")
+                         "e.g. 'q1-distance-digits').")
     shell = get_ipython()
     results = []
     for cell in cells:

@@ -32,13 +32,13 @@ TOKEN = "linalg-ml-course-browser-test"
 TIMEOUT_MS = 60_000  # per step: a loaded CI machine starts kernels slowly
 
 EXERCISE = "exercises/01-vectors/01-vectors-exercises.ipynb"
-ANSWER_Q1 = ("u = np.array([1.0, 1.0, 0.0])\n"
-             "v = np.array([1.0, 0.0, 1.0])\n"
-             "theta_deg = float(np.degrees(np.arccos(u @ v / (np.linalg.norm(u) * np.linalg.norm(v)))))")
+ANSWER_Q1 = ("faulty_line = 5\n"  # keeps the def line the answer cell is found by, the body on that same line
+             "def pairwise_distances(X, Y): return np.linalg.norm("
+             "np.asarray(X, float)[:, None, :] - np.asarray(Y, float)[None, :, :], axis=2)")
 SELF_CHECK = ("import sys\n"
               "from autograder.incell import check, check_all\n"
               "print('kernel:', sys.executable)\n"
-              "display(check('q1-angle'))\n"
+              "display(check('q1-distance-digits'))\n"
               "check_all()")
 # the interactive figures, found by their cell's first line (CodeMirror renders long cells lazily)
 LECTURE = "course/04-determinants.ipynb"
@@ -246,7 +246,7 @@ def test_the_start_page_lists_the_chapters_and_opens_an_exercise(open_lab):
 
 def test_a_student_answers_a_question_and_checks_it_from_a_cell(open_lab, lab):
     page = open_lab(EXERCISE)
-    answer = code_cell(page, "v = np.array([1.0, 0.0, 1.0])")
+    answer = code_cell(page, "def pairwise_distances(X, Y):")
     editor = answer.locator(".cm-content")
     editor.click()
     page.keyboard.press("ControlOrMeta+a")
@@ -256,7 +256,7 @@ def test_a_student_answers_a_question_and_checks_it_from_a_cell(open_lab, lab):
     run_and_wait(page, lambda: run_menu(page, "Run All Cells"))
     q2_test = code_cell(page, "assert_close(normalize(")
     assert "NotImplementedError" in text_of(q2_test.locator(".jp-OutputArea"))
-    assert text_of(code_cell(page, "assert_finite(theta_deg").locator(".jp-OutputArea")) == ""  # q1's test passed
+    assert text_of(code_cell(page, "assert isinstance(faulty_line").locator(".jp-OutputArea")) == ""  # q1's test passed
     assert re.fullmatch(r"\[\d+\]:", text_of(answer.locator(".jp-InputPrompt")))
     assert text_of(answer.locator(".jp-OutputArea")) == ""  # the answer ran without an error
     page.keyboard.press("Escape")
@@ -264,7 +264,7 @@ def test_a_student_answers_a_question_and_checks_it_from_a_cell(open_lab, lab):
     page.locator(".lm-DockPanel .lm-TabBar-tab.lm-mod-current:not(.jp-mod-dirty)",
                  has_text="01-vectors-exercises.ipynb").wait_for()
     saved = json.loads((lab["root"] / EXERCISE).read_text())
-    assert any("theta_deg = float" in "".join(c["source"]) for c in saved["cells"])
+    assert any("faulty_line = 5" in "".join(c["source"]) for c in saved["cells"])
     shot(page, "03-exercise-answered", answer)
 
     # a new cell under the answer: the self-check, as the start page and the README show it
@@ -275,14 +275,14 @@ def test_a_student_answers_a_question_and_checks_it_from_a_cell(open_lab, lab):
     check_cell = code_cell(page, "from autograder.incell import check, check_all")
     run_and_wait(page, lambda: page.keyboard.press("Shift+Enter"))  # check_all runs the saved file afresh
     report = check_cell.locator(".autograder-check", has_text="Self-check of the saved notebook")
-    live = check_cell.locator(".autograder-check", has_text="Self-check of q1-angle")
+    live = check_cell.locator(".autograder-check", has_text="Self-check of q1-distance-digits")
     shot(page, "04-self-check", check_cell)
 
     assert f"kernel: {sys.executable}" in text_of(check_cell.locator(".jp-OutputArea"))  # this venv's kernel
-    assert "passed" in text_of(live.locator("tr", has_text="q1-angle-visible"))
-    assert "hidden" in text_of(live.locator("tr", has_text="q1-angle-hidden"))
+    assert "passed" in text_of(live.locator("tr", has_text="q1-distance-digits-visible"))
+    assert "hidden" in text_of(live.locator("tr", has_text="q1-distance-digits-hidden"))
     assert "1 / 7 visible points" in text_of(report)
-    assert "passed" in text_of(report.locator("tr", has_text="q1-angle-visible"))
+    assert "passed" in text_of(report.locator("tr", has_text="q1-distance-digits-visible"))
     for other in ("q2-normalize-visible", "q3-project-visible", "q7-gram-schmidt-visible"):
         row = text_of(report.locator("tr", has_text=other))
         assert "missing" in row and "not answered" in row, row

@@ -215,7 +215,7 @@ import scipy.sparse as sps
 class csr_array(sps.csc_array):  # named like a CSR matrix, holds CSC parts: the grader converts it
     pass
 
-theta_deg = csr_array((np.ones(2), np.array([0, 100_000_000], dtype=np.int32),
+faulty_line = csr_array((np.ones(2), np.array([0, 100_000_000], dtype=np.int32),
                        np.array([0, 1, 2], dtype=np.int32)), shape=(2, 2))
 '''
 
@@ -264,7 +264,7 @@ def _hostile_class(course, folder: Path) -> dict[str, Path]:
     folder.mkdir(parents=True)
     q6 = StudentNotebook(course).reference["q6-parameter"]
     bomb = StudentNotebook(course).answer_all()
-    bomb.answer("q1-angle", bomb.reference["q1-angle"] + DISK_AND_MEMORY_BOMB)
+    bomb.answer("q1-distance-digits", bomb.reference["q1-distance-digits"] + DISK_AND_MEMORY_BOMB)
     for gid in ("q2-normalize", "q3-project", "q4-cosine"):  # 3 x 400 KB of output, each under the cell cap
         bomb.answer(gid, bomb.reference[gid] + '\nprint("y" * 400_000)\n')
     return {
@@ -272,7 +272,7 @@ def _hostile_class(course, folder: Path) -> dict[str, Path]:
         "carol": StudentNotebook(course).answer_all().replace_in(
             "q3-project", "(u @ v) / (v @ v) * v", "(u @ v) / (u @ u) * u").save(folder / "carol_01-vectors.ipynb"),
         "mallory": StudentNotebook(course).answer_all().answer(
-            "q1-angle", StudentNotebook(course).reference["q1-angle"] + SPARSE_CRASH).save(
+            "q1-distance-digits", StudentNotebook(course).reference["q1-distance-digits"] + SPARSE_CRASH).save(
             folder / "mallory_01-vectors.ipynb"),
         "henry": StudentNotebook(course).answer_all().answer("q6-parameter", q6.replace(
             "sp.Matrix([[1, a], [a, 4]]).det()", "(a + 1)**20000").replace(
@@ -344,7 +344,7 @@ def test_a_worker_crash_is_reported_not_stored_and_regraded_next_time(course, at
     assert second.skipped == 4 and not second.unfinished
     # the crafted sparse matrix that crashed the grader's SciPy is now refused: that one test fails alone
     questions = {q["grade_id"]: q for q in graded[0][1]["questions"]}
-    assert questions["q1-angle-visible"]["points"] == 0
+    assert questions["q1-distance-digits-visible"]["points"] == 0
     assert _scores(base)["mallory"] == 21 - 2
 
 

@@ -72,9 +72,9 @@ def _eve(course) -> bytes:
     damaged ``metadata.autograder`` block (7): all questions right but q3 (3 points)."""
     work = StudentNotebook(course).answer_all()
     work.nb.metadata["autograder"] = 7
-    work.answer("q1-angle", "from IPython.display import HTML, Javascript, Markdown, display\n"
+    work.answer("q1-distance-digits", "from IPython.display import HTML, Javascript, Markdown, display\n"
                 "display(Javascript('alert(1)'))\ndisplay(HTML('<img src=x onerror=alert(2)><script>alert(3)</script>'))\n"
-                "display(Markdown('[m](javascript:alert(4))'))\n" + work.reference["q1-angle"])
+                "display(Markdown('[m](javascript:alert(4))'))\n" + work.reference["q1-distance-digits"])
     work.answer("q3-project", f"def project(u, v):\n    raise ValueError({XSS!r})\n")
     work.nb.cells.insert(1, nbformat.v4.new_markdown_cell("<script>alert(5)</script>\n\n<svg onload=alert(6)>"))
     return nbformat.writes(work.nb).encode()

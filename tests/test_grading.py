@@ -49,15 +49,15 @@ def submissions(course, tmp_path_factory) -> dict[str, Path]:
     # copied cells (nbgrader #1083/#1682 make the whole notebook fail): a test cell and an answer cell
     duplicated = StudentNotebook(course).answer_all()
     cells = duplicated.nb.cells
-    for gid in ("q1-angle-visible", "q2-normalize"):
+    for gid in ("q1-distance-digits-visible", "q2-normalize"):
         i = cells.index(duplicated.cell(gid))
         cells.insert(i + 1, copy.deepcopy(cells[i]))
         cells[i + 1]["id"] = f"{gid}-copy"  # JupyterLab gives a pasted cell a new id
     subs["duplicated"] = duplicated.save(d / "duplicated_01-vectors.ipynb")
     # points inflated in the submission's metadata, on a test cell rewritten to pass, for an unanswered question
-    inflated = StudentNotebook(course).answer_all().answer("q1-angle", "theta_deg = None\n")
-    inflated.cell("q1-angle-visible").metadata.nbgrader["points"] = 100
-    inflated.cell("q1-angle-visible").source = "pass"
+    inflated = StudentNotebook(course).answer_all().answer("q1-distance-digits", "faulty_line = None\n")
+    inflated.cell("q1-distance-digits-visible").metadata.nbgrader["points"] = 100
+    inflated.cell("q1-distance-digits-visible").source = "pass"
     subs["inflated"] = inflated.save(d / "inflated_01-vectors.ipynb")
     typo = StudentNotebook(course).answer_all().replace_in("q2-normalize", "return x / n", "return x / nrm")
     subs["typo"] = typo.save(d / "typo_01-vectors.ipynb")

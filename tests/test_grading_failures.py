@@ -13,7 +13,7 @@ from test_grading import CH01_MAX, run_cli
 
 
 def test_an_endless_loop_is_stopped_and_reported_as_timeout(course, tmp_path):
-    nb = StudentNotebook(course).answer_all().answer("q1-angle", "while True:\n    pass\n")
+    nb = StudentNotebook(course).answer_all().answer("q1-distance-digits", "while True:\n    pass\n")
     path = nb.save(tmp_path / "loop_01-vectors.ipynb")
     proc = run_cli("grade", "--json", "--timeout", "10", str(path))
     assert proc.returncode == 0, proc.stderr
@@ -81,7 +81,7 @@ def test_a_notebook_of_slow_cells_is_stopped_at_its_total_time_limit(course, tmp
     elapsed = time.monotonic() - start
     [result] = json.loads(proc.stdout)
     status = {q["grade_id"]: q for q in result["questions"]}
-    assert status["q1-angle-visible"]["status"] == "passed"
+    assert status["q1-distance-digits-visible"]["status"] == "passed"
     assert status["q7-gram-schmidt-hidden"]["status"] == "timeout"
     assert "total time limit" in status["q7-gram-schmidt-hidden"]["message"]
     assert 0 < result["score"] < CH01_MAX and elapsed < 60

@@ -33,7 +33,7 @@ PWNED = Path(f"/tmp/autograder-pwned-{MARK}")
 # --- wrong answers, and tricks to make them pass ------------------------------------------------------
 
 WRONG = {  # each gets 0 on its own: the tricks below try to turn them into points
-    "q1-angle": "theta_deg = 12.0\n",
+    "q1-distance-digits": "faulty_line = 12\n",
     "q2-normalize": "def normalize(x):\n    return np.asarray(x, dtype=float)\n",
     "q3-project": "def project(u, v):\n    return np.asarray(u, dtype=float)\n",
     "q4-cosine": "def cosine_similarity_matrix(X):\n    X = np.asarray(X, dtype=float)\n    return X @ X.T\n",
@@ -122,7 +122,7 @@ class Always(float):
     __rsub__ = __sub__
     def __abs__(self):
         return 0.0
-theta_deg = Always(12.0)
+faulty_line = Always(12.0)
 """
 
 LOOKS_LIKE_AN_ARRAY = """
@@ -205,9 +205,9 @@ except OSError:
 # code running as the grader. Two ways to get a string there: a plain string answer, and a rigged srepr.
 SYMPY_TEXT_PAYLOAD = f"(__import__('builtins').open('{PWNED}', 'w').write('pwned') or 0)"
 STRING_FOR_SYMPY = f"V = sp.Matrix([[1, 4, 7], [2, 5, 8], [3, 6, 9]])\nc = [{SYMPY_TEXT_PAYLOAD!r}]\n"
-RIGGED_SREPR = f"sp.srepr = lambda e: 'sin(' + repr({SYMPY_TEXT_PAYLOAD!r}) + ')'\ntheta_deg = sp.Integer(12)\n"
-HUGE_POWER = "theta_deg = sp.Pow(3, 10**9, evaluate=False)\n"  # minutes of big-integer arithmetic if rebuilt
-OVERSIZED_ANSWER = "theta_deg = 'x' * 300_000_000\n"  # more than one message from the kernel may hold
+RIGGED_SREPR = f"sp.srepr = lambda e: 'sin(' + repr({SYMPY_TEXT_PAYLOAD!r}) + ')'\nfaulty_line = sp.Integer(12)\n"
+HUGE_POWER = "faulty_line = sp.Pow(3, 10**9, evaluate=False)\n"  # minutes of big-integer arithmetic if rebuilt
+OVERSIZED_ANSWER = "faulty_line = 'x' * 300_000_000\n"  # more than one message from the kernel may hold
 
 STUBBORN_LOOP = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass\n"
 SWALLOW_INTERRUPT = "while True:\n    try:\n        while True:\n            pass\n    except KeyboardInterrupt:\n        pass\n"
@@ -241,7 +241,7 @@ class Corpus:
     def honest(self) -> StudentNotebook:
         return StudentNotebook(self.course).answer_all()
 
-    def wrong(self, trick: str = "", into: str = "q1-angle", last: bool = False) -> StudentNotebook:
+    def wrong(self, trick: str = "", into: str = "q1-distance-digits", last: bool = False) -> StudentNotebook:
         """The wrong answers, with ``trick`` in the answer cell ``into`` (before the answer, or ``last``)."""
         nb = StudentNotebook(self.course)
         for gid, src in WRONG.items():
@@ -250,11 +250,14 @@ class Corpus:
             nb.answer(gid, src)
         return nb
 
-    def blank_with(self, trick: str, into: str = "q1-angle") -> StudentNotebook:
+    def blank_with(self, trick: str, into: str = "q1-distance-digits") -> StudentNotebook:
         return StudentNotebook(self.course).answer(into, trick + "\nraise NotImplementedError()\n")
 
     def honest_but(self, gid: str, code: str) -> StudentNotebook:
         return self.honest().answer(gid, code)
+
+    def reference(self, gid: str) -> str:
+        return StudentNotebook(self.course).reference[gid]
 
     def path(self, name: str) -> Path:
         return self.folder / f"{name}_01-vectors.ipynb"
@@ -288,7 +291,7 @@ def _duplicate(gid):
 
 
 def _inflate_points(nb):
-    for gid in ("q1-angle-visible", "q1-angle-hidden"):
+    for gid in ("q1-distance-digits-visible", "q1-distance-digits-hidden"):
         _cell(nb, gid).metadata.nbgrader["points"] = 100
 
 
@@ -360,7 +363,7 @@ def _old_nbformat(c: Corpus, name: str):
 
 def _huge_notebook(c: Corpus, name: str):
     work = c.honest()
-    cell = _cell(work.nb, "q1-angle")
+    cell = _cell(work.nb, "q1-distance-digits")
     cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="y" * (30 * 1024 * 1024))]
     return work
 
@@ -380,7 +383,7 @@ def cases(course) -> list[Case]:
         # -- unearned points: each trick is paired with wrong (or no) answers, and must earn nothing
         Case("ndarray-subclass", lambda c: c.wrong(RIGGED_ARRAY, into="q2-normalize"), "wrong-baseline",
              {"q2-": NOT_PASSED, "q7-": NOT_PASSED}),
-        Case("float-subclass", lambda c: c.wrong(RIGGED_SCALAR), "wrong-baseline", {"q1-angle-hidden": NOT_PASSED}),
+        Case("float-subclass", lambda c: c.wrong(RIGGED_SCALAR), "wrong-baseline", {"q1-distance-digits-hidden": NOT_PASSED}),
         Case("object-posing-as-array", lambda c: c.wrong(LOOKS_LIKE_AN_ARRAY, into="q3-project"), "wrong-baseline",
              {"q3-": NOT_PASSED}),
         Case("patched-numpy", lambda c: c.wrong(PATCH_NUMPY), "wrong-baseline"),
@@ -400,10 +403,10 @@ def cases(course) -> list[Case]:
         Case("huge-power", lambda c: c.wrong(HUGE_POWER, last=True), "wrong-baseline"),
         Case("oversized-answer", lambda c: c.wrong(OVERSIZED_ANSWER, last=True), "wrong-baseline"),
         # -- break-outs that must not matter: honest answers, so full marks prove nothing else broke
-        Case("network", lambda c: c.honest_but("q1-angle", _network(c.port) + WRONG["q1-angle"].replace(
-            "12.0", "60.0")), CH01_MAX),
+        Case("network", lambda c: c.honest_but("q1-distance-digits", _network(c.port) + c.reference(
+            "q1-distance-digits")), CH01_MAX),
         Case("background-process", lambda c: c.honest_but(
-            "q1-angle", BACKGROUND + "theta_deg = 60.0\n"), CH01_MAX),
+            "q1-distance-digits", BACKGROUND + c.reference("q1-distance-digits")), CH01_MAX),
         Case("huge-output", lambda c: c.honest().replace_in(
             "q2-normalize", "def normalize(x):\n", HUGE_OUTPUT + "def normalize(x):\n"), CH01_MAX),
         # -- contained failures: only the question that fails loses its points

@@ -32,7 +32,7 @@ def test_check_one_question_uses_the_live_kernel_and_shows_hints(course, tmp_pat
 
 
 def test_check_all_runs_the_saved_notebook_in_a_fresh_kernel(course, tmp_path, monkeypatch):
-    nb = StudentNotebook(course).answer("q1-angle").answer("q2-normalize")
+    nb = StudentNotebook(course).answer("q1-distance-digits").answer("q2-normalize")
     code = ("from autograder.incell import check_all\nr = check_all()\nprint(r.title)\n"
             "print(sorted({q.status for q in r.questions}))")
     out = _run_with_check(course, tmp_path, monkeypatch, nb, code)

@@ -11,7 +11,7 @@
 # %% [markdown]
 # # Chapter 01 exercises: vectors
 #
-# Seven questions on norms, angles, projection, cosine similarity, linear independence and
+# Seven questions on distances, norms, projection, cosine similarity, linear independence and
 # Gram–Schmidt. Each question has a **visible test** you can run now and **hidden tests** that run
 # when your notebook is graded (on other inputs, including edge cases), so make your functions work
 # for any valid input, not only for the example.
@@ -29,34 +29,93 @@ import sympy as sp
 np.set_printoptions(precision=4, suppress=True)
 
 # %% [markdown]
-# ## Question 1: the angle between two vectors (2 points)
+# ## Question 1: which line loses the digits? (2 points)
 #
-# Let $u = (1, 1, 0)$ and $v = (1, 0, 1)$. Compute the angle $\theta$ between them **in degrees**, as a
-# Python or NumPy float, and store it in `theta_deg`. Use $\cos\theta = \dfrac{u\cdot v}{\lVert u\rVert\,\lVert v\rVert}$.
+# $k$-nearest neighbours, clustering and kernel methods need the Euclidean distances between many
+# points. A popular shortcut computes all of them with one matrix product, from the expansion
+# $\lVert x - y\rVert^2 = \lVert x\rVert^2 + \lVert y\rVert^2 - 2\,x\cdot y$ (lecture section 4). The
+# function below does that; its lines are numbered in the comments. Run the cell: for the points
+# $p = (10^4, 10^4)$ and $q = (10^4 + 10^{-3}, 10^4)$ (say, positions in metres, 10 km from the origin and
+# 1 mm apart) it does not return $10^{-3}$: most of the digits are lost.
+#
+# 1. Store in `faulty_line` the number (1 to 6) of the **first** line whose computed value has lost most of
+#    its correct digits.
+# 2. Write `pairwise_distances(X, Y)` that does the same job accurately: for `X` of shape $(n, d)$ and `Y` of
+#    shape $(m, d)$ (NumPy arrays or nested lists, one point per row) it returns the float array `D` of shape
+#    $(n, m)$ with `D[i, j]` the distance between row $i$ of `X` and row $j$ of `Y`, with a relative error
+#    of at most $10^{-8}$ for every pair, however far the points are from the origin and however close to
+#    each other. Do not modify `X` or `Y`. The tests use small sizes: memory is not a concern.
 
-# %% nbgrader={"grade": false, "grade_id": "q1-angle", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-u = np.array([1.0, 1.0, 0.0])
-v = np.array([1.0, 0.0, 1.0])
+# %% nbgrader={"grade": false, "grade_id": "q1-distance-digits-code", "locked": true, "schema_version": 3, "solution": false, "task": false}
+def pairwise_distances_gram(X, Y):
+    """Euclidean distances between the rows of X (n, d) and the rows of Y (m, d), by the expansion."""
+    X = np.asarray(X, dtype=float)                  # line 1
+    Y = np.asarray(Y, dtype=float)                  # line 2
+    xx = np.sum(X**2, axis=1)[:, None]              # line 3: squared norms of the rows of X, shape (n, 1)
+    yy = np.sum(Y**2, axis=1)[None, :]              # line 4: squared norms of the rows of Y, shape (1, m)
+    D2 = xx + yy - 2 * (X @ Y.T)                    # line 5: squared distances, shape (n, m)
+    return np.sqrt(np.maximum(D2, 0.0))             # line 6: distances (a negative D2 counts as 0)
+
+
+P = np.array([[1e4, 1e4], [1e4 + 1e-3, 1e4]])
+print("distance between p and q:", pairwise_distances_gram(P, P)[0, 1], "  (it should be 0.001)")
+
+# %% nbgrader={"grade": false, "grade_id": "q1-distance-digits", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "diagnose"}
+# faulty_line: a line number of pairwise_distances_gram, from 1 to 6
 ### BEGIN SOLUTION
-cos_theta = u @ v / (np.linalg.norm(u) * np.linalg.norm(v))
-theta_deg = float(np.degrees(np.arccos(np.clip(cos_theta, -1.0, 1.0))))
+faulty_line = 5      # terms of about 2e8, each rounded by about 1e-8, cancel to a difference of about 1e-6
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q1-angle-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_finite
 
-assert_finite(theta_deg, name="theta_deg")
-assert np.ndim(theta_deg) == 0, "theta_deg should be a single number."
-assert 0 <= float(theta_deg) <= 180, "an angle between two vectors lies between 0 and 180 degrees."
+def pairwise_distances(X, Y):
+    ### BEGIN SOLUTION
+    X = np.asarray(X, dtype=float)
+    Y = np.asarray(Y, dtype=float)
+    diff = X[:, None, :] - Y[None, :, :]          # differences first: no cancellation of large terms
+    return np.sqrt(np.sum(diff**2, axis=2))
+    ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q1-angle-hidden", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests check the value of theta_deg.
+# %% nbgrader={"grade": true, "grade_id": "q1-distance-digits-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import as_array, assert_close
+
+assert isinstance(faulty_line, (int, np.integer, sp.Integer)) and not isinstance(faulty_line, bool), \
+    "faulty_line should be a whole number: the number of a line, from 1 to 6."
+assert 1 <= int(faulty_line) <= 6, "faulty_line should be the number of a line, from 1 to 6."
+_P = np.array([[1e4, 1e4], [1e4 + 1e-3, 1e4], [1e4, 1e4 + 0.5]])
+_D = as_array(pairwise_distances(_P, _P), "pairwise_distances(P, P)")
+assert _D.shape == (3, 3), f"pairwise_distances(P, P) for 3 points should have shape (3, 3), got {_D.shape}."
+assert_close(_D[0, 1], 1e-3, rtol=1e-6, atol=0, name="the distance between p and q",
+             hint="this is the pair the prompt shows: far from the origin, close to each other.")
+assert_close(_D, np.array([[0.0, 1e-3, 0.5], [1e-3, 0.0, np.hypot(1e-3, 0.5)], [0.5, np.hypot(1e-3, 0.5), 0.0]]),
+             rtol=1e-6, atol=1e-12, name="pairwise_distances(P, P)")
+
+# %% nbgrader={"grade": true, "grade_id": "q1-distance-digits-hidden", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: the faulty line, and the distances of point clouds near and far from the origin, close pairs,
+# equal points, several shapes, nested lists, inputs left unchanged.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_scalar_close
+from autograder.checks import as_array, assert_close
 
-assert not np.isclose(float(theta_deg), np.pi / 3), "theta_deg looks like it is in radians: convert to degrees."
-assert not np.isclose(float(theta_deg), 0.5), "theta_deg is the cosine of the angle, not the angle."
-assert_scalar_close(theta_deg, 60.0, rtol=1e-9, atol=1e-9, name="theta_deg")
+assert isinstance(faulty_line, (int, np.integer, sp.Integer)) and not isinstance(faulty_line, bool), \
+    "faulty_line should be a whole number: the number of a line, from 1 to 6."
+assert int(faulty_line) == 5, ("faulty_line does not name the first line whose value has lost its digits: for the "
+                               "example, print what each line computes and compare the size of its terms with the size "
+                               "of its result.")
+_rng = np.random.default_rng(1101)
+for _offset, _spread, _gap, (_n, _m, _d) in [(0.0, 1.0, 1.0, (5, 4, 3)), (1e3, 1.0, 1e-4, (4, 6, 2)),
+                                              (1e6, 10.0, 1e-3, (3, 3, 1)), (-5e4, 1.0, 1e-5, (6, 2, 10)),
+                                              (1e2, 1e-3, 1e-7, (1, 5, 4))]:
+    _X = _offset + _spread * _rng.normal(size=(_n, _d))
+    _Y = _X[_rng.integers(0, _n, size=_m)] + _gap * _rng.normal(size=(_m, _d))   # each point of Y is close to one of X
+    _Y[0] = _X[0]                                                              # and one pair is equal
+    _Xc, _Yc = _X.copy(), _Y.copy()
+    _ref = np.sqrt(np.sum((_X[:, None, :] - _Y[None, :, :]) ** 2, axis=2))
+    _name = f"pairwise_distances(X, Y) for X of shape {_X.shape} and Y of shape {_Y.shape}"
+    _D = as_array(pairwise_distances(_X, _Y), _name)
+    assert np.array_equal(_X, _Xc) and np.array_equal(_Y, _Yc), "pairwise_distances changed its input X or Y."
+    assert_close(_D, _ref, rtol=1e-8, atol=0.0, name=_name + f" (points about {abs(_offset):g} from the origin)",
+                 hint="the distances of points close to each other must keep their digits, far from the origin too.")
+assert_close(pairwise_distances([[0, 0], [3, 4]], [[0, 0]]), np.array([[0.0], [5.0]]), atol=0.0,
+             name="pairwise_distances with nested lists")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -200,10 +259,9 @@ for _shape in [(5, 3), (4, 12), (1, 4), (30, 2)]:
 # The vectors $v_1 = (1, 2, 3)$, $v_2 = (4, 5, 6)$, $v_3 = (7, 8, 9)$ are linearly dependent.
 # Using SymPy (exact arithmetic), find a **non-zero** column vector `c` (a `sp.Matrix` of shape (3, 1)
 # with exact integer or rational entries) such that $c_1 v_1 + c_2 v_2 + c_3 v_3 = 0$.
-# Any non-zero multiple of a valid `c` is also valid. *Hint*: the null space of the matrix whose
-# columns are $v_1, v_2, v_3$.
+# Every valid `c` earns full marks (any non-zero multiple of a valid `c` is also valid).
 
-# %% nbgrader={"grade": false, "grade_id": "q5-dependency", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
+# %% nbgrader={"grade": false, "grade_id": "q5-dependency", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "construct"}
 V = sp.Matrix([[1, 4, 7], [2, 5, 8], [3, 6, 9]])  # columns are v1, v2, v3
 ### BEGIN SOLUTION
 c = V.nullspace()[0]
@@ -240,7 +298,7 @@ assert_sympy_equal(_V * sp.Matrix(c), sp.zeros(3, 1), name="c1*v1 + c2*v2 + c3*v
 # 2. Store in `dependent_values` a Python `set` of all values of $a$ for which $w_1, w_2$ are linearly
 #    dependent, as exact SymPy numbers.
 
-# %% nbgrader={"grade": false, "grade_id": "q6-parameter", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
+# %% nbgrader={"grade": false, "grade_id": "q6-parameter", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "derive"}
 a = sp.symbols("a", real=True)
 ### BEGIN SOLUTION
 det_a = sp.Matrix([[1, a], [a, 4]]).det()

@@ -12,7 +12,8 @@
 # # Chapter 02 exercises: linear transformations
 #
 # Seven questions on transformation matrices, applying a map to many points, the outer-product view of
-# the matrix product, composition, kernel and image, and dense neural-network layers. Each question has
+# the matrix product, composition, a map with a chosen kernel and image, the cost of collapsing a linear
+# network, and reflections that compose into rotations. Each question has
 # a **visible test** you can run now and **hidden tests** that run when your notebook is graded (on
 # other inputs, including edge cases), so make your functions work for any valid input, not only for
 # the example.
@@ -284,237 +285,248 @@ for _ts in _cases:
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 5: kernel and image, exactly (4 points)
+# ## Question 5: a matrix with the kernel and image you want (4 points)
 #
-# Write `kernel_image(A)` for a SymPy matrix `A` of shape $(m, n)$ with integer or rational entries. Return
-# a tuple `(K, C, r)`:
+# Lecture section 6 reads the kernel and the image off a given matrix. Here you go the other way. Write
+# `matrix_with_kernel_image(K, C)` where `K` is a SymPy matrix of shape $(n, k)$ and `C` a SymPy matrix of
+# shape $(m, r)$, both with integer or rational entries and linearly independent columns, and $k + r = n$
+# (rank–nullity says no matrix exists otherwise). Return an exact SymPy matrix `A` of shape $(m, n)$ (no
+# floating-point entries) whose
 #
-# * `K`: a SymPy `Matrix` of shape $(n, n - r)$ whose **columns** form a basis of the kernel (null space)
-#   $\{x : Ax = 0\}$;
-# * `C`: a SymPy `Matrix` of shape $(m, r)$ whose **columns** form a basis of the image (column space) of $A$;
-# * `r`: the rank of $A$, a Python `int` (or SymPy `Integer`).
+# * **kernel** is exactly the span of the columns of `K`, and whose
+# * **image** is exactly the span of the columns of `C`.
 #
-# Entries must be exact (integers, rationals: no floats). Any basis is accepted. When a subspace is
-# $\{0\}$ its basis is empty: return `sp.zeros(n, 0)` for the kernel (or `sp.zeros(m, 0)` for the image),
-# a matrix with the right number of rows and no columns. *Hints*: `A.nullspace()` and `A.columnspace()`
-# return lists of column vectors, `A.rref()` a tuple `(R, pivot_indices)`, `A.rank()` an `int`;
-# `sp.Matrix.hstack(*vectors)` puts vectors side by side as columns (but gives shape $(0, 0)$ for an empty
-# list).
+# Many matrices qualify: any one earns full marks. The extreme cases are allowed: $k = 0$ (`K` of shape
+# $(n, 0)$, only $0$ in the kernel) and $r = 0$ (`C` of shape $(m, 0)$, every input in the kernel). Do not
+# modify `K` or `C`.
 
-# %% nbgrader={"grade": false, "grade_id": "q5-kernel-image", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-def kernel_image(A):
+# %% nbgrader={"grade": false, "grade_id": "q5-build-kernel-image", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "construct"}
+def matrix_with_kernel_image(K, C):
     ### BEGIN SOLUTION
-    A = sp.Matrix(A)
-    m, n = A.shape
-    K = sp.Matrix.hstack(sp.zeros(n, 0), *A.nullspace())
-    C = sp.Matrix.hstack(sp.zeros(m, 0), *A.columnspace())
-    r = A.rank()
-    return K, C, r
+    K, C = sp.Matrix(K), sp.Matrix(C)
+    n = K.rows
+    # the columns of N span the vectors orthogonal to every column of K; A = C N^T maps them onto span(C)
+    # and has exactly span(K) as its kernel
+    N = sp.Matrix.hstack(sp.zeros(n, 0), *K.T.nullspace())
+    return C * N.T
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "q5-kernel-image-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_exact
+# %% nbgrader={"grade": true, "grade_id": "q5-build-kernel-image-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+_K = sp.Matrix([[1], [1], [1]])                  # the kernel should be the line through (1, 1, 1)
+_C = sp.Matrix([[1, 0], [0, 1], [0, 0]])         # and the image the plane x3 = 0
+_A = matrix_with_kernel_image(_K.copy(), _C.copy())
+assert isinstance(_A, sp.MatrixBase), f"matrix_with_kernel_image should return a SymPy Matrix, got {type(_A).__name__}."
+assert _A.shape == (3, 3), f"A should have shape (m, n) = (3, 3) here, got {_A.shape}."
+assert not any(isinstance(_x, sp.Float) for _x in _A.atoms(sp.Number)), "A contains floating-point numbers; keep it exact."
+assert (_A * _K).is_zero_matrix, "A (1, 1, 1) is not zero: the vector (1, 1, 1) is not in the kernel of A."
+assert _A.rank() == 2, f"A has rank {_A.rank()}, but its image, the plane x3 = 0, has dimension 2."
+assert all(_x == 0 for _x in _A.row(2)), "the image of A is not the plane x3 = 0: the third entry of A x is not always 0."
 
-_A = sp.Matrix([[1, 2], [2, 4]])   # rank 1: the second column is twice the first
-_result = kernel_image(_A.copy())
-assert isinstance(_result, (tuple, list)) and len(_result) == 3, "kernel_image should return a tuple (K, C, r)."
-_K, _C, _r = _result
-assert isinstance(_K, sp.MatrixBase) and isinstance(_C, sp.MatrixBase), \
-    "K and C should be SymPy matrices (put basis vectors side by side with sp.Matrix.hstack)."
-assert_exact(_K, name="K")
-assert_exact(_C, name="C")
-assert int(_r) == 1, "r is not the rank of A (the dimension of its image)."
-assert _K.shape == (2, 1), f"K should have shape (2, 1) here (one kernel basis vector as a column), got {_K.shape}."
-assert _C.shape == (2, 1), f"C should have shape (2, 1) here (one image basis vector as a column), got {_C.shape}."
-assert (_A * _K).is_zero_matrix and not _K.is_zero_matrix, "the column of K is not a non-zero vector of the kernel."
-assert not _C.is_zero_matrix and sp.Matrix.hstack(_A, _C).rank() == 1, \
-    "the column of C is not in the image of A (take it from A's columns, not from its RREF)."
-
-# %% nbgrader={"grade": true, "grade_id": "q5-kernel-image-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: wide, tall and square matrices of several ranks (rational entries, full rank, the zero matrix),
-# any basis accepted, exact entries required.
+# %% nbgrader={"grade": true, "grade_id": "q5-build-kernel-image-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: wide, tall and square cases, kernels along a coordinate axis and in general position, rational
+# entries, the extreme cases k = 0 and r = 0; K and C left unchanged.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_exact
-
-
-def _check_kernel_image(_A, _label):
-    _m, _n = _A.shape
+def _check_built(_K, _C, _label):
+    _n, _k = _K.shape
+    _m, _r = _C.shape
+    _Kc, _Cc = _K.copy(), _C.copy()
+    _A = matrix_with_kernel_image(_K, _C)
+    assert _K == _Kc and _C == _Cc, f"for {_label}, matrix_with_kernel_image changed its input K or C."
+    assert isinstance(_A, sp.MatrixBase), (f"for {_label}, matrix_with_kernel_image should return a SymPy Matrix, "
+                                           f"got {type(_A).__name__}.")
+    assert _A.shape == (_m, _n), (f"for {_label}, A has shape {_A.shape}: it should have one row per entry of an "
+                                  f"output ({_m}) and one column per entry of an input ({_n}).")
+    assert not any(isinstance(_x, sp.Float) for _x in _A.atoms(sp.Number)), \
+        f"for {_label}, A contains floating-point numbers; keep it exact."
+    assert not _A.free_symbols, f"for {_label}, A contains symbols; it should contain numbers only."
+    assert (_A * _K).applyfunc(sp.simplify).is_zero_matrix, \
+        f"for {_label}, A K is not zero: a column of K is not in the kernel of A."
     _rank = _A.rank()
-    _result = kernel_image(_A.copy())
-    assert isinstance(_result, (tuple, list)) and len(_result) == 3, "kernel_image should return a tuple (K, C, r)."
-    _K, _C, _r = _result
-    assert isinstance(_r, (int, np.integer, sp.Integer)) and not isinstance(_r, bool), \
-        f"for {_label}, r should be an integer, got {type(_r).__name__}."
-    assert int(_r) == _rank, f"for {_label}, r is not the rank of A (the dimension of its image)."
-    for _B, _what, _rows, _dim in [(_K, "K", _n, _n - _rank), (_C, "C", _m, _rank)]:
-        assert isinstance(_B, sp.MatrixBase), \
-            f"for {_label}, {_what} should be a SymPy Matrix (put basis vectors side by side with sp.Matrix.hstack)."
-        assert_exact(_B, name=f"{_what} for {_label}")
-        assert _B.shape != (0, 0) or _rows == 0, (f"for {_label}, {_what} has shape (0, 0): an empty basis still needs "
-                                                  "its number of rows (sp.Matrix.hstack of an empty list loses it).")
-        assert _B.shape[0] == _rows, (f"for {_label}, {_what} has shape {_B.shape}: it should have one row per entry "
-                                      f"of a basis vector ({_rows}), with the basis vectors as its columns.")
-        assert _B.shape[1] == _dim, (f"for {_label}, {_what} has the wrong shape {_B.shape}: it needs exactly one "
-                                     "column per basis vector (an empty basis is a matrix with 0 columns).")
-        assert _B.rank() == _B.shape[1], f"for {_label}, the columns of {_what} are linearly dependent: not a basis."
-    assert (_A * _K).applyfunc(sp.simplify).is_zero_matrix, f"for {_label}, A K is not zero: a column of K is not in the kernel."
-    assert sp.Matrix.hstack(_A, _C).rank() == _rank, \
-        f"for {_label}, a column of C is not in the image of A (take it from A's columns, not from its RREF)."
+    assert _rank <= _r, (f"for {_label}, A has rank {_rank}, larger than the number of columns of C: its image is "
+                         "bigger than the span of C (and its kernel smaller than the span of K).")
+    assert _rank == _r, (f"for {_label}, A has rank {_rank}, smaller than the number of columns of C: its image is "
+                         "only part of the span of C, and its kernel is bigger than the span of K.")
+    assert sp.Matrix.hstack(_C, _A).rank() == _r, \
+        f"for {_label}, a column of A is not in the span of the columns of C: the image of A is another subspace."
 
 
 _rng = np.random.default_rng(2501)
-_random = sp.Matrix(_rng.integers(-3, 4, size=(4, 3))) * sp.Matrix(_rng.integers(-3, 4, size=(3, 6)))
-for _A, _label in [
-    (sp.Matrix([[1, 2, 0, 1, 3], [2, 4, 1, 4, 7], [3, 6, 1, 5, 10]]), "a 3 x 5 integer matrix"),
-    (sp.Matrix([[sp.Rational(1, 2), 1, sp.Rational(3, 2)], [1, 2, 3], [0, 1, 1]]), "a 3 x 3 rational matrix"),
-    (sp.Matrix([[1, 0], [2, 1], [0, 3], [1, 1]]), "a 4 x 2 integer matrix"),
-    (sp.Matrix([[2, 1, 0], [1, 3, 1]]), "a 2 x 3 integer matrix"),
-    (sp.Matrix([[2, 1, 1], [1, 3, 2], [1, 0, 0]]), "a 3 x 3 integer matrix"),
-    (sp.zeros(2, 3), "the 2 x 3 zero matrix"),
-    (_random, "a random 4 x 6 integer matrix"),
+_Kr = sp.Matrix(_rng.integers(-3, 4, size=(5, 2)))
+_Cr = sp.Matrix(_rng.integers(-3, 4, size=(4, 3)))
+assert _Kr.rank() == 2 and _Cr.rank() == 3
+for _K, _C, _label in [
+    (sp.Matrix([[0], [0], [1]]), sp.Matrix([[1, 1], [1, -1], [2, 0]]), "a kernel along the x3-axis (n = m = 3)"),
+    (sp.Matrix([[1], [0], [0]]), sp.Matrix([[1, 0], [0, 1], [1, 1]]), "a kernel along the x1-axis (n = m = 3)"),
+    (sp.Matrix([[1, 0], [2, 1], [0, 3], [1, 1]]), sp.Matrix([[2, 1], [1, 1]]), "n = 4, a 2-D kernel, m = 2"),
+    (sp.Matrix([[sp.Rational(1, 2)], [-1], [sp.Rational(2, 3)]]), sp.Matrix([[1, 0], [0, 0], [3, 1], [1, 2]]),
+     "rational entries, n = 3, m = 4"),
+    (sp.zeros(2, 0), sp.Matrix([[1, 0], [2, 1], [0, 1], [1, 1], [3, 0]]), "k = 0 (K of shape (2, 0)), m = 5"),
+    (sp.eye(3), sp.zeros(2, 0), "r = 0 (C of shape (2, 0)): every input in the kernel"),
+    (sp.Matrix([[1], [2]]), sp.Matrix([[1], [1], [1]]), "n = 2, a rank-one map into R^3"),
+    (_Kr, _Cr, "random integer K of shape (5, 2) and C of shape (4, 3)"),
 ]:
-    _check_kernel_image(_A, _label)
+    _check_built(_K, _C, _label)
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 6: a dense layer on a batch (3 points)
+# ## Question 6: when does collapsing a linear network pay off? (3 points)
 #
-# A dense layer with `n_in` inputs and `n_out` outputs has weights `W` of shape `(n_in, n_out)` and a bias
-# `b` of shape `(n_out,)`. Write `dense_forward(X, W, b)` that returns the layer's output $XW + b$ for a
-# batch `X` of shape `(batch, n_in)` (one sample per row, `b` added to every row) as a float array of shape
-# `(batch, n_out)`. It must also accept a single sample, a 1-D `X` of shape `(n_in,)`, and then return
-# shape `(n_out,)`. Inputs may be NumPy arrays or nested lists; do not modify them. No activation function.
-# No Python loop over the samples is needed: one matrix product and broadcasting do the work.
+# A network of dense layers **without activations and without biases** has the widths
+# `sizes` $= [n_0, n_1, \dots, n_k]$ ($k \ge 1$): layer $j$ has weights $W_j$ of shape $(n_{j-1}, n_j)$. A
+# batch $X$ of $N$ samples, of shape $(N, n_0)$, can go through it in two ways:
+#
+# * **layer by layer**: $(\cdots((X W_1) W_2) \cdots) W_k$, that is $k$ matrix products;
+# * **collapse first** (lecture section 7): $W = (\cdots((W_1 W_2) W_3) \cdots) W_k$, the $k - 1$ products from
+#   left to right, then one more product $X W$.
+#
+# Count the cost as in lecture section 8: a product of a $p \times q$ and a $q \times s$ matrix costs exactly
+# $ps(2q - 1)$ flops, and nothing else costs anything. Collapsing costs a fixed amount up front, and may
+# make each sample cheaper. Write `break_even_batch(sizes)` that returns the **smallest** batch size
+# $N \ge 1$ (an `int`) for which collapsing first costs **strictly fewer** flops in total than layer by layer,
+# or `None` when no batch size is large enough for that. Work out the rule as a function of the widths: the
+# hidden tests try many other networks, from one layer to five, with widths from 1 to 3000, and the answer
+# can be in the millions.
 
-# %% nbgrader={"grade": false, "grade_id": "q6-dense-forward", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-def dense_forward(X, W, b):
+# %% nbgrader={"grade": false, "grade_id": "q6-break-even", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "predict"}
+def break_even_batch(sizes):
     ### BEGIN SOLUTION
-    X = np.asarray(X, dtype=float)
-    W = np.asarray(W, dtype=float)
-    b = np.asarray(b, dtype=float)
-    return X @ W + b
+    n = [int(s) for s in sizes]
+    per_sample_layers = sum(n[j] * (2 * n[j - 1] - 1) for j in range(1, len(n)))   # one row through every layer
+    per_sample_collapsed = n[-1] * (2 * n[0] - 1)                                   # one row times W
+    up_front = sum(n[0] * n[j] * (2 * n[j - 1] - 1) for j in range(2, len(n)))     # W_1 W_2, then ... W_k
+    saving = per_sample_layers - per_sample_collapsed
+    if saving <= 0:
+        return None
+    return up_front // saving + 1          # the smallest N with N * saving > up_front
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "q6-dense-forward-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import as_array, assert_close
+# %% nbgrader={"grade": true, "grade_id": "q6-break-even-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+for _sizes in ([3, 3], [1, 50, 1], [2, 100, 2]):
+    _N = break_even_batch(list(_sizes))
+    assert _N is None or (isinstance(_N, (int, np.integer)) and not isinstance(_N, bool)), \
+        f"break_even_batch({_sizes}) should return an int or None, got {type(_N).__name__}."
+assert break_even_batch([3, 3]) is None, \
+    "break_even_batch([3, 3]): with one layer, collapsing changes nothing, so it is never strictly cheaper."
+assert break_even_batch([1, 50, 1]) == 1, \
+    "break_even_batch([1, 50, 1]): here collapsing first is already strictly cheaper for a single sample."
+assert break_even_batch([2, 100, 2]) == 2, "break_even_batch([2, 100, 2]) is not the smallest batch size that pays off."
 
-_X = np.array([[1.0, 2.0], [0.0, 1.0], [-1.0, 0.0], [2.0, 2.0]])   # batch of 4 samples, n_in = 2
-_W = np.array([[1.0, 0.0, -1.0], [0.0, 1.0, 1.0]])                  # n_in = 2, n_out = 3
-_b = np.array([0.5, -0.5, 1.0])
-_Y = as_array(dense_forward(_X, _W, _b), "dense_forward(X, W, b)")
-assert not (_Y.shape == (4, 3) and np.allclose(_Y, _X @ _W)), "dense_forward(X, W, b): the bias b is missing."
-assert_close(_Y, np.array([[1.5, 1.5, 2.0], [0.5, 0.5, 2.0], [-0.5, -0.5, 2.0], [2.5, 1.5, 1.0]]),
-             name="dense_forward(X, W, b)")
-
-# %% nbgrader={"grade": true, "grade_id": "q6-dense-forward-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: several batch and layer sizes (batch equal to n_out, square W, a batch of 1, a large batch),
-# a single 1-D sample, nested lists, inputs left unchanged.
+# %% nbgrader={"grade": true, "grade_id": "q6-break-even-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: networks of one to five layers, bottlenecks (collapsing never pays), wide hidden layers, exact ties,
+# break-even batches in the millions, and a seeded random sweep.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import as_array, assert_close
+def _costs(_n, _N):
+    _layers = sum(_N * _n[_j] * (2 * _n[_j - 1] - 1) for _j in range(1, len(_n)))
+    _collapsed = sum(_n[0] * _n[_j] * (2 * _n[_j - 1] - 1) for _j in range(2, len(_n))) + _N * _n[-1] * (2 * _n[0] - 1)
+    return _layers, _collapsed
+
+
+def _break_even(_n):
+    _saving = _costs(_n, 1)[0] - _n[-1] * (2 * _n[0] - 1)   # per sample: layer by layer minus collapsed
+    return None if _saving <= 0 else _costs(_n, 0)[1] // _saving + 1
+
 
 _rng = np.random.default_rng(2601)
-for _batch, _n_in, _n_out in [(5, 3, 2), (6, 2, 6), (3, 3, 3), (1, 4, 4), (500, 20, 10)]:
-    _X = _rng.normal(size=(_batch, _n_in))
-    _W = _rng.normal(size=(_n_in, _n_out))
-    _b = _rng.normal(size=_n_out)
-    _copies = (_X.copy(), _W.copy(), _b.copy())
-    _name = f"dense_forward(X, W, b) for X of shape {_X.shape} and W of shape {_W.shape}"
-    _Y = as_array(dense_forward(_X, _W, _b), _name)
-    assert not (_Y.shape == (_batch, _n_out) and np.allclose(_Y, _copies[0] @ _copies[1])), \
-        f"{_name}: the bias b is missing."
-    assert_close(_Y, _copies[0] @ _copies[1] + _copies[2], rtol=1e-9, atol=1e-12, name=_name,
-                 hint="samples are rows: multiply X by W, then add b to every row.")
-    assert all(np.array_equal(_a, _c) for _a, _c in zip((_X, _W, _b), _copies)), "dense_forward changed its inputs."
-_x = _rng.normal(size=4)
-_W = _rng.normal(size=(4, 3))
-_b = _rng.normal(size=3)
-assert_close(dense_forward(_x.copy(), _W.copy(), _b.copy()), _x @ _W + _b, rtol=1e-9, atol=1e-12,
-             name="dense_forward for a single sample x of shape (4,)")
-assert_close(dense_forward([[1, 1]], [[1, 2], [3, 4]], [1, 1]), np.array([[5.0, 7.0]]),
-             name="dense_forward with nested lists")
+_cases = [[7, 7], [1, 1], [4, 1, 4], [100, 10, 100], [22, 22, 37], [20, 14, 30], [13, 3, 8, 11], [784, 256, 128, 10],
+          [3000, 1501, 3000], [2999, 1501, 2999, 1, 2], [2, 3, 4, 5, 6, 7], [5, 50, 50, 5], [1, 3000, 3000, 1]]
+_cases += [[int(_w) for _w in _rng.integers(1, 60, size=_rng.integers(2, 7))] for _ in range(40)]
+for _n in _cases:
+    _ref = _break_even(_n)
+    _N = break_even_batch(list(_n))
+    assert _N is None or (isinstance(_N, (int, np.integer)) and not isinstance(_N, bool)), \
+        f"break_even_batch({_n}) should return an int or None, got {type(_N).__name__}."
+    if _N is None:
+        assert _ref is None, (f"break_even_batch({_n}) is None, but for these widths collapsing first does become "
+                              "strictly cheaper once the batch is large enough: compare the cost per sample of both ways.")
+        continue
+    _N = int(_N)
+    assert _N >= 1, f"break_even_batch({_n}) should be a batch size of at least 1."
+    _layers, _collapsed = _costs(_n, _N)
+    assert _collapsed < _layers, (f"for sizes {_n}, at the batch size you return collapsing first is not strictly "
+                                  "cheaper than layer by layer (count the up-front products too, and every product "
+                                  "at p s (2q - 1) flops).")
+    _layers, _collapsed = _costs(_n, _N - 1)
+    assert _N == 1 or not _collapsed < _layers, (f"for sizes {_n}, collapsing first is already strictly cheaper at a "
+                                                 "smaller batch size than the one you return.")
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 7: stacked linear layers collapse into one (4 points)
+# ## Question 7: two mirrors make a rotation (4 points)
 #
-# `layers` is a non-empty list of pairs `(W, b)` describing a network **without activation functions**, in
-# the convention of Question 6 (`W` of shape `(n_in, n_out)`, `b` of shape `(n_out,)`, samples as rows):
+# Write $F(\alpha)$ for the reflection across the line through the origin that makes the angle $\alpha$ with
+# the positive $x_1$-axis, and $R(\theta)$ for the counter-clockwise rotation by $\theta$ (both as in
+# Question 1, angles in radians). Derive, for **all** real values of the angles:
 #
-# $$f(X) = \Big(\big((X W_1 + b_1)\, W_2 + b_2\big) \cdots \Big) W_k + b_k .$$
+# 1. `rotation_angle`, a SymPy expression in `alpha` and `beta`: reflecting first across the line at $\alpha$,
+#    then across the line at $\beta$, is the rotation by this angle,
+#    $F(\beta)\,F(\alpha) = R(\texttt{rotation\_angle})$;
+# 2. `mirror_angle`, a SymPy expression in `alpha` and `theta`: reflecting across the line at $\alpha$, then
+#    rotating by $\theta$, is again a reflection, across the line at this angle,
+#    $R(\theta)\,F(\alpha) = F(\texttt{mirror\_angle})$.
 #
-# The sizes fit together (the `n_out` of one layer is the `n_in` of the next). Write `collapse_linear(layers)`
-# that returns a tuple `(W_eff, b_eff)` of float arrays, of shapes `(n_in of the first layer, n_out of the
-# last layer)` and `(n_out of the last layer,)`, such that $f(X) = X\,W_{\text{eff}} + b_{\text{eff}}$ for
-# every batch `X`: the whole network is a single dense layer. A single layer ($k = 1$) is allowed. Do not
-# modify `layers` (neither the list nor the arrays in it).
+# Use the symbols defined below, and give exact expressions (`sp.pi`, not `3.14159`). A rotation angle is only
+# determined up to a multiple of $2\pi$, and the angle of a mirror line up to a multiple of $\pi$: every
+# equivalent expression earns full marks.
 
-# %% nbgrader={"grade": false, "grade_id": "q7-collapse-linear", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-def collapse_linear(layers):
-    ### BEGIN SOLUTION
-    n_in = np.shape(layers[0][0])[0]
-    W_eff, b_eff = np.eye(n_in), np.zeros(n_in)
-    for W, b in layers:
-        W = np.asarray(W, dtype=float)
-        b = np.asarray(b, dtype=float)
-        W_eff, b_eff = W_eff @ W, b_eff @ W + b
-    return W_eff, b_eff
-    ### END SOLUTION
+# %% nbgrader={"grade": false, "grade_id": "q7-two-mirrors", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "derive"}
+alpha, beta, theta = sp.symbols("alpha beta theta", real=True)
+### BEGIN SOLUTION
+# F(b) F(a) has the entries cos(2b)cos(2a) + sin(2b)sin(2a) = cos(2b - 2a) and sin(2b)cos(2a) - cos(2b)sin(2a)
+# = sin(2b - 2a); R(t) F(a) has the entries cos(t + 2a) and sin(t + 2a), those of F(a + t/2).
+rotation_angle = 2 * (beta - alpha)
+mirror_angle = alpha + theta / 2
+### END SOLUTION
 
+# %% nbgrader={"grade": true, "grade_id": "q7-two-mirrors-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+for _value, _name, _allowed in [(rotation_angle, "rotation_angle", {"alpha", "beta"}),
+                                (mirror_angle, "mirror_angle", {"alpha", "theta"})]:
+    assert isinstance(_value, sp.Expr), f"{_name} should be a SymPy expression, got {type(_value).__name__}."
+    _extra = {str(_s) for _s in _value.free_symbols} - _allowed
+    assert not _extra, f"{_name} should contain no symbol other than {' and '.join(sorted(_allowed))}."
+# one example: the mirror lines at 30 and 45 degrees, and a quarter turn after the mirror at 30 degrees
+_at = {str(_s): _s for _s in rotation_angle.free_symbols | mirror_angle.free_symbols}
+_point = {_at[_k]: _v for _k, _v in {"alpha": sp.pi / 6, "beta": sp.pi / 4, "theta": sp.pi / 2}.items() if _k in _at}
+_phi = float(rotation_angle.subs(_point))
+assert np.allclose([np.cos(_phi), np.sin(_phi)], [np.cos(np.pi / 6), np.sin(np.pi / 6)]), \
+    "rotation_angle for alpha = pi/6, beta = pi/4: R(rotation_angle) is not F(beta) F(alpha)."
+_psi = float(mirror_angle.subs(_point))
+assert np.allclose([np.cos(2 * _psi), np.sin(2 * _psi)], [np.cos(5 * np.pi / 6), np.sin(5 * np.pi / 6)]), \
+    "mirror_angle for alpha = pi/6, theta = pi/2: F(mirror_angle) is not R(theta) F(alpha)."
 
-# %% nbgrader={"grade": true, "grade_id": "q7-collapse-linear-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_close
-
-_layers = [(np.array([[1.0, 0.0, 2.0], [0.0, 1.0, -1.0]]), np.array([1.0, 0.0, 0.0])),   # 2 -> 3
-           (np.array([[1.0], [1.0], [1.0]]), np.array([0.5]))]                           # 3 -> 1
-try:
-    _result = collapse_linear(_layers)
-except ValueError as _e:
-    raise AssertionError(f"collapse_linear raised ValueError: check the order of the factors and their shapes ({_e})."
-                         ) from None
-assert isinstance(_result, (tuple, list)) and len(_result) == 2, "collapse_linear should return a tuple (W_eff, b_eff)."
-assert_close(_result[0], np.array([[3.0], [0.0]]), name="W_eff", hint="check the order of the factors.")
-assert_close(_result[1], np.array([1.5]), name="b_eff", hint="b_eff is the output of the network for the input 0.")
-
-# %% nbgrader={"grade": true, "grade_id": "q7-collapse-linear-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: two to four layers of several widths (square layers, a bottleneck of width 1), a single layer,
-# checked on the weights and on random batches; the list and its arrays left unchanged.
+# %% nbgrader={"grade": true, "grade_id": "q7-two-mirrors-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: both identities for all values of the angles, up to the period of each angle; exact expressions.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_close
+from autograder.checks import sym_is_zero
+
+_a, _b, _t = sp.symbols("alpha beta theta", real=True)
 
 
-def _network(_layers, _X):
-    for _W, _b in _layers:
-        _X = _X @ np.asarray(_W, dtype=float) + np.asarray(_b, dtype=float)
-    return _X
+def _as_expression(_value, _name, _allowed):
+    assert isinstance(_value, sp.Expr), f"{_name} should be a SymPy expression, got {type(_value).__name__}."
+    _value = _value.xreplace({_s: _allowed[str(_s)] for _s in _value.free_symbols if str(_s) in _allowed})
+    assert _value.free_symbols <= set(_allowed.values()), \
+        f"{_name} should contain no symbol other than {' and '.join(sorted(_allowed))}."
+    assert not any(isinstance(_x, sp.Float) for _x in _value.atoms(sp.Number)), \
+        f"{_name} contains a floating-point number; give an exact expression (sp.pi, sp.Rational(1, 2), ...)."
+    return _value
 
 
-_rng = np.random.default_rng(2701)
-for _sizes in [[3, 5, 2], [4, 4, 4, 4], [2, 1, 3], [3, 2], [2, 3, 3, 2, 1]]:
-    _layers = [(_rng.normal(size=(_a, _c)), _rng.normal(size=_c)) for _a, _c in zip(_sizes[:-1], _sizes[1:])]
-    _ids = [id(_l) for _l in _layers]
-    _copies = [(_W.copy(), _b.copy()) for _W, _b in _layers]
-    _b_ref = _network(_layers, np.zeros(_sizes[0]))
-    _W_ref = _network(_layers, np.eye(_sizes[0])) - _b_ref
-    try:
-        _result = collapse_linear(_layers)
-    except ValueError as _e:
-        if len(_layers) == 1:
-            raise AssertionError(f"collapse_linear raised ValueError for a single layer (sizes {_sizes}): one layer is "
-                                 f"allowed, and it is already a single dense layer ({_e}).") from None
-        raise AssertionError(f"collapse_linear raised ValueError for layer sizes {_sizes}: check the order of the "
-                             f"factors and their shapes ({_e}).") from None
-    assert [id(_l) for _l in _layers] == _ids, "collapse_linear changed its input list."
-    assert all(np.array_equal(_W, _Wc) and np.array_equal(_b, _bc) for (_W, _b), (_Wc, _bc) in zip(_layers, _copies)), \
-        "collapse_linear changed a weight matrix or a bias of its input in place; compute in new arrays."
-    assert isinstance(_result, (tuple, list)) and len(_result) == 2, "collapse_linear should return a tuple (W_eff, b_eff)."
-    _W_eff, _b_eff = _result
-    assert_close(_W_eff, _W_ref, rtol=1e-9, atol=1e-12, name=f"W_eff for layer sizes {_sizes}",
-                 hint="check the order of the factors.")
-    assert_close(_b_eff, _b_ref, rtol=1e-9, atol=1e-12, name=f"b_eff for layer sizes {_sizes}",
-                 hint="b_eff is the output of the network for the input 0.")
-    _X = _rng.normal(size=(6, _sizes[0]))
-    assert_close(_X @ np.asarray(_W_eff, dtype=float) + np.asarray(_b_eff, dtype=float), _network(_layers, _X),
-                 rtol=1e-9, atol=1e-12, name=f"X @ W_eff + b_eff for layer sizes {_sizes}")
+_phi = _as_expression(rotation_angle, "rotation_angle", {"alpha": _a, "beta": _b})
+_FbFa = (2 * (_b - _a))   # the angle of F(beta) F(alpha), whose columns are (cos, sin) and (-sin, cos) of it
+if not (sym_is_zero(sp.cos(_phi) - sp.cos(_FbFa)) and sym_is_zero(sp.sin(_phi) - sp.sin(_FbFa))):
+    assert not (sym_is_zero(sp.cos(_phi) - sp.cos(_FbFa)) and sym_is_zero(sp.sin(_phi) + sp.sin(_FbFa))), \
+        ("R(rotation_angle) turns the wrong way: it is F(alpha) F(beta), the reflections in the other order "
+         "(the matrix on the right acts first).")
+    raise AssertionError("R(rotation_angle) is not F(beta) F(alpha) for every alpha and beta: multiply the two "
+                         "reflection matrices and compare the entries with those of a rotation.")
+_psi = _as_expression(mirror_angle, "mirror_angle", {"alpha": _a, "theta": _t})
+_RtFa = 2 * _a + _t      # twice the angle of the mirror line of R(theta) F(alpha)
+if not (sym_is_zero(sp.cos(2 * _psi) - sp.cos(_RtFa)) and sym_is_zero(sp.sin(2 * _psi) - sp.sin(_RtFa))):
+    assert not (sym_is_zero(sp.cos(2 * _psi) - sp.cos(2 * _a - _t))
+                and sym_is_zero(sp.sin(2 * _psi) - sp.sin(2 * _a - _t))), \
+        "F(mirror_angle) is F(alpha) R(theta), rotating first and then reflecting: the matrix on the right acts first."
+    raise AssertionError("F(mirror_angle) is not R(theta) F(alpha) for every alpha and theta: multiply the two "
+                         "matrices and compare the entries with those of a reflection.")
 ### END HIDDEN TESTS

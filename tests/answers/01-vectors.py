@@ -8,8 +8,10 @@ points and its hidden test must fail with a message containing the hint.
 
 # Valid answers in another form than the reference, two notebooks' worth: each must earn full marks.
 ALTERNATIVES = [{
-    "q1-angle": "import math\nu = np.array([1.0, 1.0, 0.0])\nv = np.array([1.0, 0.0, 1.0])\n"
-                "theta_deg = math.degrees(math.acos(np.dot(u, v) / math.sqrt(np.dot(u, u) * np.dot(v, v))))\n",
+    # SciPy's cdist (which subtracts first), the line number as a NumPy integer
+    "q1-distance-digits": "import scipy.spatial.distance\nfaulty_line = np.int64(5)\n\n\n"
+                          "def pairwise_distances(X, Y):\n"
+                          "    return scipy.spatial.distance.cdist(np.asarray(X, float), np.asarray(Y, float))\n",
     "q2-normalize": "def normalize(x):\n    x = np.array(x, dtype=float)\n    if not np.any(x):\n"
                     "        raise ValueError('zero vector')\n    return x / np.sqrt(np.sum(x ** 2))\n",
     "q3-project": "def project(u, v):\n    v = np.asarray(v, dtype=float)\n"
@@ -27,7 +29,10 @@ ALTERNATIVES = [{
                        "        for i in range(j):\n            w -= (Q[:, i] @ w) * Q[:, i]\n"
                        "        Q[:, j] = -w / np.linalg.norm(w)\n    return Q\n",
 }, {
-    "q1-angle": "theta_deg = sp.Integer(60)\n",
+    # a double loop over the pairs with math.dist, which is accurate for every pair
+    "q1-distance-digits": "import math\nfaulty_line = 5\n\n\ndef pairwise_distances(X, Y):\n"
+                          "    return np.array([[math.dist(x, y) for y in Y] for x in X], dtype=float)"
+                          ".reshape(len(X), len(Y))\n",
     "q2-normalize": "def normalize(x):\n    n = np.linalg.norm(x)\n    if n == 0:\n"
                     "        raise np.linalg.LinAlgError('zero')\n    return np.array(x) / n\n",
     # a Python loop over pairs: slower, but the result is what is graded
@@ -51,7 +56,8 @@ ALTERNATIVES = [{
 # Classic mistakes: notebook -> question -> (edit of the reference answer, points kept, hidden-test hint).
 MISTAKES = {
     "mistakes": {
-        "q1-angle": (("float(np.degrees(np.arccos(", "float((np.arccos("), 1, "radians"),
+        # blames the clamp, which only hides the negative values line 5 produced
+        "q1-distance-digits": (("faulty_line = 5", "faulty_line = 6"), 1, "faulty_line does not name"),
         "q2-normalize": (("    if n == 0:\n        raise ValueError(\"cannot normalize the zero vector\")\n", ""), 1,
                          "should raise ValueError"),
         "q3-project": (("(u @ v) / (v @ v) * v", "(u @ v) / np.linalg.norm(v) * v"), 0, "constant factor"),
@@ -64,6 +70,8 @@ MISTAKES = {
                             "not allowed"),
     },
     "mistakes2": {
+        # blames the squared norms, which are accurate
+        "q1-distance-digits": (("faulty_line = 5", "faulty_line = 3"), 1, "faulty_line does not name"),
         # pure Python: the zero vector stops on ZeroDivisionError, not on the ValueError the question asks for
         "q2-normalize": ("def normalize(x):\n    import math\n    n = math.sqrt(sum(float(v) ** 2 for v in x))\n"
                          "    return np.array([float(v) / n for v in x])\n", 1, "should raise ValueError"),
@@ -79,13 +87,19 @@ MISTAKES = {
         "q2-normalize": (("    if n == 0:", "    if n < 1e-6:"), 1, "only the zero vector has no direction"),
     },
     "mistakes4": {
-        "q1-angle": (("theta_deg = float(np.degrees(np.arccos(np.clip(cos_theta, -1.0, 1.0))))",
-                      "theta_deg = float(cos_theta)"), 1, "cosine"),
+        # the buggy function kept: the example of the prompt fails
+        "q1-distance-digits": ("faulty_line = 5\npairwise_distances = pairwise_distances_gram\n", 0,
+                               "far from the origin"),
         "q2-normalize": (("return x / n", "return x / np.sum(np.abs(x))"), 0, "constant factor"),
         "q4-cosine": (("    return Xn @ Xn.T", "    return X @ X.T"), 0, "normalize each row"),
         "q6-parameter": (("det_a = sp.Matrix([[1, a], [a, 4]]).det()", "det_a = a**2 - 4"), 0, "wrong sign"),
     },
     "mistakes3": {
+        # centering the points first helps far from the origin, but close pairs still lose digits to line 5
+        "q1-distance-digits": ("faulty_line = 5\n\n\ndef pairwise_distances(X, Y):\n"
+                               "    X, Y = np.asarray(X, float), np.asarray(Y, float)\n"
+                               "    c = np.vstack([X, Y]).mean(axis=0)\n"
+                               "    return pairwise_distances_gram(X - c, Y - c)\n", 1, "must keep their digits"),
         "q6-parameter": (("dependent_values = set(sp.solve(det_a, a))", "dependent_values = {sp.Integer(2)}"), 1,
                          "missing or extra"),
         # floating-point zeros: SymPy 1.13+ says Float(0.0) != 0, so a structural test took it for non-zero

@@ -34,40 +34,33 @@ ALTERNATIVES = [{
         "def compose(transforms):\n"
         "    mats = [np.asarray(T, dtype=float) for T in transforms]\n"
         "    return reduce(lambda acc, T: T @ acc, mats[1:], mats[0])\n"),
-    # other bases: kernel vectors rescaled and mixed, image basis from the RREF of A^T (the row space of A^T),
-    # rank from the pivots, a SymPy Integer
-    "q5-kernel-image": (
-        "def kernel_image(A):\n"
-        "    m, n = A.shape\n"
-        "    ns = A.nullspace()\n"
-        "    mixed = [-2 * v for v in ns]\n"
-        "    if len(ns) >= 2:\n"
-        "        mixed[0] = ns[0] + ns[1]\n"
-        "    K = sp.zeros(n, 0)\n"
-        "    for v in mixed:\n"
-        "        K = K.row_join(v)\n"
-        "    R, pivots = A.T.rref()\n"
-        "    r = sp.Integer(len(pivots))\n"
-        "    C = sp.zeros(m, 0)\n"
-        "    for i in range(len(pivots)):\n"
-        "        C = C.row_join(R[i, :].T)\n"
-        "    return K, C, r\n"),
-    # the column convention, transposed back; works for a 1-D x too
-    "q6-dense-forward": (
-        "def dense_forward(X, W, b):\n"
-        "    X, W, b = np.asarray(X, float), np.asarray(W, float), np.asarray(b, float)\n"
-        "    return (W.T @ X.T).T + b\n"),
-    # probing the network: its output at 0 is b_eff, at the basis vectors e_j it is row j of W_eff plus b_eff
-    "q7-collapse-linear": (
-        "def collapse_linear(layers):\n"
-        "    def f(X):\n"
-        "        for W, b in layers:\n"
-        "            X = X @ np.asarray(W, dtype=float) + np.asarray(b, dtype=float)\n"
-        "        return X\n"
-        "    n_in = len(layers[0][0])\n"
-        "    b_eff = f(np.zeros(n_in))\n"
-        "    W_eff = f(np.eye(n_in)) - b_eff\n"
-        "    return W_eff, b_eff\n"),
+    # define the map on a basis (lecture section 1): complete K to a basis with identity columns, send the
+    # columns of K to 0 and the new ones to the columns of C, then A = [0 | C] B^-1
+    "q5-build-kernel-image": (
+        "def matrix_with_kernel_image(K, C):\n"
+        "    K, C = sp.Matrix(K), sp.Matrix(C)\n"
+        "    n, k = K.shape\n"
+        "    B = K.copy()\n"
+        "    for j in range(n):\n"
+        "        if B.cols < n and sp.Matrix.hstack(B, sp.eye(n)[:, j]).rank() > B.cols:\n"
+        "            B = sp.Matrix.hstack(B, sp.eye(n)[:, j])\n"
+        "    images = sp.Matrix.hstack(sp.zeros(C.rows, k), C)\n"
+        "    return images * B.inv()\n"),
+    # closed-form integer arithmetic, the answer as a NumPy integer
+    "q6-break-even": (
+        "def break_even_batch(sizes):\n"
+        "    n = np.array(sizes, dtype=np.int64)\n"
+        "    layers = int(np.sum(n[1:] * (2 * n[:-1] - 1)))\n"
+        "    collapsed = int(n[-1] * (2 * n[0] - 1))\n"
+        "    up_front = int(np.sum(n[0] * n[2:] * (2 * n[1:-1] - 1)))\n"
+        "    if layers <= collapsed:\n"
+        "        return None\n"
+        "    return np.int64(up_front // (layers - collapsed) + 1)\n"),
+    # other representatives: one turn less, and the mirror line turned by pi
+    "q7-two-mirrors": (
+        "alpha, beta, theta = sp.symbols('alpha beta theta', real=True)\n"
+        "rotation_angle = 2 * beta - 2 * alpha - 2 * sp.pi\n"
+        "mirror_angle = (2 * alpha + theta + 2 * sp.pi) / 2\n"),
 }, {
     # the matrix exponential of the generator of rotations; the reflection as R(theta) diag(1, -1) R(-theta)
     "q1-rotation-reflection": (
@@ -101,32 +94,48 @@ ALTERNATIVES = [{
         "    if len(mats) == 1:\n"
         "        return mats[0]\n"
         "    return np.linalg.multi_dot(mats)\n"),
-    # pivot columns of A for the image, and the kernel scaled by 3; rank as a numpy integer
-    "q5-kernel-image": (
-        "def kernel_image(A):\n"
-        "    m, n = A.shape\n"
-        "    _, pivots = A.rref()\n"
-        "    C = A.extract(list(range(m)), list(pivots))\n"
-        "    K = sp.Matrix.hstack(sp.zeros(n, 0), *[3 * v for v in A.nullspace()])\n"
-        "    return K, C, np.int64(len(pivots))\n"),
-    # a loop over the samples, with a separate branch for one sample
-    "q6-dense-forward": (
-        "def dense_forward(X, W, b):\n"
-        "    X, W, b = np.asarray(X, float), np.asarray(W, float), np.asarray(b, float)\n"
-        "    if X.ndim == 1:\n"
-        "        return W.T @ X + b\n"
-        "    return np.array([x @ W + b for x in X])\n"),
-    # the column convention: collapse W^T and b, then transpose
-    "q7-collapse-linear": (
-        "def collapse_linear(layers):\n"
-        "    M = None\n"
-        "    c = None\n"
-        "    for W, b in layers:\n"
-        "        Wt = np.asarray(W, dtype=float).T\n"
-        "        b = np.asarray(b, dtype=float)\n"
-        "        M = Wt if M is None else Wt @ M\n"
-        "        c = b if c is None else Wt @ c + b\n"
-        "    return M.T, c\n"),
+    # another valid matrix: the reference one, mixed inside the image by an invertible r x r matrix
+    "q5-build-kernel-image": (
+        "def matrix_with_kernel_image(K, C):\n"
+        "    K, C = sp.Matrix(K), sp.Matrix(C)\n"
+        "    n, r = K.rows, C.cols\n"
+        "    rows = K.T.nullspace()\n"
+        "    N = sp.zeros(n, 0)\n"
+        "    for v in rows:\n"
+        "        N = N.row_join(3 * v)\n"
+        "    M = sp.eye(r) + sp.Matrix(r, r, lambda i, j: 1 if j == i + 1 else 0)\n"
+        "    return C * M * N.T\n"),
+    # bisection on N with the two costs: no formula for N itself
+    "q6-break-even": (
+        "def break_even_batch(sizes):\n"
+        "    def costs(N):\n"
+        "        f = lambda p, q, s: p * s * (2 * q - 1)\n"
+        "        layers = sum(f(N, sizes[j - 1], sizes[j]) for j in range(1, len(sizes)))\n"
+        "        collapsed = sum(f(sizes[0], sizes[j - 1], sizes[j]) for j in range(2, len(sizes)))\n"
+        "        return layers, collapsed + f(N, sizes[0], sizes[-1])\n"
+        "    hi = 1\n"
+        "    while True:\n"
+        "        a, b = costs(hi)\n"
+        "        if b < a:\n"
+        "            break\n"
+        "        if hi > 10**15:\n"
+        "            return None\n"
+        "        hi *= 2\n"
+        "    lo = hi // 2\n"
+        "    while hi - lo > 1:\n"
+        "        mid = (lo + hi) // 2\n"
+        "        a, b = costs(mid)\n"
+        "        lo, hi = (lo, mid) if b < a else (mid, hi)\n"
+        "    return hi\n"),
+    # derived by SymPy itself: the angles read off the products with atan2, symbols without assumptions
+    "q7-two-mirrors": (
+        "a, b, t = sp.symbols('alpha beta theta')\n"
+        "F = lambda x: sp.Matrix([[sp.cos(2 * x), sp.sin(2 * x)], [sp.sin(2 * x), -sp.cos(2 * x)]])\n"
+        "R = lambda x: sp.Matrix([[sp.cos(x), -sp.sin(x)], [sp.sin(x), sp.cos(x)]])\n"
+        "P = (F(b) * F(a)).applyfunc(sp.trigsimp)\n"
+        "rotation_angle = sp.atan2(P[1, 0], P[0, 0])\n"
+        "Q = (R(t) * F(a)).applyfunc(sp.trigsimp)\n"
+        "mirror_angle = sp.atan2(Q[1, 0], Q[0, 0]) / 2\n"),
 }]
 
 # Classic mistakes: notebook -> question -> (edit of the reference answer, points kept, hint).
@@ -143,14 +152,22 @@ MISTAKES = {
         # multiplied in the listed order: T1 T2 ... Tk
         "q4-compose": (("M = np.asarray(T, dtype=float) @ M", "M = M @ np.asarray(T, dtype=float)"), 0,
                        "touches x first"),
-        # image basis from the pivot columns of the RREF instead of A
-        "q5-kernel-image": (("C = sp.Matrix.hstack(sp.zeros(m, 0), *A.columnspace())",
-                             "R, pivots = A.rref()\n    C = R.extract(list(range(m)), list(pivots))"), 0,
-                            "not in the image"),
-        # forgot the bias
-        "q6-dense-forward": (("return X @ W + b", "return X @ W"), 0, "bias"),
-        # only the last bias
-        "q7-collapse-linear": (("    return W_eff, b_eff", "    return W_eff, b"), 0, "input 0"),
+        # ignores K: maps the first r coordinates onto C, so the kernel is the span of the last coordinates
+        "q5-build-kernel-image": (("    return C * N.T", "    return C * sp.eye(n)[:C.cols, :]"), 0, "not in the kernel"),
+        # the flops counted as 2 p q s, as in the rough estimate
+        "q6-break-even": (
+            "def break_even_batch(sizes):\n"
+            "    n = [int(s) for s in sizes]\n"
+            "    per_sample_layers = sum(2 * n[j] * n[j - 1] for j in range(1, len(n)))\n"
+            "    per_sample_collapsed = 2 * n[-1] * n[0]\n"
+            "    up_front = sum(2 * n[0] * n[j] * n[j - 1] for j in range(2, len(n)))\n"
+            "    saving = per_sample_layers - per_sample_collapsed\n"
+            "    if saving <= 0:\n"
+            "        return None\n"
+            "    return up_front // saving + 1\n", 1, "not strictly cheaper"),
+        # the reflections multiplied in the order they are written: F(alpha) F(beta)
+        "q7-two-mirrors": (("rotation_angle = 2 * (beta - alpha)", "rotation_angle = 2 * (alpha - beta)"), 0,
+                           "other order"),
     },
     "mistakes2": {
         # theta instead of 2 theta: reflects across the line at theta / 2
@@ -165,15 +182,13 @@ MISTAKES = {
         # assumes 2 x 2 matrices
         "q4-compose": (("    M = np.asarray(transforms[0], dtype=float)\n    for T in transforms[1:]:",
                         "    M = np.eye(2)\n    for T in transforms:"), 1, "do not assume square"),
-        # the nullity instead of the rank
-        "q5-kernel-image": (("r = A.rank()", "r = len(A.nullspace())"), 1, "not the rank"),
-        # a single sample comes back as a (1, n_out) batch
-        "q6-dense-forward": (("    X = np.asarray(X, dtype=float)\n",
-                              "    X = np.atleast_2d(np.asarray(X, dtype=float))\n"), 1, "1-D"),
-        # the bias formula written out for exactly two layers
-        "q7-collapse-linear": (("    return W_eff, b_eff",
-                                "    b_eff = layers[0][1] @ layers[1][0] + layers[1][1]\n    return W_eff, b_eff"), 1,
-                               "input 0"),
+        # the right kernel, but C forgotten: A has one row per column of C, not one per entry of an output
+        "q5-build-kernel-image": (("    return C * N.T", "    return N.T"), 0, "shape"),
+        # "at least as cheap" instead of strictly cheaper: off by one when the two costs tie
+        "q6-break-even": (("    return up_front // saving + 1", "    return max(1, -(-up_front // saving))"), 1,
+                          "not strictly cheaper"),
+        # the mirror angle without the factor 1/2
+        "q7-two-mirrors": (("mirror_angle = alpha + theta / 2", "mirror_angle = alpha + theta"), 0, "for every alpha"),
     },
     "mistakes3": {
         # theta taken as degrees
@@ -190,13 +205,17 @@ MISTAKES = {
                         "    transforms.reverse()\n    M = np.asarray(transforms[0], dtype=float)\n"
                         "    for T in transforms[1:]:\n        M = M @ np.asarray(T, dtype=float)\n"), 1,
                        "changed its input list"),
-        # the kernel vectors stacked on top of each other (sp.Matrix of a list of vectors)
-        "q5-kernel-image": (("K = sp.Matrix.hstack(sp.zeros(n, 0), *A.nullspace())", "K = sp.Matrix(A.nullspace())"),
-                            1, "one row per entry"),
-        # the bias added as a column
-        "q6-dense-forward": (("return X @ W + b", "return X @ W + b[:, None]"), 0, "broadcast"),
-        # the column-convention order W_k ... W_1
-        "q7-collapse-linear": (("W_eff @ W, b_eff @ W + b", "W @ W_eff, b_eff @ W + b"), 0, "order of the factors"),
+        # floating-point entries (NumPy's null space)
+        "q5-build-kernel-image": (
+            "import scipy.linalg\n\n\ndef matrix_with_kernel_image(K, C):\n"
+            "    Kf = np.array(K.tolist(), dtype=float).reshape(K.shape)\n"
+            "    N = scipy.linalg.null_space(Kf.T)\n"
+            "    return sp.Matrix(np.array(C.tolist(), dtype=float).reshape(C.shape) @ N.T)\n", 0, "floating-point"),
+        # the up-front cost of collapsing forgotten
+        "q6-break-even": (("    return up_front // saving + 1", "    return 1"), 0, "not strictly cheaper"),
+        # rotating first, then reflecting: F(alpha) R(theta)
+        "q7-two-mirrors": (("mirror_angle = alpha + theta / 2", "mirror_angle = alpha - theta / 2"), 0,
+                           "rotating first"),
     },
     "mistakes4": {
         # no check of the shapes
@@ -205,17 +224,17 @@ MISTAKES = {
         # overwrites the caller's first matrix with the running product
         "q4-compose": (("M = np.asarray(T, dtype=float) @ M", "M[...] = np.asarray(T, dtype=float) @ M"), 1,
                        "in place"),
-        # hstack of an empty list of kernel vectors: shape (0, 0) instead of (n, 0)
-        "q5-kernel-image": (("K = sp.Matrix.hstack(sp.zeros(n, 0), *A.nullspace())", "K = sp.Matrix.hstack(*A.nullspace())"),
-                            1, "empty basis"),
-        # collapsed from the last layer backwards, accumulating into the caller's last bias
-        "q7-collapse-linear": (
-            "def collapse_linear(layers):\n"
-            "    W_eff, b_eff = layers[-1]\n"
-            "    for W, b in reversed(layers[:-1]):\n"
-            "        b_eff += b @ W_eff\n"
-            "        W_eff = W @ W_eff\n"
-            "    return W_eff, b_eff\n", 1, "in place"),
+        # the projection that removes span(K), then C padded with zero columns: right for most K, but the zero
+        # columns also remove whatever of the projection's image lies along the last k coordinates
+        "q5-build-kernel-image": (
+            "def matrix_with_kernel_image(K, C):\n"
+            "    K, C = sp.Matrix(K), sp.Matrix(C)\n"
+            "    n, k = K.shape\n"
+            "    P = sp.eye(n) if k == 0 else sp.eye(n) - K * (K.T * K).inv() * K.T\n"
+            "    return sp.Matrix.hstack(C, sp.zeros(C.rows, k)) * P\n", 1, "smaller than the number of columns"),
+        # an approximate pi
+        "q7-two-mirrors": (("mirror_angle = alpha + theta / 2", "mirror_angle = alpha + theta / 2 + 3.141592653589793"),
+                           1, "floating-point"),
     },
     "mistakes5": {
         # a SymPy matrix product instead of outer products
