@@ -35,8 +35,10 @@ np.set_printoptions(precision=4, suppress=True)
 # points. A popular shortcut computes all of them with one matrix product, from the expansion
 # $\lVert x - y\rVert^2 = \lVert x\rVert^2 + \lVert y\rVert^2 - 2\,x\cdot y$ (lecture section 4). The
 # function below does that; its lines are numbered in the comments. Run the cell: for the points
-# $p = (10^4, 10^4)$ and $q = (10^4 + 10^{-3}, 10^4)$ (say, positions in metres, 10 km from the origin and
-# 1 mm apart) it does not return $10^{-3}$: most of the digits are lost.
+# $p = (10^4, 10^4)$ and $q = (10^4 + 10^{-3}, 10^4)$ (say, positions in metres, about 14 km from the origin
+# and 1 mm apart) it does not return $10^{-3}$: most of the digits are lost. (A float keeps about 16
+# significant digits: every operation rounds its result to a relative error of about
+# $\varepsilon \approx 2.2\times 10^{-16}$, lecture section 8.)
 #
 # 1. Store in `faulty_line` the number (1 to 6) of the **first** line whose computed value has lost most of
 #    its correct digits.
@@ -276,11 +278,13 @@ assert_exact(c, name="c")
 assert not c.free_symbols, "c should contain numbers only, not symbols: choose a value for any free parameter."
 
 # %% nbgrader={"grade": true, "grade_id": "q5-dependency-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: c is non-zero and V c = 0 exactly.
+# Hidden tests: c is a non-zero SymPy column vector and V c = 0 exactly.
 ### BEGIN HIDDEN TESTS
 from autograder.checks import assert_sympy_equal, sym_is_nonzero
 
 _V = sp.Matrix([[1, 4, 7], [2, 5, 8], [3, 6, 9]])
+assert isinstance(c, sp.MatrixBase), "c should be a SymPy Matrix (sp.Matrix), not a list or an array."
+assert c.shape == (3, 1), f"c should have shape (3, 1), but it has shape {c.shape}."
 assert sym_is_nonzero(sp.Matrix(c)), "c is the zero vector; the question asks for a non-zero one."
 assert not sp.Matrix(c).free_symbols, "c should contain numbers only, not symbols."
 assert_sympy_equal(_V * sp.Matrix(c), sp.zeros(3, 1), name="c1*v1 + c2*v2 + c3*v3",
@@ -319,7 +323,8 @@ assert isinstance(dependent_values, set), "dependent_values should be a Python s
 from autograder.checks import assert_sympy_equal, assert_exact
 
 _a = sp.Symbol("a", real=True)
-assert_sympy_equal(det_a.subs({_s: _a for _s in det_a.free_symbols}), 4 - _a**2, name="det_a")
+assert_sympy_equal(det_a.subs({_s: _a for _s in det_a.free_symbols}), 4 - _a**2, name="det_a",
+                   hint="the columns are w1 = (p, r) and w2 = (q, s); the determinant is p s - q r.")
 for _value in dependent_values:
     assert_exact(_value, name="each value in dependent_values")
 assert {sp.nsimplify(x) for x in dependent_values} == {sp.Integer(-2), sp.Integer(2)}, \

@@ -404,7 +404,11 @@ def break_even_batch(sizes):
 
 # %% nbgrader={"grade": true, "grade_id": "q6-break-even-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
 for _sizes in ([3, 3], [1, 50, 1], [2, 100, 2]):
-    _N = break_even_batch(list(_sizes))
+    try:
+        _N = break_even_batch(list(_sizes))
+    except ZeroDivisionError:
+        raise AssertionError(f"break_even_batch({_sizes}) divided by zero: when no batch size makes collapsing "
+                             "strictly cheaper, return None.") from None
     assert _N is None or (isinstance(_N, (int, np.integer)) and not isinstance(_N, bool)), \
         f"break_even_batch({_sizes}) should return an int or None, got {type(_N).__name__}."
 assert break_even_batch([3, 3]) is None, \
@@ -434,7 +438,11 @@ _cases = [[7, 7], [1, 1], [4, 1, 4], [100, 10, 100], [22, 22, 37], [20, 14, 30],
 _cases += [[int(_w) for _w in _rng.integers(1, 60, size=_rng.integers(2, 7))] for _ in range(40)]
 for _n in _cases:
     _ref = _break_even(_n)
-    _N = break_even_batch(list(_n))
+    try:
+        _N = break_even_batch(list(_n))
+    except ZeroDivisionError:
+        raise AssertionError(f"break_even_batch({_n}) divided by zero: when no batch size makes collapsing "
+                             "strictly cheaper, return None.") from None
     assert _N is None or (isinstance(_N, (int, np.integer)) and not isinstance(_N, bool)), \
         f"break_even_batch({_n}) should return an int or None, got {type(_N).__name__}."
     if _N is None:

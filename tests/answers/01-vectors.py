@@ -78,6 +78,8 @@ MISTAKES = {
         "q3-project": (("(u @ v) / (v @ v) * v", "(u @ v) * v"), 0, "constant factor"),
         "q5-dependency": (("c = V.nullspace()[0]", "t = sp.Symbol('t')\nc = sp.Matrix([t, -2 * t, t])"), 0,
                           "not symbols"),
+        # a determinant that agrees at a = 0, the value the visible test checks
+        "q6-parameter": (("det_a = sp.Matrix([[1, a], [a, 4]]).det()", "det_a = 4 - 2 * a"), 1, "p s - q r"),
         "q7-gram-schmidt": (("    V = np.asarray(V, dtype=float)\n",
                              "    import scipy.linalg\n    return scipy.linalg.qr(V, mode='economic')[0]\n"), 1,
                             "not allowed"),
@@ -93,6 +95,8 @@ MISTAKES = {
         "q2-normalize": (("return x / n", "return x / np.sum(np.abs(x))"), 0, "constant factor"),
         "q4-cosine": (("    return Xn @ Xn.T", "    return X @ X.T"), 0, "normalize each row"),
         "q6-parameter": (("det_a = sp.Matrix([[1, a], [a, 4]]).det()", "det_a = a**2 - 4"), 0, "wrong sign"),
+        # the list SymPy returns instead of its vector: the hidden test read it as a matrix and gave 2 points
+        "q5-dependency": (("c = V.nullspace()[0]", "c = V.nullspace()"), 0, "not a list"),
     },
     "mistakes3": {
         # centering the points first helps far from the origin, but close pairs still lose digits to line 5

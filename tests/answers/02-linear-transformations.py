@@ -224,6 +224,8 @@ MISTAKES = {
         # overwrites the caller's first matrix with the running product
         "q4-compose": (("M = np.asarray(T, dtype=float) @ M", "M[...] = np.asarray(T, dtype=float) @ M"), 1,
                        "in place"),
+        # a zero saving (one layer) let through to the division
+        "q6-break-even": (("    if saving <= 0:", "    if saving < 0:"), 0, "return None"),
         # the projection that removes span(K), then C padded with zero columns: right for most K, but the zero
         # columns also remove whatever of the projection's image lies along the last k coordinates
         "q5-build-kernel-image": (
