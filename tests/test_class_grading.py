@@ -271,7 +271,10 @@ def test_student_packages_with_manifests_are_graded_and_tampering_is_caught(cour
     with zipfile.ZipFile(lms / "gina.zip") as src, zipfile.ZipFile(lms / "hugo.zip", "w") as dst:
         manifest = src.read(MANIFEST).decode().replace('"gina"', '"hugo"')
         dst.writestr(MANIFEST, manifest)
-        dst.writestr("01-vectors-exercises.ipynb", src.read("01-vectors-exercises.ipynb").replace(b"np.degrees", b"np.radians"))
+        packaged = src.read("01-vectors-exercises.ipynb")
+        edited = packaged.replace(b"def normalize(x):", b"def normalize(x):  # changed after packaging")
+        assert edited != packaged
+        dst.writestr("01-vectors-exercises.ipynb", edited)
     summary = grade_class(lms, course, tmp_path / "out", workers=2, quiet=True)
     assert summary.graded == 1
     assert [reason for _, reason in summary.failed if "checksum" in reason], summary.failed

@@ -36,7 +36,8 @@ def compare_release(course: Course, fresh: Path, produced: dict[str, list[Path]]
 
 def _solution_lines(course: Course, assignment: str, *, solutions: bool = True, hidden: bool = True) -> set[str]:
     """Distinctive lines of reference solutions and hidden tests: not blank, not trivial, and not also
-    written outside those blocks (an import shared by a visible and a hidden test is no secret)."""
+    written outside those blocks (an import shared by a visible and a hidden test is no secret, nor is a
+    line of given code that the solution repeats, even when the given copy carries a comment)."""
     secret: set[str] = set()
     public: set[str] = set()
     for nb_path in course.source_notebooks(assignment):
@@ -47,7 +48,8 @@ def _solution_lines(course: Course, assignment: str, *, solutions: bool = True, 
                 secret.update(ln.strip() for ln in block.splitlines())
             outside = HIDDEN_BLOCK.sub("", SOLUTION_BLOCK.sub("", cell.source))
             public.update(ln.strip() for ln in outside.splitlines())
-    return {ln for ln in secret - public if len(ln) >= 12 and not ln.startswith("#")}
+    given = "\n".join(public)
+    return {ln for ln in secret - public if len(ln) >= 12 and not ln.startswith("#") and ln not in given}
 
 
 def find_leaks(course: Course) -> list[str]:
