@@ -19,21 +19,22 @@ import os
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # tests/support: what tests and benchmarks share
 
 from autograder.classroom.grade_class import ResultStore, grade_class  # noqa: E402
 from autograder.classroom.demo import make_class  # noqa: E402
 from autograder.grading.grader import identify  # noqa: E402
 from autograder.course.layout import find_course  # noqa: E402
 from autograder.classroom.sources import discover  # noqa: E402
+from support.gradebook import submission_scores  # noqa: E402
+from support.stock_nbgrader import StockCourse  # noqa: E402
 
 
 def build_class(course, dest: Path, minimum: int) -> list[Path]:
@@ -46,52 +47,25 @@ def build_class(course, dest: Path, minimum: int) -> list[Path]:
         copies += 1
 
 
-def scores_from_gradebook(db_url: str) -> dict[tuple[str, str], float]:
-    from nbgrader.api import Gradebook
-
-    out = {}
-    with warnings.catch_warnings(), Gradebook(db_url) as gb:
-        warnings.simplefilter("ignore")
-        for student in gb.students:
-            for sub in student.submissions:
-                out[(student.id, sub.assignment.name)] = float(sub.score)
-    return out
-
-
 def run_stock_nbgrader(course, class_dir: Path, work: Path) -> tuple[float, dict, int]:
     """nbgrader's documented path: generate_assignment, then `nbgrader autograde <assignment>`."""
-    root = work / "nbgrader-course"
-    shutil.copytree(course.solutions, root / "solutions")
-    # the course's settings that decide scores (timeouts, stubs, warning filter), with nbgrader's stock
-    # autograde pipeline and kernel handling
-    (root / "nbgrader_config.py").write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
-        "from autograder.course.config import course_config\n"
-        f"c = get_config()\nc.merge(course_config({str(root)!r}))\n"
-        "del c.Autograde['autograde_preprocessors']\n"  # nbgrader's own Execute, and its graceful
-        "del c.Execute['shutdown_kernel']\n", encoding="utf-8")  # kernel shutdown: stock behaviour
-    (root / ".exchange").mkdir()
+    stock = StockCourse(course, work / "nbgrader-course")
     honest = 0
     for found in discover(class_dir, course):
         sub = identify(found.path, found.student, course, found.assignment)
         if sub.problem is None:
-            dest = root / "submitted" / found.student / sub.assignment / f"{sub.notebook}.ipynb"
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(found.path, dest)
+            stock.submit(found.student, sub.assignment, sub.notebook, found.path)
             honest += 1
-    nbgrader = str(Path(sys.executable).parent / "nbgrader")
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     for assignment in course.assignments():
-        done = subprocess.run([nbgrader, "generate_assignment", assignment, "--force"], cwd=root, env=env,
-                              capture_output=True, text=True)
-        if done.returncode:
-            raise SystemExit(f"nbgrader generate_assignment {assignment} failed:\n{done.stderr[-2000:]}")
+        try:
+            stock.release(assignment)
+        except RuntimeError as exc:
+            raise SystemExit(str(exc)) from None
     start = time.perf_counter()
     for assignment in course.assignments():
-        subprocess.run([nbgrader, "autograde", assignment, "--force"], cwd=root, env=env,
-                       check=False, capture_output=True)
+        stock.autograde(assignment)
     wall = time.perf_counter() - start
-    return wall, scores_from_gradebook(f"sqlite:///{root / 'gradebook.db'}"), honest
+    return wall, submission_scores(stock.db), honest
 
 
 def run_grade_class(course, class_dir: Path, out: Path, workers: int | None) -> tuple[float, dict, list[float]]:
@@ -101,7 +75,7 @@ def run_grade_class(course, class_dir: Path, out: Path, workers: int | None) -> 
     store = ResultStore(out / "results.sqlite")
     per = [sec for _, _, result, sec in store.timed() if not result.get("error")]
     store.close()
-    return wall, scores_from_gradebook(f"sqlite:///{out / 'gradebook.db'}"), per
+    return wall, submission_scores(out / 'gradebook.db'), per
 
 
 def cell_compute(notebooks: list[Path]) -> list[float]:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +17,7 @@ import pytest
 from autograder.classroom.demo import answer_data
 from autograder.course.layout import find_course
 from conftest import ROOT, StudentNotebook, solution_notebook
+from support.cli import run_cli
 
 ANSWERS = Path(__file__).resolve().parent / "answers"
 
@@ -32,10 +31,6 @@ def answers(chapter: str) -> dict:
 def mistake_cases(chapter: str) -> list[tuple[str, str]]:
     return [(nb, q) for nb, qs in answers(chapter)["MISTAKES"].items() for q in qs]
 
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "autograder", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=1800)
 
 
 

@@ -19,6 +19,7 @@ import pytest
 
 from autograder.classroom.grade_class import grade_class
 from autograder.grading.grader import grade_notebooks
+from support.gradebook import cell_scores as gradebook_scores
 from conftest import ROOT, StudentNotebook, solution_notebook
 
 
@@ -33,24 +34,6 @@ def _class(course, folder: Path) -> dict[str, Path]:
     }
     files["dave"].write_text("{ not json", encoding="utf-8")
     return files
-
-
-def gradebook_scores(db: Path) -> dict[tuple[str, str], float]:
-    """(student, grade id) -> score, read through nbgrader's own Gradebook API."""
-    import warnings
-
-    from nbgrader.api import Gradebook
-
-    out = {}
-    with warnings.catch_warnings(), Gradebook(f"sqlite:///{db}") as gb:
-        warnings.simplefilter("ignore")
-        for student in gb.students:
-            for submission in student.submissions:
-                for notebook in submission.notebooks:
-                    for grade in notebook.grades:
-                        assert (student.id, grade.name) not in out, "a duplicate grade row"
-                        out[(student.id, grade.name)] = grade.score
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -231,8 +214,6 @@ def test_a_postgresql_gradebook_receives_the_same_grades(course, graded_class, t
 
     if not postgres.available():
         pytest.fail("PostgreSQL is not installed: .ci/run installs it (Debian package postgresql)")
-    from nbgrader.api import Gradebook
-
     base, files, _ = graded_class
     lms = tmp_path / "lms"
     lms.mkdir()
@@ -242,16 +223,7 @@ def test_a_postgresql_gradebook_receives_the_same_grades(course, graded_class, t
         grade_class(lms, course, tmp_path / "out", workers=2, quiet=True, db_url=url)
         expected = {k: v for k, v in gradebook_scores(base / "out" / "gradebook.db").items()
                     if k[0] in ("alice", "carol")}
-        got = {}
-        import warnings
-
-        with warnings.catch_warnings(), Gradebook(url) as gb:
-            warnings.simplefilter("ignore")
-            for student in gb.students:
-                for submission in student.submissions:
-                    for notebook in submission.notebooks:
-                        for grade in notebook.grades:
-                            got[(student.id, grade.name)] = grade.score
+        got = gradebook_scores(url)
     assert got == expected
 
 

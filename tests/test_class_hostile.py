@@ -24,7 +24,7 @@ from autograder.classroom.grade_class import grade_class
 from autograder.course.notebooks import read_notebook
 from autograder.course.students import is_student_id
 from conftest import StudentNotebook
-from test_class_grading import gradebook_scores
+from support.gradebook import cell_scores as gradebook_scores
 from test_output_safety import assert_inert
 from zips import MiB, patch_member, write_zeros
 

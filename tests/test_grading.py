@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from autograder.grading.verdict import STATUSES
-from conftest import ROOT, StudentNotebook
+from conftest import StudentNotebook
+from support.cli import run_cli
 
 CH01_MAX = 21
 Q3 = ("q3-project-visible", "q3-project-hidden")
@@ -70,11 +69,6 @@ def submissions(course, tmp_path_factory) -> dict[str, Path]:
     (d / "notes_01-vectors.txt").write_text("not a notebook", encoding="utf-8")
     subs["not_notebook"] = d / "notes_01-vectors.txt"
     return subs
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "autograder", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=900)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,8 @@ import json
 
 from autograder.grading.selfcheck import check_notebook
 from conftest import StudentNotebook
-from test_grading import CH01_MAX, run_cli
+from support.cli import run_cli
+from test_grading import CH01_MAX
 
 
 def test_an_endless_loop_is_stopped_and_reported_as_timeout(course, tmp_path):

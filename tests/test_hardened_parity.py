@@ -9,16 +9,13 @@ kernel, verdicts decided in the grader). Every test cell must score the same.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from nbgrader.api import Gradebook
-
-from chapter_grading import answers, run_cli
-from conftest import ROOT, StudentNotebook
+from chapter_grading import answers
+from conftest import StudentNotebook
+from support.cli import run_cli
+from support.gradebook import cell_scores
+from support.stock_nbgrader import StockCourse
 
 CHAPTERS = ["01-vectors", "05-svd", "09-sparse"]
 
@@ -52,28 +49,15 @@ def honest_submissions(course, folder: Path) -> dict[str, Path]:
 
 def stock_nbgrader(course, subs: dict[str, Path], root: Path) -> dict[str, dict[str, float]]:
     """nbgrader's documented path, with the course's scoring settings but nbgrader's own Execute step."""
-    shutil.copytree(course.solutions, root / "solutions")
-    (root / "nbgrader_config.py").write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
-        "from autograder.course.config import course_config\n"
-        f"c = get_config()\nc.merge(course_config({str(root)!r}))\n"
-        "del c.Autograde['autograde_preprocessors']\n", encoding="utf-8")
-    (root / ".exchange").mkdir()
+    stock = StockCourse(course, root)
     for name, path in subs.items():
-        chapter = path.stem
-        dest = root / "submitted" / name / chapter / f"{chapter}-exercises.ipynb"
-        dest.parent.mkdir(parents=True)
-        shutil.copy(path, dest)
-    nbgrader = str(Path(sys.executable).parent / "nbgrader")
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+        stock.submit(name, path.stem, f"{path.stem}-exercises", path)
     for chapter in CHAPTERS:
-        for step in (["generate_assignment", chapter, "--force"], ["autograde", chapter, "--force"]):
-            subprocess.run([nbgrader, *step], cwd=root, env=env, capture_output=True, check=True, timeout=900)
-    scores: dict[str, dict[str, float]] = {}
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
-        for name, path in subs.items():
-            snb = gb.find_submission_notebook(f"{path.stem}-exercises", path.stem, name)
-            scores[name] = {g.name: float(g.score or 0.0) for g in snb.grades if g.cell_type == "code"}
+        stock.release(chapter)
+        assert stock.autograde(chapter).returncode == 0
+    scores: dict[str, dict[str, float]] = {name: {} for name in subs}
+    for (student, gid), score in cell_scores(stock.db).items():
+        scores[student][gid] = float(score or 0.0)
     return scores
 
 

@@ -25,7 +25,8 @@ import pytest
 from nbgrader.api import Gradebook
 
 from conftest import ROOT, StudentNotebook
-from test_grading import CH01_MAX, run_cli
+from support.cli import run_cli
+from test_grading import CH01_MAX
 
 MARK = uuid.uuid4().hex[:8]  # names this run's leftovers (files, processes) so the checks can find them
 PWNED = Path(f"/tmp/autograder-pwned-{MARK}")
