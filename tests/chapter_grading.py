@@ -1,7 +1,7 @@
 """The same questions asked of every chapter's exercises, through the real `python -m autograder grade --json`.
 
 A chapter's test module sets ``CHAPTER = "NN-slug"`` and imports everything from here; its test data
-(valid answers in unusual forms, classic mistakes) lives in ``tests/answers/NN-slug.py``. Each chapter's
+(valid answers in unusual forms, classic mistakes) lives in ``answers/NN-slug.py``. Each chapter's
 notebooks are graded in one batch, once.
 """
 
@@ -19,12 +19,12 @@ from autograder.course.layout import find_course
 from conftest import ROOT, StudentNotebook, solution_notebook
 from support.cli import run_cli
 
-ANSWERS = Path(__file__).resolve().parent / "answers"
+ANSWERS = ROOT / "answers"
 
 
 @lru_cache(maxsize=None)
 def answers(chapter: str) -> dict:
-    assert (ANSWERS / f"{chapter}.py").is_file(), f"no test data: tests/answers/{chapter}.py"
+    assert (ANSWERS / f"{chapter}.py").is_file(), f"no test data: answers/{chapter}.py"
     return answer_data(find_course(ROOT), chapter)
 
 

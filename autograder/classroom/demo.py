@@ -1,7 +1,7 @@
 """A synthetic class to try the grader on: `make demo` (``python -m autograder demo``).
 
 For every chapter that exists it writes realistic submissions in an LMS-style flat folder, built from the
-released exercise, the reference solutions and the common-mistakes test data in ``tests/answers/``:
+released exercise, the reference solutions and the common-mistakes data in ``answers/``:
 complete answers (the reference and unusual-but-valid forms), partial work, classic mistakes, untouched
 notebooks and a damaged file; then it grades them with ``grade-class``.
 """
@@ -19,7 +19,7 @@ from autograder.course.layout import Course
 from autograder.errors import UserError
 from autograder.course.notebooks import read_notebook, write_notebook
 
-ANSWERS_DIR = Path("tests") / "answers"
+ANSWERS_DIR = Path("answers")  # the course's answers in other valid forms and classic mistakes, per chapter
 
 
 class StudentWork:
