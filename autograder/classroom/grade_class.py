@@ -36,7 +36,8 @@ from autograder.course.config import CELL_TIMEOUT, GRADER_MEMORY_MB, JOB_TIMEOUT
 from autograder.course.kinds import course_kinds
 from autograder.course.layout import Course, absolute_db_url
 from autograder.course.notebooks import read_notebook, write_notebook
-from autograder.grading.grader import UNKNOWN_FAILURE, Grader, Submission, quiet_nbgrader
+from autograder.grading.grader import Grader, Submission, quiet_nbgrader
+from autograder.grading.verdict import UNKNOWN_FAILURE
 
 
 # --- worker side ---------------------------------------------------------------------------------------

@@ -28,7 +28,8 @@ from autograder.course.students import clean_student_id
 from autograder.hardened import jail as sandbox
 from autograder.hardened.resources import KernelResources
 from autograder.execution.resilient import TIMED_OUT
-from autograder.grading.verdict import NotebookResult, QuestionResult, question_results, strip_warnings
+from autograder.grading.verdict import (NotebookResult, QuestionResult, notebook_failure, question_results,
+                                       strip_warnings)
 
 
 class GradingError(UserError):
@@ -181,7 +182,7 @@ class Grader:
         outcome = self.api.autograde(sub.assignment, sub.student, force=True, create=True)
         graded_path = self.autograded_path(sub)
         if not outcome["success"] or not graded_path.exists():
-            status, message = _failure(outcome.get("log", "") + outcome.get("error", ""))
+            status, message = notebook_failure(outcome.get("log", "") + outcome.get("error", ""))
             result.error = message
             result.questions = [QuestionResult(gid, 0.0, mx, status, message) for gid, mx in expected]
             return result
@@ -221,19 +222,8 @@ class Grader:
 
 
 # nbgrader failed for none of the submission's known faults: an infrastructure error, not a grade
-UNKNOWN_FAILURE = "nbgrader could not grade this notebook; rerun with --keep-workspace for its log."
 
 
-def _failure(log: str) -> tuple[str, str]:
-    if "failed to validate" in log or "metadata may be corrupted" in log or "ValidationError" in log:
-        return "tampered", ("the notebook's grading metadata was changed or damaged (a test cell's type, id or "
-                            "points were edited, or a cell was duplicated), so it could not be graded.")
-    if "DeadKernelError" in log or "Kernel died" in log or "UnresponsiveKernelError" in log:
-        return "error", ("the Python kernel died while running this notebook (a crash, os._exit(), or running "
-                         "out of memory), so it could not be graded.")
-    if TIMED_OUT in log or "Timeout" in log:
-        return "timeout", "the notebook ran longer than the time limit and was stopped."
-    return "error", UNKNOWN_FAILURE
 
 
 def identify(path: Path, student: str, course: Course, assignment: str | None = None) -> Submission:

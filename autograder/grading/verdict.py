@@ -228,3 +228,19 @@ def question_results(nb: NotebookNode, points_by_id: dict[str, float] | None = N
         status, message = classify(cell, groups.get(gid, []), points, max_points)
         out.append(QuestionResult(gid, points, max_points, status, message))
     return out
+
+
+UNKNOWN_FAILURE = "nbgrader could not grade this notebook; rerun with --keep-workspace for its log."
+
+
+def notebook_failure(log: str) -> tuple[str, str]:
+    """Status and message for a notebook nbgrader could not grade at all, from what its run logged."""
+    if "failed to validate" in log or "metadata may be corrupted" in log or "ValidationError" in log:
+        return "tampered", ("the notebook's grading metadata was changed or damaged (a test cell's type, id or "
+                            "points were edited, or a cell was duplicated), so it could not be graded.")
+    if "DeadKernelError" in log or "Kernel died" in log or "UnresponsiveKernelError" in log:
+        return "error", ("the Python kernel died while running this notebook (a crash, os._exit(), or running "
+                         "out of memory), so it could not be graded.")
+    if TIMED_OUT in log or "Timeout" in log:
+        return "timeout", "the notebook ran longer than the time limit and was stopped."
+    return "error", UNKNOWN_FAILURE
