@@ -20,13 +20,11 @@ from autograder.course.config import CELL_TIMEOUT, GRADER_MEMORY_MB, JOB_TIMEOUT
 from autograder.classroom.safe_text import terminal
 from autograder.course.layout import find_course
 from autograder.errors import UserError
-from autograder.grading.verdict import HIDDEN, NotebookResult
+from autograder.grading.verdict import HIDDEN, STATUS_WORD, NotebookResult
 from autograder.hardened.resources import KernelResources
 
 EXIT_OK, EXIT_NOT_FULL, EXIT_USAGE = 0, 1, 2
 
-SYMBOL = {"passed": "PASS", "failed": "FAIL", "error": "ERROR", "timeout": "TIMEOUT", "missing": "TODO",
-          "tampered": "TAMPERED", HIDDEN: "HIDDEN"}
 
 
 def _points(x: float) -> str:
@@ -43,7 +41,7 @@ def format_result(result: NotebookResult, *, self_check: bool) -> str:
     width = max((len(q.grade_id) for q in result.questions), default=10)
     for q in result.questions:
         pts = "   -   " if q.status == HIDDEN else f"{_points(q.points):>3}/{_points(q.max_points):<3}"
-        line = f"  {SYMBOL.get(q.status, q.status.upper()):<8} {q.grade_id:<{width}}  {pts}"
+        line = f"  {STATUS_WORD.get(q.status, q.status.upper()):<8} {q.grade_id:<{width}}  {pts}"
         if q.message:
             line += f"  {q.message}"
         lines.append(line)

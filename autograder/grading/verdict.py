@@ -25,6 +25,9 @@ HIDDEN = "hidden"
 # How feedback pages and the in-notebook self-check show a status.
 STATUS_ICON = {"passed": "✅", "failed": "❌", "error": "⚠️", "timeout": "⏱️", "missing": "✏️", "tampered": "🚫",
                HIDDEN: "🔒"}
+# ... and how a terminal shows it (python -m autograder grade / check).
+STATUS_WORD = {"passed": "PASS", "failed": "FAIL", "error": "ERROR", "timeout": "TIMEOUT", "missing": "TODO",
+               "tampered": "TAMPERED", HIDDEN: "HIDDEN"}
 
 TIMEOUT_ENAMES = {TIMED_OUT, "TimeoutError", "CellTimeout"}
 # Errors whose message is the grader's own sentence (a dead kernel, an answer that is not data), shown as is.

@@ -22,3 +22,9 @@ def test_a_whole_notebook_failure_gets_one_status_and_one_sentence(log, status, 
 
 def test_an_unknown_failure_is_the_message_the_class_grader_retries_on():
     assert notebook_failure("")[1] == UNKNOWN_FAILURE
+
+
+def test_every_status_has_one_icon_and_one_word():
+    from autograder.grading.verdict import HIDDEN, STATUS_ICON, STATUS_WORD
+
+    assert set(STATUS_ICON) == set(STATUS_WORD) == set(STATUSES) | {HIDDEN}
