@@ -351,10 +351,11 @@ for _kappa in (1.0, 30.0, 1e3, 3e4, 1e6, 1e7):
 #
 # 1. Set `faulty_line` to the number of the line where the accuracy is lost: after it, even exact
 #    arithmetic in every later line could not recover the accurate weights.
-# 2. Write `fit_weights_fixed(X, y)` that returns the least-squares weights accurately (relative error
-#    below $10^{-5}$ for $\kappa(X) \le 10^7$ when $\mathbf{y} = X\mathbf{w}$ exactly). $X$ is $m\times d$ with
-#    $m \ge d$ and independent columns; inputs may be arrays or lists; do not modify them. Any NumPy or SciPy
-#    function is allowed.
+# 2. Write `fit_weights_fixed(X, y)` that returns the least-squares weights accurately: relative error
+#    below $10^{-5}$ when $\mathbf{y} = X\mathbf{w}$ exactly and $\kappa \le 10^7$ for $X$ with its columns
+#    scaled to length 1 — the columns themselves may have very different lengths (from $10^{-8}$ to
+#    $10^{8}$), as the colleague's lines 3–4 anticipate. $X$ is $m\times d$ with $m \ge d$ and independent
+#    columns; inputs may be arrays or lists; do not modify them. Any NumPy or SciPy function is allowed.
 
 # %% nbgrader={"grade": false, "grade_id": "q6-diagnose", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "diagnose"}
 def fit_weights(X, y):
@@ -523,8 +524,10 @@ with forbid_calls(calls.ORTHOGONALIZATION, reason=_why, func=householder_qr):
         _scale = np.linalg.norm(_X)
         assert_triangular(_R, atol=1e-12 * _scale, name=f"R for X {_name}",
                           hint="a reflection with v = x + sign(x_1)||x|| e_1 needs sign(0) = +1 when x_1 = 0.")
-        assert_close(_Q @ _R, _X, rtol=0, atol=1e-12 * _scale, name=f"Q @ R for X {_name}",
-                     hint="Q @ R should give back X.")
+        _hint = "Q @ R should give back X."
+        if "starts with 0" in _name:
+            _hint += " With v = x + sign(x_1)||x|| e_1, sign(0) must count as +1 (np.sign(0) is 0)."
+        assert_close(_Q @ _R, _X, rtol=0, atol=1e-12 * _scale, name=f"Q @ R for X {_name}", hint=_hint)
     _Q, _R = householder_qr([[1, 2], [2, 1], [2, 2]])
     assert_close(np.asarray(_Q, dtype=float) @ np.asarray(_R, dtype=float), np.array([[1.0, 2], [2, 1], [2, 2]]),
                  name="Q @ R for an integer list")

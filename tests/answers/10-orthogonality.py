@@ -37,8 +37,11 @@ ALTERNATIVES = [{
     "q5-predict-loss": "def predicted_loss(method, kappa):\n    eps = 2.0 ** -52\n    if method == 'classical':\n"
                        "        return min(1.0, 0.05 * eps * kappa ** 2)\n    elif method == 'modified':\n"
                        "        return 0.2 * eps * kappa\n    return 5 * eps\n",
+    # the colleague's equilibration kept, lstsq (SVD) on the scaled columns instead of the normal equations
     "q6-diagnose": _GIVEN_Q6 + "faulty_line = np.int64(5)\n\n\ndef fit_weights_fixed(X, y):\n"
-                   "    return np.linalg.lstsq(np.asarray(X, float), np.asarray(y, float), rcond=None)[0]\n",
+                   "    X = np.asarray(X, dtype=float)\n    scale = np.linalg.norm(X, axis=0)\n"
+                   "    w = np.linalg.lstsq(X / scale, np.asarray(y, dtype=float), rcond=None)[0]\n"
+                   "    return w / scale\n",
     # the reflections as explicit m x m matrices (slow, but correct), lists as the result
     "q7-householder": "def householder_qr(X):\n    A = np.array(X, dtype=float)\n    m, d = A.shape\n"
                       "    Qf = np.eye(m)\n    for k in range(d):\n        x = A[k:, k]\n"
