@@ -212,22 +212,21 @@ print("left null space:", [list(z) for z in left_null])
 # computing them well.
 #
 # **Exactly, with SymPy.** The plane in $\mathbb{R}^3$ spanned by $(1, 0, 1)$
-# and $(0, 1, 1)$, and the point $\mathbf{y} = (1, 2, 4)$:
+# and $(0, 1, 1)$, and the point $\mathbf{y} = (0, 1, 4)$:
 
 # %%
 X_plane = sp.Matrix([[1, 0], [0, 1], [1, 1]])
 P_plane = X_plane * (X_plane.T * X_plane).inv() * X_plane.T
-y_pt = sp.Matrix([1, 2, 4])
+y_pt = sp.Matrix([0, 1, 4])
 print("P =", P_plane.tolist())
 print("P^2 == P:", P_plane**2 == P_plane, "  P^T == P:", P_plane.T == P_plane)
 print("P y =", list(P_plane * y_pt), "  residual y - P y =", list(y_pt - P_plane * y_pt))
 print("X^T (y - P y) =", list(X_plane.T * (y_pt - P_plane * y_pt)))
 
 # %% [markdown]
-# The projection of $(1, 2, 4)$ is $(\tfrac43, \tfrac73, \tfrac{11}{3})$ and
-# the residual $(-\tfrac13, -\tfrac13, \tfrac13)$ is a multiple of
-# $(1, 1, -1)$, the normal vector of the plane, which spans its orthogonal
-# complement. Every entry of $P$ is a multiple of $\tfrac13$; indeed
+# The projection of $(0, 1, 4)$ is $(1, 2, 3) = 1\cdot(1, 0, 1) + 2\cdot(0, 1, 1)$,
+# and the residual $(-1, -1, 1)$ is a multiple of $(1, 1, -1)$, the normal
+# vector of the plane, which spans its orthogonal complement. Every entry of $P$ is a multiple of $\tfrac13$; indeed
 # $P = I - \mathbf{n}\mathbf{n}^\top/(\mathbf{n}^\top\mathbf{n})$ with
 # $\mathbf{n} = (1, 1, -1)$: projecting onto a plane is removing the
 # component along its normal.
@@ -255,10 +254,10 @@ y_np = np.array(y_pt, dtype=float).ravel()
 py_np = np.array(P_plane * y_pt, dtype=float).ravel()
 fig = plt.figure(figsize=(7, 6))
 ax = fig.add_subplot(projection="3d")
-s_grid, t_grid = np.meshgrid(np.linspace(-0.5, 2.5, 2), np.linspace(-0.5, 3, 2))
-ax.plot_surface(s_grid * 1 + t_grid * 0, s_grid * 0 + t_grid * 1, s_grid + t_grid, color="C0", alpha=0.2)
-for vec, start, color, label in [(y_np, np.zeros(3), "C3", r"$\mathbf{y} = (1, 2, 4)$"),
-                                 (py_np, np.zeros(3), "C2", r"$P\mathbf{y} = (4/3, 7/3, 11/3)$"),
+s_grid, t_grid = np.meshgrid(np.linspace(-0.5, 2, 2), np.linspace(-0.5, 3, 2))
+ax.plot_surface(s_grid, t_grid, s_grid + t_grid, color="C0", alpha=0.2)   # the points s(1, 0, 1) + t(0, 1, 1)
+for vec, start, color, label in [(y_np, np.zeros(3), "C3", r"$\mathbf{y} = (0, 1, 4)$"),
+                                 (py_np, np.zeros(3), "C2", r"$P\mathbf{y} = (1, 2, 3)$"),
                                  (y_np, py_np, "k", r"residual $\mathbf{y} - P\mathbf{y} \perp$ plane"),
                                  (X_np[:, 0], np.zeros(3), "C0", r"columns of $X$"),
                                  (X_np[:, 1], np.zeros(3), "C0", None)]:
@@ -266,12 +265,15 @@ for vec, start, color, label in [(y_np, np.zeros(3), "C3", r"$\mathbf{y} = (1, 2
     ax.quiver(*start, *d, color=color, arrow_length_ratio=0.08, lw=2, label=label)
 corner_u = (X_np[:, 0] + X_np[:, 1]) / np.linalg.norm(X_np[:, 0] + X_np[:, 1])   # a direction in the plane
 corner_n = (y_np - py_np) / np.linalg.norm(y_np - py_np)                          # the normal
-sq = 0.25
+sq = 0.3
 corner = np.array([py_np - sq * corner_u, py_np - sq * corner_u + sq * corner_n, py_np + sq * corner_n])
 ax.plot(*corner.T, color="black", lw=1)
+ax.set_xticks([0, 1, 2])
+ax.set_yticks([0, 1, 2, 3])
 ax.set_xlabel("$x_1$")
 ax.set_ylabel("$x_2$")
 ax.set_zlabel("$x_3$")
+ax.set_aspect("equal")
 ax.view_init(elev=18, azim=-50)
 ax.set_title("Figure 1: projecting $\\mathbf{y}$ onto the plane spanned by $(1, 0, 1)$ and $(0, 1, 1)$")
 ax.legend(loc="upper left", fontsize=8)
@@ -384,8 +386,9 @@ print("floats agree with the exact values:", np.allclose(h_float, np.array(h_exa
 # * **leave-one-out cross-validation for free**: the error of the model
 #   refitted without sample $i$, at sample $i$, is
 #   $y_i - \hat y_{(-i)} = r_i / (1 - h_{ii})$. One fit gives all $m$
-#   leave-one-out errors (the same shortcut gives generalized cross-validation
-#   for ridge regression and smoothing splines).
+#   leave-one-out errors. The same shortcut holds for ridge regression and
+#   smoothing splines, and *generalized* cross-validation replaces every
+#   $h_{ii}$ by their average.
 
 # %%
 y_lev = 2.0 + 0.5 * x_lev + rng.normal(scale=0.5, size=x_lev.size)
@@ -772,8 +775,9 @@ print("Householder below 100 eps everywhere:", bool(loss["Householder (np.linalg
 # * $X^\top X = R^\top Q^\top QR = R^\top R$;
 # * $\|R^\top R\| = \|R\|^2$ (for any matrix,
 #   $\|R\mathbf{w}\|^2 = \mathbf{w}^\top R^\top R\mathbf{w} \le \|R^\top R\|\,\|\mathbf{w}\|^2$,
-#   and $\|R^\top R\| \le \|R^\top\|\,\|R\|= \|R\|^2$), and likewise
-#   $\|(R^\top R)^{-1}\| = \|R^{-1}R^{-\top}\| = \|R^{-1}\|^2$.
+#   and $\|R^\top R\| \le \|R^\top\|\,\|R\| = \|R\|^2$, a matrix and its
+#   transpose having the same 2-norm), and the same argument for
+#   $M = R^{-\top}$ gives $\|(R^\top R)^{-1}\| = \|R^{-1}R^{-\top}\| = \|R^{-1}\|^2$.
 #
 # Together: $\kappa(X^\top X) = \|R\|^2\,\|R^{-1}\|^2 = \kappa(X)^2$. The
 # normal equations work with the squared condition number; QR solves
@@ -856,10 +860,11 @@ print("at kappa = 1e8: normal equations off by more than 1e-3:", bool(ls_error["
       bool(max(ls_error["QR, Householder"][at[1e8]].max(), ls_error["np.linalg.lstsq (SVD)"][at[1e8]].max()) < 1e-6))
 
 # %% [markdown]
-# The normal equations follow the $\varepsilon\,\kappa^2$ line: a digit or
-# two left at $\kappa = 10^8$, none beyond $10^9$. Householder QR and `lstsq`
-# follow $\varepsilon\,\kappa$ and still have six or more correct digits at
-# $\kappa = 10^{10}$. QR with a classical Gram–Schmidt $Q$ is no better than
+# The error of the normal equations grows like $\varepsilon\,\kappa^2$
+# (parallel to the dashed line): about one correct digit is left at
+# $\kappa = 10^8$, none beyond $10^9$. Householder QR and `lstsq` grow no
+# faster than $\varepsilon\,\kappa$ (they stay below the dotted line) and
+# still have six or more correct digits at $\kappa = 10^{10}$. QR with a classical Gram–Schmidt $Q$ is no better than
 # the normal equations: its $Q$ is not orthogonal (Figure 3), so
 # $R^{-1}Q^\top\mathbf{y}$ is not the least-squares solution. (Modified
 # Gram–Schmidt can be rescued for least squares by orthogonalizing
