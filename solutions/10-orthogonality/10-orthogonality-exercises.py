@@ -370,15 +370,17 @@ def fit_weights(X, y):
 
 ### BEGIN SOLUTION
 faulty_line = 5
+### END SOLUTION
 
 
 def fit_weights_fixed(X, y):
+    ### BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float)
     Q, R = np.linalg.qr(X)
     import scipy.linalg
     return scipy.linalg.solve_triangular(R, Q.T @ y)
-### END SOLUTION
+    ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "q6-diagnose-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
 from autograder.checks import assert_close
