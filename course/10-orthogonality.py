@@ -75,9 +75,12 @@ eps = np.finfo(float).eps
 #   $\mathbf{z} \in S^\perp$ (Section 3 constructs the split), and
 #   $(S^\perp)^\perp = S$.
 #
-# Example: in $\mathbb{R}^4$, the complement of the plane spanned by
-# $(1, 1, 1, 1)$ and $(1, 2, 3, 4)$ is the null space of the $2\times 4$ matrix
-# with these rows, a plane again ($2 + 2 = 4$). SymPy finds an exact basis:
+# Example: in $\mathbb{R}^4$, the plane $S$ spanned by $(1, 1, 1, 1)$ and
+# $(1, 2, 3, 4)$ — the two columns of the design matrix of a line fitted to
+# four points at $x = 1, 2, 3, 4$. Its complement is the null space of the
+# $2\times 4$ matrix with these rows, a plane again ($2 + 2 = 4$): the
+# residual vectors such a line fit can leave (Section 4). SymPy finds an exact
+# basis:
 
 # %%
 B = sp.Matrix([[1, 1], [1, 2], [1, 3], [1, 4]])       # the columns span S
