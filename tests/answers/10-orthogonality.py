@@ -173,6 +173,10 @@ MISTAKES = {
                            "needs no reflection"),
     },
     "mistakes5": {
+        # the right order of the methods, the wrong rate: kappa^1.5 stays within a factor 1000, not its growth
+        "q5-predict-loss": (("power = {\"classical\": 2, \"modified\": 1, \"householder\": 0}[method]",
+                             "power = {\"classical\": 1.5, \"modified\": 1, \"householder\": 0}[method]"), 1,
+                            "measured growth"),
         # the full m x m Q (and an m x d R)
         "q7-householder": (("    Q = np.eye(m, d)\n", "    Q = np.eye(m, m)\n"), 0, "reduced"),
     },
