@@ -246,7 +246,7 @@ assert_sympy_equal(sp.Matrix(H3).subs(_at), sp.Matrix([[5, 2, -1], [2, 2, 2], [-
 assert isinstance(h1, sp.Expr), "h1 should be a SymPy expression."
 
 # %% nbgrader={"grade": true, "grade_id": "q4-hat-matrix-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: H3 and h1 equal the closed forms for all x1, x2, x3; H3 is symmetric and idempotent; h_sum is a number.
+# Hidden tests: H3 and h1 equal the closed forms for all x1, x2, x3; h_sum is an exact number without symbols.
 ### BEGIN HIDDEN TESTS
 from autograder.checks import assert_exact, assert_sympy_equal, sym_equal
 
