@@ -187,6 +187,29 @@ def _grading_options(p: argparse.ArgumentParser) -> None:
                    help="grade like stock nbgrader: no jail, tests run in the student's kernel (not for real classes)")
 
 
+def _add_grade_class(sub) -> None:
+    """The ``grade-class`` command and its options."""
+    p = sub.add_parser("grade-class", help="grade a whole class in parallel into a gradebook and grades.csv")
+    p.add_argument("source", help="submissions: nbgrader's submitted/ layout, a flat LMS folder, or a .zip")
+    p.add_argument("--out", default="graded", help="output course folder (default: %(default)s)")
+    p.add_argument("--workers", type=int, help="parallel workers (default: one per CPU core)")
+    p.add_argument("--force", action="store_true", help="regrade even unchanged submissions")
+    p.add_argument("--db-url", help="SQLAlchemy URL of the gradebook (default: OUT/gradebook.db)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="grade on a Dask cluster, e.g. tcp://host:8786")
+    _grading_options(p)
+    p.add_argument("--job-timeout", type=int, default=JOB_TIMEOUT,
+                   help="seconds one submission may take in a worker before it is stopped and reported, not "
+                        "graded (default %(default)s)")
+    p.add_argument("--grader-memory-mb", type=int, default=GRADER_MEMORY_MB,
+                   help="address space of a grading worker (default %(default)s)")
+    p.add_argument("--kernel-memory-mb", type=int, default=KernelResources.tree_memory_mb,
+                   help="memory of a student's kernel with all its children, where cgroups allow (default %(default)s)")
+    p.add_argument("--scratch-mb", type=int, default=KernelResources.scratch_mb,
+                   help="disk of a student's scratch folder, where tmpfs can be mounted (default %(default)s)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    p.set_defaults(func=cmd_grade_class)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m autograder",
                                      description="Self-check, grade and build the linalg-ml-course notebooks.")
@@ -209,25 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep-workspace", metavar="DIR", help="keep nbgrader's working course in DIR (debugging)")
     p.set_defaults(func=cmd_grade)
 
-    p = sub.add_parser("grade-class", help="grade a whole class in parallel into a gradebook and grades.csv")
-    p.add_argument("source", help="submissions: nbgrader's submitted/ layout, a flat LMS folder, or a .zip")
-    p.add_argument("--out", default="graded", help="output course folder (default: %(default)s)")
-    p.add_argument("--workers", type=int, help="parallel workers (default: one per CPU core)")
-    p.add_argument("--force", action="store_true", help="regrade even unchanged submissions")
-    p.add_argument("--db-url", help="SQLAlchemy URL of the gradebook (default: OUT/gradebook.db)")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="grade on a Dask cluster, e.g. tcp://host:8786")
-    _grading_options(p)
-    p.add_argument("--job-timeout", type=int, default=JOB_TIMEOUT,
-                   help="seconds one submission may take in a worker before it is stopped and reported, not "
-                        "graded (default %(default)s)")
-    p.add_argument("--grader-memory-mb", type=int, default=GRADER_MEMORY_MB,
-                   help="address space of a grading worker (default %(default)s)")
-    p.add_argument("--kernel-memory-mb", type=int, default=KernelResources.tree_memory_mb,
-                   help="memory of a student's kernel with all its children, where cgroups allow (default %(default)s)")
-    p.add_argument("--scratch-mb", type=int, default=KernelResources.scratch_mb,
-                   help="disk of a student's scratch folder, where tmpfs can be mounted (default %(default)s)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
-    p.set_defaults(func=cmd_grade_class)
+    _add_grade_class(sub)
 
     p = sub.add_parser("package", help="zip your notebooks with a checksum manifest, to upload to an LMS")
     p.add_argument("notebooks", nargs="+")

@@ -58,7 +58,7 @@ def is_nonzero(value: Any) -> bool:
 
 
 def _entry_is_zero(expr: Any) -> bool:
-    from autograder.checks import _is_zero  # simplify, equals, then random points
+    from autograder.check_symbolic import _is_zero  # simplify, equals, then random points
 
     expr = sympy.sympify(expr)
     if expr.is_zero is not None:

@@ -164,8 +164,9 @@ plt.show()
 # ### The same fit, exactly
 #
 # On small integer data the normal equations can be solved in exact rational
-# arithmetic, which makes a good referee (and is what you will do in the
-# exercises). The line through the points $(0, 1), (1, 3), (2, 4), (3, 4)$:
+# arithmetic, which makes a good referee (in the exercises you go one step
+# further and derive the line for any data, symbolically). The line through
+# the points $(0, 1), (1, 3), (2, 4), (3, 4)$:
 
 # %%
 s_pts = sp.Matrix([0, 1, 2, 3])

@@ -817,6 +817,8 @@ for size in (10, 20, 40):
 # | exactness | SymPy rationals | right for small exact questions; cannot scale |
 #
 # In the exercises you build CSR arrays from triplets and multiply with them by
-# hand, assemble grid Laplacians, smooth a signal on a graph with CG, write
-# cancellation-free versions of two formulas, and get an exact answer where
-# floating point cannot.
+# hand, assemble grid Laplacians and smooth a signal on a graph with CG; then
+# you predict how many CG iterations a grid needs before running any, construct
+# a sparse matrix whose Cholesky factor fills in completely (and the reordering
+# that prevents it), and find the line that ruins a feature scaler by
+# cancellation.

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# One BLAS thread for every kernel and subprocess the suite starts. pytest-xdist already keeps every core
+# busy, and OpenBLAS threads that spin on an oversubscribed machine make small vector operations 30 times
+# slower: CG on chapter 09's 40000-pixel grid took 45 s with two threads on a busy 2-core machine, 1.5 s
+# with one (the kernels of graded notebooks already run with one, see hardened/jail.py). Set before any
+# kernel starts; a value from the caller's environment wins.
+BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+CALLER_BLAS_THREADS = {name: os.environ[name] for name in BLAS_THREADS if name in os.environ}
+for _name, _value in BLAS_THREADS.items():
+    os.environ.setdefault(_name, _value)
 
 from autograder.classroom.demo import StudentWork
 from autograder.course.layout import Course, find_course

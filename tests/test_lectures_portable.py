@@ -14,8 +14,8 @@ suite's own run does not already use (at least two):
 * ``Haswell``: AVX2 and FMA, the kernel of most x86 machines today (AMD Zen included);
 * ``SkylakeX``: AVX-512; on a CPU without it (forcing it there would crash) ``Sandybridge``, AVX.
 
-Each runs with one BLAS thread (the suite's own run uses one per core, so the thread count varies
-too), all at once in subprocesses, and every compared output must equal the saved one (the
+Each runs with one BLAS thread, as the suite's own run does (tests/conftest.py), all at once in
+subprocesses, and every compared output must equal the saved one (the
 kernels draw no PNGs, which nbval does not compare: that saves a third of the time). A
 failure names the cells; fix them as docs/AUTHORING.md says (print something exact, or tag the cell
 ``nbval-ignore-output`` and assert the claim in it). x86-64 only: elsewhere NumPy may not use

@@ -25,6 +25,7 @@ from autograder.execution.run import run_notebook
 from autograder.course.layout import Course
 from autograder.build.navigation import START_PAGE, add_exercise_navigation, add_lecture_navigation, start_page, strip_navigation
 from autograder.course.config import course_config
+from autograder.course.kinds import question_kinds
 from autograder.course.notebooks import assign_cell_ids, clear_outputs, notebook_text, read_notebook, write_notebook
 
 
@@ -85,6 +86,7 @@ def sync_notebooks(course: Course, *, check: bool = False, execute: bool = False
                    only: str | None = None) -> Drift:
     """Rebuild every .ipynb from its text twin (or, with ``check``, report the ones that differ)."""
     drift = Drift()
+    check_question_kinds(course, only)  # before anything is written or run
     for source in text_sources(course, only):
         target = source.with_suffix(".ipynb")
         is_lecture = source.parent == course.lectures
@@ -109,6 +111,14 @@ def sync_notebooks(course: Course, *, check: bool = False, execute: bool = False
     if only is None:
         _sync_start_page(course, drift, check)
     return drift
+
+
+def check_question_kinds(course: Course, only: str | None = None) -> None:
+    """Refuse (:class:`~autograder.course.kinds.KindError`, naming the file and grade_id) an assignment source
+    with an answer cell whose kind is missing or unknown."""
+    for source in text_sources(course, only):
+        if source.parent != course.lectures:
+            question_kinds(jupytext.read(source), source.relative_to(course.root))
 
 
 def _sync_start_page(course: Course, drift: "Drift", check: bool) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import nbformat
 from nbformat import NotebookNode
 
+from autograder.course.kinds import assignment_kinds, describe_counts, kind_counts
 from autograder.course.layout import Course
 
 NAV_TAG = "course-navigation"  # cells with this tag are generated: the build replaces them
@@ -97,10 +98,12 @@ def start_page(course: Course) -> NotebookNode:
     rows = []
     for ch in chapters(course):
         exercises = _exercise_link(course, ch.slug, "../")
+        questions = describe_counts(kind_counts(assignment_kinds(course, ch.slug))) if exercises else ""
         rows.append(f"| {ch.slug[:2]} | [{ch.title}]({ch.slug}.ipynb) | "
-                    f"{f'[exercises]({exercises})' if exercises else ''} | {ch.prerequisites} | "
+                    f"{f'[exercises]({exercises})' if exercises else ''} | {questions} | {ch.prerequisites} | "
                     f"{ch.hours:g} h |")
-    table = "\n".join(["| # | Lecture | Exercises | Prerequisites | Time |", "|---|---|---|---|---|", *rows])
+    table = "\n".join(["| # | Lecture | Exercises | Questions | Prerequisites | Time |", "|---|---|---|---|---|---|",
+                        *rows])
     intro = (
         "# Linear algebra for machine learning: start here\n\n"
         "Each chapter is a **lecture** (theory, runnable NumPy and SymPy, figures, and why it matters for "

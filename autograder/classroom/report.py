@@ -1,12 +1,14 @@
-"""The class report: score distribution, per-question mean and pass rate, frequent hints, slow or failing
-submissions. Markdown with PNG figures, readable on GitHub, in JupyterLab or any editor."""
+"""The class report: score distribution, per-question mean and pass rate, pass rate by question kind, frequent
+hints, slow or failing submissions. Markdown with PNG figures, readable on GitHub, in JupyterLab or any editor."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 from autograder.classroom.safe_text import markdown_text as md
+from autograder.course.kinds import KINDS, question_of
 
 MAX_HINTS = 3
 
@@ -15,9 +17,54 @@ def _fmt(x: float) -> str:
     return f"{x:.3g}" if x != int(x) else f"{int(x)}"
 
 
-def write_report(rows: list[tuple[str, str, dict, float]], out: Path, notes: list[str] = ()) -> Path:
+def full_points_by_kind(rows: list[tuple[str, str, dict, float]],
+                        kinds: Mapping[str, Mapping[str, str]]) -> dict[str, tuple[int, int, int]]:
+    """Per kind present, in :data:`KINDS` order: (questions of that kind, (student, question) pairs, pairs
+    that earned the question's full points, its visible and hidden tests together).
+
+    ``kinds`` is ``{assignment: {question grade_id: kind}}`` from the instructor's notebooks
+    (:func:`~autograder.course.kinds.assignment_kinds`), never from the submissions. A question with no test
+    in a student's result (an unreadable notebook) counts as not earned.
+    """
+    questions: Counter = Counter()
+    pairs: Counter = Counter()
+    earned: Counter = Counter()
+    for assignment in {assignment for _, assignment, _, _ in rows}:
+        questions.update(kinds.get(assignment, {}).values())
+    for _, assignment, result, _ in rows:
+        assignment_kinds = kinds.get(assignment, {})
+        points: dict[str, list[float]] = {q: [0, 0] for q in assignment_kinds}
+        for test in result.get("questions", []):
+            question = question_of(str(test.get("grade_id", "")), assignment_kinds)
+            if question is not None:
+                points[question][0] += test.get("points") or 0
+                points[question][1] += test.get("max_points") or 0
+        for question, kind in assignment_kinds.items():
+            got, most = points[question]
+            pairs[kind] += 1
+            earned[kind] += most > 0 and got >= most
+    return {kind: (questions[kind], pairs[kind], earned[kind]) for kind in KINDS if questions[kind]}
+
+
+def _kinds_section(rows: list[tuple[str, str, dict, float]], kinds: Mapping[str, Mapping[str, str]]) -> list[str]:
+    by_kind = full_points_by_kind(rows, kinds)
+    if not by_kind:
+        return []
+    lines = ["## Pass rate by question kind", "",
+             "Share of (student, question) pairs that earned the question's full points (visible and hidden "
+             "tests), across the assignments graded.", "",
+             "| kind | questions | pairs | full points |", "|---|---|---|---|"]
+    for kind, (questions, pairs, earned) in by_kind.items():
+        rate = f"{100 * earned / pairs:.0f}%" if pairs else "n/a"
+        lines.append(f"| {md(kind)} | {questions} | {pairs} | {rate} |")
+    return lines + [""]
+
+
+def write_report(rows: list[tuple[str, str, dict, float]], out: Path, notes: list[str] = (),
+                 kinds: Mapping[str, Mapping[str, str]] | None = None) -> Path:
     """``rows``: (student, assignment, result JSON, seconds); ``notes``: what intake reported (impersonation,
-    duplicates, unreadable packages), one line each. Writes ``out/report.md`` and figures."""
+    duplicates, unreadable packages), one line each; ``kinds``: ``{assignment: {question grade_id: kind}}`` from
+    the course's notebooks, for the pass rate by question kind. Writes ``out/report.md`` and figures."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -29,6 +76,7 @@ def write_report(rows: list[tuple[str, str, dict, float]], out: Path, notes: lis
     protections = sorted({r.get("protections") for _, _, r, _ in rows if r.get("protections")})
     for text in protections:  # which protections grading had (and which were off), as each result recorded
         lines += [f"**{'Warning: ' if ' OFF: ' in text else ''}Grading mode.** {text}", ""]
+    lines += _kinds_section(rows, kinds or {})
     by_assignment: dict[str, list[tuple[str, dict, float]]] = defaultdict(list)
     for student, assignment, result, seconds in rows:
         by_assignment[assignment or "(unknown assignment)"].append((student, result, seconds))

@@ -11,8 +11,9 @@
 # %% [markdown]
 # # Chapter 03 exercises: inversion and linear systems
 #
-# Seven questions: triangular solves, the LU factorization, reusing a factorization, an exact
-# Hilbert system with SymPy, residual versus error, and least-squares regression. Each question has
+# Seven questions: triangular solves, the LU factorization, reusing a factorization, predicting the
+# digits a condition number costs, a matrix with determinant 1 that is nearly singular, and a
+# least-squares fit that loses digits. Each question has
 # a **visible test** you can run now and **hidden tests** that run when your notebook is graded (on
 # other inputs, including edge cases), so make your functions work for any valid input, not only for
 # the example.
@@ -27,7 +28,6 @@
 # %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
 import numpy as np
 import scipy.linalg
-import sympy as sp
 
 np.set_printoptions(precision=4, suppress=True)
 
@@ -171,21 +171,20 @@ with forbid_calls(calls.NUMPY_SOLVERS, calls.SCIPY_LINALG, calls.SCIPY_SPARSE_LI
 # %% [markdown]
 # ## Question 3: LU factorization without pivoting (4 points)
 #
-# Write `lu_nopivot(A)` that performs Gaussian elimination **without row exchanges** on a square
-# matrix `A` and returns a tuple `(L, U)` of float arrays of shape $(n, n)$ with
+# Write `lu_nopivot(A)` that computes the LU factorization of a square matrix `A` **without row
+# exchanges** (Section 3 of the lecture) and returns a tuple `(L, U)` of float arrays of shape $(n, n)$ with
 #
-# * `L` unit lower triangular (ones on the diagonal, the multipliers $\ell_{ik}$ below it),
-# * `U` upper triangular (zeros below the diagonal), and
+# * `L` unit lower triangular (ones on the diagonal),
+# * `U` upper triangular (exact zeros below the diagonal), and
 # * `L @ U` equal to `A` (up to rounding).
 #
-# For $k = 1, \dots, n-1$ and every row $i > k$: $\ell_{ik} = u_{ik}/u_{kk}$, then
-# $\text{row}_i(U) \leftarrow \text{row}_i(U) - \ell_{ik}\,\text{row}_k(U)$, starting from $U = A$.
+# Requirements:
 #
-# * `A` may be an array or a nested list; do not modify it (work on a float copy).
-# * If elimination has to divide by a pivot $u_{kk}$ that is exactly `0` (this can happen at any
-#   step, not only at $a_{11}$), raise a `ValueError`. The last pivot $u_{nn}$ is never divided by:
-#   a matrix whose only zero pivot is the last one still has an LU factorization (with $u_{nn} = 0$),
-#   which you should return.
+# * `A` may be an array or a nested list, with integer or float entries; do not modify it.
+# * If one of the leading submatrices `A[:k, :k]`, $k = 1, \dots, n-1$, is singular, elimination without
+#   row exchanges meets a zero pivot and the factorization does not exist (or is not unique): raise a
+#   `ValueError`. This can happen at any step, not only when $a_{11} = 0$. The last one, `A` itself,
+#   may be singular: then the factorization exists with $u_{nn} = 0$, and you return it.
 # * Implement it yourself: **no function of `scipy.linalg`** (`lu`, `lu_factor`, ...) and no solver or
 #   inverse from `np.linalg`; the hidden tests watch the calls your function makes.
 
@@ -368,167 +367,266 @@ for _A in _cases:
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 5: an exact Hilbert system with SymPy (3 points)
+# ## Question 5: predict the digits you keep (3 points)
 #
-# The $5 \times 5$ Hilbert matrix has entries $(H_5)_{ij} = \dfrac{1}{i + j - 1}$ for
-# $i, j = 1, \dots, 5$ (so its top-left entry is 1). Its condition number is about $4.8 \times 10^5$.
+# Section 7 gives a rule of thumb for how many digits of a computed solution survive a condition
+# number $\kappa$, and Section 10 says what the normal equations do to it. Commit to a prediction:
+# write `correct_digits(kappa, method)` that returns the number of correct significant digits (a
+# float) you expect in the computed solution of
 #
-# 1. Store $H_5$ in `H5` as a SymPy matrix with **exact rational** entries (`sp.Rational`, not
-#    Python floats: `1/3` is a float in Python).
-# 2. Store the exact solution of $H_5\mathbf{x} = \mathbf{b}$ for the all-ones vector `b5` below in
-#    `x_exact`, a SymPy column matrix of shape (5, 1) with exact entries.
-
-# %% nbgrader={"grade": false, "grade_id": "q5-hilbert", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-b5 = sp.ones(5, 1)
-### BEGIN SOLUTION
-H5 = sp.Matrix(5, 5, lambda i, j: sp.Rational(1, i + j + 1))
-x_exact = H5.LUsolve(b5)
-### END SOLUTION
-
-# %% nbgrader={"grade": true, "grade_id": "q5-hilbert-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_exact
-
-assert isinstance(H5, sp.MatrixBase) and H5.shape == (5, 5), "H5 should be a 5x5 SymPy Matrix."
-assert_exact(H5, name="H5")
-assert isinstance(x_exact, sp.MatrixBase), "x_exact should be a SymPy Matrix."
-assert x_exact.shape == (5, 1), f"x_exact should have shape (5, 1), but it has shape {x_exact.shape}."
-assert_exact(x_exact, name="x_exact")
-
-# %% nbgrader={"grade": true, "grade_id": "q5-hilbert-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: H5 is the Hilbert matrix, exactly, and H5 x_exact = b5 exactly.
-### BEGIN HIDDEN TESTS
-from autograder.checks import assert_exact, assert_sympy_equal, sym_equal
-
-_H = sp.Matrix(5, 5, lambda i, j: sp.Rational(1, i + j + 1))
-assert sym_equal(H5[0, 0], 1), \
-    "the top-left entry of H5 should be 1: with Python indices i, j from 0 the formula is 1/(i + j + 1)."
-assert_sympy_equal(H5, _H, name="H5", hint="(H5)_ij = 1/(i + j - 1) with i, j counted from 1.")
-assert_exact(x_exact, name="x_exact")
-assert sp.Matrix(x_exact).shape == (5, 1), "x_exact should be a column matrix of shape (5, 1)."
-assert_sympy_equal(_H * sp.Matrix(x_exact), sp.ones(5, 1), name="H5 * x_exact",
-                   hint="x_exact should solve H5 x = b5 exactly (for example with H5.LUsolve(b5)).")
-### END HIDDEN TESTS
-
-# %% [markdown]
-# ## Question 6: residual, condition number and an error bound (3 points)
+# * `method="solve"`: a square system $A\mathbf{x} = \mathbf{b}$ with $\kappa_2(A) = \kappa$, solved with
+#   `np.linalg.solve(A, b)`;
+# * `method="normal"`: a least-squares problem $\min_\mathbf{w}\lVert X\mathbf{w} - \mathbf{y}\rVert_2$ with a
+#   tall $X$ of independent columns and $\kappa_2(X) = \kappa$, solved through the normal equations,
+#   `np.linalg.solve(X.T @ X, X.T @ y)`.
 #
-# You have an approximate solution $\hat{\mathbf{x}}$ of $A\mathbf{x} = \mathbf{b}$ but not the true
-# solution. Write `error_bound(A, b, x_hat)` that returns a tuple of three floats
-# `(rel_residual, kappa, bound)`:
-#
-# * `rel_residual` $= \dfrac{\lVert\mathbf{b} - A\hat{\mathbf{x}}\rVert_2}{\lVert\mathbf{b}\rVert_2}$, the relative residual;
-# * `kappa` $= \kappa_2(A) = \lVert A\rVert_2\,\lVert A^{-1}\rVert_2$, the 2-norm condition number;
-# * `bound` $=$ `kappa * rel_residual`, which bounds the relative error
-#   $\lVert\hat{\mathbf{x}} - \mathbf{x}\rVert_2 / \lVert\mathbf{x}\rVert_2$ (Section 9 of the lecture).
-#
-# `A` is square and invertible; `b` and `x_hat` are 1-D. Each may be a NumPy array or a (nested) list,
-# with integer or float entries. Use the library: `np.linalg.norm` and `np.linalg.cond` are allowed
-# (and recommended).
+# `kappa` is a float, $1 \le \kappa \le 10^{20}$. Your function is graded on values of $\kappa$ it has not
+# seen, against what the grader measures: it builds matrices as `matrix_with_condition_number` does in
+# Section 6 (random orthogonal factors, singular values log-spaced from 1 down to $1/\kappa$): $A$ of size
+# $30\times 30$, $X$ of size $60\times 20$, with exact data $\mathbf{b} = A\mathbf{x}$ and
+# $\mathbf{y} = X\mathbf{w}$ for random normal $\mathbf{x}$, $\mathbf{w}$ (so the least-squares residual is
+# zero). It counts the correct digits as $-\log_{10}$ of the relative error
+# $\lVert\hat{\mathbf{x}} - \mathbf{x}\rVert_2 / \lVert\mathbf{x}\rVert_2$, clipped to $[0, 16]$, and
+# averages them over 3 random problems. Your prediction must be **within 2.5 digits** of that for every
+# $\kappa$ and both methods. A single number read off one experiment will not do: write a rule.
 
-# %% nbgrader={"grade": false, "grade_id": "q6-bound", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-def error_bound(A, b, x_hat):
+# %% nbgrader={"grade": false, "grade_id": "q5-digits", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "predict"}
+def correct_digits(kappa, method):
     ### BEGIN SOLUTION
-    A = np.asarray(A, dtype=float)
-    b = np.asarray(b, dtype=float)
-    x_hat = np.asarray(x_hat, dtype=float)
-    rel_residual = np.linalg.norm(b - A @ x_hat) / np.linalg.norm(b)
-    kappa = np.linalg.cond(A)
-    return float(rel_residual), float(kappa), float(kappa * rel_residual)
+    lost = np.log10(kappa) * (2 if method == "normal" else 1)   # kappa(X^T X) = kappa(X)^2
+    return float(np.clip(16 - lost, 0, 16))
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "q6-bound-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_scalar_close
+# %% nbgrader={"grade": true, "grade_id": "q5-digits-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+# The grader's measurement, run here for one kappa per method.
+def _measured_digits(kappa, method, seeds=(0, 1, 2)):
+    _digits = []
+    for _seed in seeds:
+        _r = np.random.default_rng(_seed)
+        _m, _n = (30, 30) if method == "solve" else (60, 20)
+        _Q1, _ = np.linalg.qr(_r.normal(size=(_m, _n)))
+        _Q2, _ = np.linalg.qr(_r.normal(size=(_n, _n)))
+        _A = (_Q1 * np.logspace(0, -np.log10(kappa), _n)) @ _Q2.T
+        _x = _r.normal(size=_n)
+        _b = _A @ _x
+        try:
+            with np.errstate(all="ignore"):
+                _xh = np.linalg.solve(_A, _b) if method == "solve" else np.linalg.solve(_A.T @ _A, _A.T @ _b)
+            _err = np.linalg.norm(_xh - _x) / np.linalg.norm(_x)
+        except np.linalg.LinAlgError:
+            _err = np.inf
+        _digits.append(float(np.clip(-np.log10(_err), 0, 16)) if np.isfinite(_err) and _err > 0 else
+                       (16.0 if _err == 0 else 0.0))
+    return float(np.mean(_digits))
 
-_A = np.diag([2.0, 0.5])                       # true solution of A x = b: x = (1, 2)
-_out = error_bound(_A, np.array([2.0, 1.0]), np.array([1.1, 2.0]))
-assert isinstance(_out, tuple) and len(_out) == 3, "error_bound should return a tuple of three numbers."
-assert_scalar_close(_out[0], 0.2 / np.sqrt(5), name="rel_residual", hint="divide the residual norm by ||b||.")
-assert_scalar_close(_out[1], 4.0, name="kappa", hint="the 2-norm condition number, ||A||_2 ||A^-1||_2.")
-assert_scalar_close(_out[2], 0.8 / np.sqrt(5), name="bound")
 
-# %% nbgrader={"grade": true, "grade_id": "q6-bound-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: random, non-symmetric, ill-conditioned (cond 1e10) and Hilbert matrices, list input, and
-# the bound really bounds the relative error.
+for _kappa, _method in [(1e4, "solve"), (1e2, "normal")]:
+    _pred = correct_digits(_kappa, _method)
+    assert np.size(_pred) == 1 and np.isfinite(float(np.asarray(_pred).reshape(()))), \
+        f"correct_digits({_kappa:g}, {_method!r}) should return a single finite number."
+    _pred = float(np.asarray(_pred).reshape(()))
+    _meas = _measured_digits(_kappa, _method)
+    assert _pred <= _meas + 2.5, f"correct_digits({_kappa:g}, {_method!r}) is too optimistic."
+    assert _pred >= _meas - 2.5, f"correct_digits({_kappa:g}, {_method!r}) is too pessimistic."
+
+# %% nbgrader={"grade": true, "grade_id": "q5-digits-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: both methods on other values of kappa from 1 to 1e20, against the measured digits.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_scalar_close
+def _measured_digits(kappa, method, seeds=(10, 11, 12)):
+    _digits = []
+    for _seed in seeds:
+        _r = np.random.default_rng(_seed)
+        _m, _n = (30, 30) if method == "solve" else (60, 20)
+        _Q1, _ = np.linalg.qr(_r.normal(size=(_m, _n)))
+        _Q2, _ = np.linalg.qr(_r.normal(size=(_n, _n)))
+        _A = (_Q1 * np.logspace(0, -np.log10(kappa), _n)) @ _Q2.T
+        _x = _r.normal(size=_n)
+        _b = _A @ _x
+        try:
+            with np.errstate(all="ignore"):
+                _xh = np.linalg.solve(_A, _b) if method == "solve" else np.linalg.solve(_A.T @ _A, _A.T @ _b)
+            _err = np.linalg.norm(_xh - _x) / np.linalg.norm(_x)
+        except np.linalg.LinAlgError:
+            _err = np.inf
+        _digits.append(float(np.clip(-np.log10(_err), 0, 16)) if np.isfinite(_err) and _err > 0 else
+                       (16.0 if _err == 0 else 0.0))
+    return float(np.mean(_digits))
 
-_rng = np.random.default_rng(3601)
 
-
-def _with_condition_number(n, kappa):
-    _Q1, _ = np.linalg.qr(_rng.normal(size=(n, n)))
-    _Q2, _ = np.linalg.qr(_rng.normal(size=(n, n)))
-    return _Q1 @ np.diag(np.logspace(0, -np.log10(kappa), n)) @ _Q2.T
-
-
-_cases = [_rng.normal(size=(5, 5)), np.triu(_rng.normal(size=(4, 4))) + 3 * np.eye(4),
-          _with_condition_number(8, 1e10), scipy.linalg.hilbert(6)]
-for _A in _cases:
-    _n = len(_A)
-    _x = _rng.normal(size=_n)
-    _b = _A @ _x
-    _x_hat = _x + 1e-6 * _rng.normal(size=_n)
-    _out = error_bound(_A.copy(), _b.copy(), _x_hat.copy())
-    assert isinstance(_out, tuple) and len(_out) == 3, "error_bound should return a tuple of three numbers."
-    _rr = np.linalg.norm(_b - _A @ _x_hat) / np.linalg.norm(_b)
-    _k = np.linalg.cond(_A)
-    _ill = _k > 1e6
-    assert not np.isclose(float(np.asarray(_out[0]).ravel()[0]), np.linalg.norm(_b - _A @ _x_hat), rtol=1e-6) \
-        or np.isclose(np.linalg.norm(_b), 1.0, rtol=1e-6), \
-        "rel_residual looks like the absolute residual ||b - A x_hat||: divide it by ||b||."
-    assert_scalar_close(_out[0], _rr, rtol=1e-5, atol=0, name=f"rel_residual for a {_n}x{_n} A",
-                        hint="the residual is b - A @ x_hat (a matrix-vector product), divided by ||b||.")
-    assert_scalar_close(_out[1], _k, rtol=1e-4 if _ill else 1e-7, atol=0, name=f"kappa for a {_n}x{_n} A",
-                        hint="use the 2-norm condition number, np.linalg.cond(A) (its default).")
-    assert_scalar_close(_out[2], _k * _rr, rtol=1e-4, atol=0, name=f"bound for a {_n}x{_n} A")
-    assert np.linalg.norm(_x_hat - _x) / np.linalg.norm(_x) <= float(np.asarray(_out[2]).ravel()[0]) * (1 + 1e-6), \
-        "bound is smaller than the actual relative error, so it is not a valid bound."
-_out = error_bound([[1, 0], [0, 4]], [1, 4], [1, 1])
-assert_scalar_close(_out[0], 0.0, name="rel_residual for an exact solution (integer lists)")
-assert_scalar_close(_out[1], 4.0, name="kappa for diag(1, 4)")
+_cases = [(_k, "solve") for _k in (1.0, 30.0, 1e3, 1e6, 3e8, 1e11, 1e14, 1e17, 1e20)] + \
+         [(_k, "normal") for _k in (1.0, 10.0, 1e3, 1e4, 1e6, 1e7, 1e9, 1e12, 1e20)]
+_measured = [_measured_digits(_k, _m) for _k, _m in _cases]        # before calling the student's function
+_what = {"solve": "np.linalg.solve on A", "normal": "the normal equations for X"}
+for (_kappa, _method), _meas in zip(_cases, _measured):
+    _pred = correct_digits(_kappa, _method)
+    assert np.size(_pred) == 1, f"correct_digits({_kappa:g}, {_method!r}) should return a single number."
+    _pred = float(np.asarray(_pred, dtype=float).reshape(()))
+    assert np.isfinite(_pred), f"correct_digits({_kappa:g}, {_method!r}) is not a finite number."
+    assert _pred >= 0, (f"correct_digits({_kappa:g}, {_method!r}) is negative: a solution cannot have fewer than "
+                        "0 correct digits (when nothing is left, the answer is 0).")
+    assert _pred <= 16, (f"correct_digits({_kappa:g}, {_method!r}) is more than 16: double precision carries "
+                         "about 16 significant digits.")
+    assert _pred <= _meas + 2.5, (f"correct_digits({_kappa:g}, {_method!r}) is too optimistic for "
+                                  f"{_what[_method]} with condition number {_kappa:g}: more digits are lost. "
+                                  "What is the condition number of the matrix that is actually solved?")
+    assert _pred >= _meas - 2.5, (f"correct_digits({_kappa:g}, {_method!r}) is too pessimistic for "
+                                  f"{_what[_method]} with condition number {_kappa:g}: fewer digits are lost.")
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 7: linear regression by least squares (4 points)
+# ## Question 6: determinant 1, and yet nearly singular (3 points)
 #
-# Write `fit_linear_regression(X, y)` for a data matrix `X` of shape $(m, d)$ (rows are samples,
-# $d \ge 1$) and targets `y` of shape $(m,)$. It fits the model $y \approx w_0 + X\mathbf{w}$ (an
-# intercept $w_0$ plus one weight per feature) by least squares and returns a tuple
-# `(intercept, w)`: a float and a 1-D array of shape $(d,)$ that together minimize
-# $\lVert \mathbf{y} - w_0\mathbf{1} - X\mathbf{w}\rVert_2$.
+# Chapter 04 will use the determinant as a test of invertibility; it is no measure of how close to singular
+# a matrix is. Construct the evidence:
 #
-# * Use `np.linalg.lstsq` (with `rcond=None`) or `scipy.linalg.lstsq` on the design matrix with a
-#   column of ones; **do not solve the normal equations** $X^\top X\mathbf{w} = X^\top\mathbf{y}$: the
-#   hidden tests include an ill-conditioned design (polynomial features), where forming $X^\top X$
-#   loses too many digits.
-# * The hidden tests also include a design with two proportional feature columns. The minimizer is then
-#   not unique; any minimizer is accepted. Answers are graded by optimality: the residual must be as
-#   small as possible and orthogonal to the columns of the design matrix.
-# * `X` and `y` may be arrays or nested lists.
+# * `A_ill`: a $2\times 2$ matrix with **no zero entry**, $\det A = 1$ (to within $10^{-6}$) and
+#   $\kappa_2(A) \ge 10^6$;
+# * `b_ill` and `db_ill`: a right-hand side $\mathbf{b} \ne \mathbf{0}$ and a perturbation
+#   $\delta\mathbf{b}$ of it, vectors of length 2, with $\lVert\delta\mathbf{b}\rVert_2 \le 10^{-6}\,\lVert\mathbf{b}\rVert_2$,
+#   that move the solution by at least 10%: if $A\mathbf{x} = \mathbf{b}$ and
+#   $A(\mathbf{x} + \delta\mathbf{x}) = \mathbf{b} + \delta\mathbf{b}$, then
+#   $\lVert\delta\mathbf{x}\rVert_2 \ge 0.1\,\lVert\mathbf{x}\rVert_2$.
+#
+# Any objects with these properties earn full marks. Give NumPy arrays or (nested) lists of numbers. The
+# grader computes $\det A$, $\kappa_2(A)$, $\mathbf{x}$ and $\delta\mathbf{x}$ exactly from the numbers you
+# give (in rational arithmetic), so rounding errors in your own checks do not count against you.
 
-# %% nbgrader={"grade": false, "grade_id": "q7-regression", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-def fit_linear_regression(X, y):
+# %% nbgrader={"grade": false, "grade_id": "q6-det-one", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "construct"}
+# Define A_ill (2x2), b_ill and db_ill (length 2).
+### BEGIN SOLUTION
+A_ill = np.array([[1000.0, 999.0],
+                  [1001.0, 1000.0]])     # det = 10^6 - 999999 = 1; the columns are nearly parallel
+U_ill, s_ill, Vt_ill = np.linalg.svd(A_ill)
+b_ill = U_ill[:, 0]                      # the direction A stretches most: x = A^-1 b is short
+db_ill = 0.5e-6 * U_ill[:, 1]            # the direction it stretches least: dx = A^-1 db is long
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q6-det-one-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from fractions import Fraction
+
+from autograder.checks import assert_finite, assert_shape
+
+assert_shape(A_ill, (2, 2), name="A_ill")
+assert_finite(A_ill, name="A_ill")
+assert_shape(b_ill, (2,), name="b_ill")
+assert_shape(db_ill, (2,), name="db_ill")
+_a, _b, _c, _d = (Fraction(float(_v)) for _v in np.asarray(A_ill, dtype=float).ravel())
+_det = _a * _d - _b * _c                 # exact, from the numbers as given
+assert abs(_det - 1) <= Fraction(1, 10**6), f"det(A_ill) is {float(_det):.6g}, not 1."
+
+# %% nbgrader={"grade": true, "grade_id": "q6-det-one-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: every stated property, computed exactly from the given numbers.
+### BEGIN HIDDEN TESTS
+from fractions import Fraction
+
+from autograder.checks import as_array, assert_finite, assert_shape
+
+assert_shape(A_ill, (2, 2), name="A_ill")
+for _name, _v in (("A_ill", A_ill), ("b_ill", b_ill), ("db_ill", db_ill)):
+    assert_finite(_v, name=_name)
+assert_shape(b_ill, (2,), name="b_ill")
+assert_shape(db_ill, (2,), name="db_ill")
+_a, _b, _c, _d = (Fraction(float(_v)) for _v in as_array(A_ill, "A_ill").ravel())
+_det = _a * _d - _b * _c
+assert abs(_det - 1) <= Fraction(1, 10**6), f"det(A_ill) is {float(_det):.6g}, not 1."
+assert 0 not in (_a, _b, _c, _d), \
+    "A_ill has a zero entry; every entry must be non-zero (a triangular or diagonal matrix does not count)."
+# for a 2x2 matrix, sigma_1 sigma_2 = |det A| and sigma_1^2 + sigma_2^2 = ||A||_F^2, so kappa + 1/kappa = ||A||_F^2 / |det A|
+_ratio = (_a**2 + _b**2 + _c**2 + _d**2) / abs(_det)
+_kappa = (float(_ratio) + np.sqrt(max(float(_ratio) ** 2 - 4.0, 0.0))) / 2
+assert _ratio >= Fraction(10**6) + Fraction(1, 10**6), (
+    f"kappa_2(A_ill) is only about {_kappa:.3g}; it must be at least 1e6. With det A = 1 fixed, what must "
+    "the columns of A look like?")
+_bb = [Fraction(float(_v)) for _v in as_array(b_ill, "b_ill")]
+_dbb = [Fraction(float(_v)) for _v in as_array(db_ill, "db_ill")]
+assert any(_bb), "b_ill is the zero vector; the right-hand side must be non-zero."
+_nb, _ndb = _bb[0] ** 2 + _bb[1] ** 2, _dbb[0] ** 2 + _dbb[1] ** 2
+assert _ndb <= Fraction(1, 10**12) * _nb, (f"||db_ill|| / ||b_ill|| is about {np.sqrt(float(_ndb / _nb)):.3g}; "
+                                           "it must be at most 1e-6.")
+
+
+def _adj_times(_v):          # adj(A) v = det(A) A^-1 v, exact; the common factor det(A) cancels in the ratio
+    return [_d * _v[0] - _b * _v[1], -_c * _v[0] + _a * _v[1]]
+
+
+_x, _dx = _adj_times(_bb), _adj_times(_dbb)
+_nx, _ndx = _x[0] ** 2 + _x[1] ** 2, _dx[0] ** 2 + _dx[1] ** 2
+assert _ndx >= Fraction(1, 100) * _nx, (
+    f"the solution moves by only {np.sqrt(float(_ndx / _nx)):.3g} of its length (||dx|| / ||x|| must be at least "
+    "0.1): kappa is the worst-case amplification, reached only for particular directions of b and db "
+    "(Section 7, Figure 2).")
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## Question 7: diagnose a least-squares fit that loses digits (4 points)
+#
+# A colleague read that QR is the stable way to do least squares and wrote the function below (a locked
+# cell; the comments number its lines). It fits $y \approx w_0 + X\mathbf{w}$ (an intercept plus one
+# weight per feature) and returns `(intercept, w)`. The cell after it tries it on exact data, generated
+# without noise from known weights, with polynomial features: the design matrix $Z = [\mathbf{1}, X]$ has
+# $\kappa(Z) \approx 2 \times 10^7$, so a backward-stable method recovers the weights to about 9 digits
+# (Section 10, Figure 5). This function gets only about 4.
+#
+# 1. Set `faulty_line` to the number of the line where the accuracy is lost for good: the first line
+#    whose result has already lost the digits, so that no later step, however stable, can recover them.
+# 2. Write `fit_regression_fixed(X, y)`, a corrected version with the same inputs and output: `X` of shape
+#    $(m, d)$ (rows are samples, $d \ge 1$, and the columns of $[\mathbf{1}, X]$ linearly independent),
+#    `y` of shape $(m,)$, arrays or nested lists; return a float and a 1-D array of shape $(d,)$. It must
+#    return a least-squares minimizer as accurately as a backward-stable method does, for designs with a
+#    condition number up to about $10^{10}$.
+
+# %% nbgrader={"grade": false, "grade_id": "q7-given", "locked": true, "schema_version": 3, "solution": false, "task": false}
+def fit_regression_qr(X, y):
+    X = np.asarray(X, dtype=float)                        # line 1
+    y = np.asarray(y, dtype=float)                        # line 2
+    Z = np.column_stack([np.ones(len(X)), X])             # line 3: the design matrix [1, X]
+    G, c = Z.T @ Z, Z.T @ y                               # line 4: the normal equations G theta = c
+    Q, R = np.linalg.qr(G)                                # line 5: QR factorization G = Q R
+    theta = scipy.linalg.solve_triangular(R, Q.T @ c)     # line 6: back substitution, R theta = Q^T c
+    return float(theta[0]), theta[1:]                     # line 7: (intercept, weights)
+
+
+_t = np.linspace(0, 1, 50)
+_X_poly = np.column_stack([_t ** _k for _k in range(1, 11)])    # features t, t^2, ..., t^10
+_theta_true = np.random.default_rng(0).normal(size=11)           # intercept and 10 weights
+_y_poly = _theta_true[0] + _X_poly @ _theta_true[1:]             # exact data: no noise
+_w0, _w = fit_regression_qr(_X_poly, _y_poly)
+_err = np.linalg.norm(np.concatenate([[_w0], _w]) - _theta_true) / np.linalg.norm(_theta_true)
+print(f"cond([1, X]) = {np.linalg.cond(np.column_stack([np.ones(50), _X_poly])):.1e}")
+print(f"relative error of the weights: {_err:.0e}")
+
+# %% nbgrader={"grade": false, "grade_id": "q7-diagnose", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "diagnose"}
+# faulty_line: a line number of fit_regression_qr, from 1 to 7
+### BEGIN SOLUTION
+faulty_line = 4      # Z^T Z has condition number cond(Z)^2: the digits are gone before QR starts
+### END SOLUTION
+
+
+def fit_regression_fixed(X, y):
     ### BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float)
     Z = np.column_stack([np.ones(len(X)), X])
-    theta = np.linalg.lstsq(Z, y, rcond=None)[0]
+    Q, R = np.linalg.qr(Z)                                # QR of the design matrix itself: cond(R) = cond(Z)
+    theta = scipy.linalg.solve_triangular(R, Q.T @ y)
     return float(theta[0]), theta[1:]
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "q7-regression-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+# %% nbgrader={"grade": true, "grade_id": "q7-diagnose-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
 from autograder.checks import assert_close, assert_scalar_close
 
-_out = fit_linear_regression(np.array([[0.0], [1.0], [2.0], [3.0]]), np.array([1.0, 3.0, 5.0, 7.0]))
-assert isinstance(_out, tuple) and len(_out) == 2, "fit_linear_regression should return a tuple (intercept, w)."
+assert np.size(faulty_line) == 1 and float(np.asarray(faulty_line).reshape(())) in range(1, 8), \
+    "faulty_line should be one of the line numbers 1 to 7 of fit_regression_qr."
+_out = fit_regression_fixed(np.array([[0.0], [1.0], [2.0], [3.0]]), np.array([1.0, 3.0, 5.0, 7.0]))
+assert isinstance(_out, tuple) and len(_out) == 2, "fit_regression_fixed should return a tuple (intercept, w)."
 assert_scalar_close(_out[0], 1.0, name="the intercept for points on y = 1 + 2x")
 assert_close(_out[1], np.array([2.0]), name="w for points on y = 1 + 2x")
 
-# %% nbgrader={"grade": true, "grade_id": "q7-regression-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: noisy data with 1 and 3 features, an ill-conditioned polynomial design, proportional
-# feature columns (any minimizer accepted), list input; graded by the size and orthogonality of the residual.
+# %% nbgrader={"grade": true, "grade_id": "q7-diagnose-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: the faulty line; the corrected fit on noisy data with 1 and 3 features, ill-conditioned
+# polynomial designs and list input, graded by the size and orthogonality of the residual.
 ### BEGIN HIDDEN TESTS
 from autograder.checks import assert_finite, assert_shape
 
@@ -541,40 +639,46 @@ _cases.append(("three features", _X, 5.0 + _X @ [1.0, 0.02, 30.0] + _rng.normal(
 _t = _rng.uniform(0, 1, size=60)
 _cases.append(("polynomial features t, t^2, ..., t^12", np.column_stack([_t ** _k for _k in range(1, 13)]),
                np.sin(3 * _t) + 0.01 * _rng.normal(size=60)))
-_u = _rng.normal(size=50)
-_cases.append(("two proportional columns", np.column_stack([_u, 2.0 * _u, _rng.normal(size=50)]),
-               2.0 + _u + 0.1 * _rng.normal(size=50)))
-_hints = {
-    "polynomial features t, t^2, ..., t^12":
-        "This design is ill-conditioned (cond about 1e9): the normal equations square the condition number; "
-        "use np.linalg.lstsq on the design matrix instead.",
-    "two proportional columns": "np.linalg.lstsq returns a minimizer even when the columns are dependent.",
-}
+_t = np.linspace(-1, 3, 80)
+_cases.append(("polynomial features t, ..., t^8 on [-1, 3]", np.column_stack([_t ** _k for _k in range(1, 9)]),
+               np.exp(-_t) + 0.001 * _rng.normal(size=80)))
+_ill = ("This design is ill-conditioned: forming Z^T Z squares its condition number, and no later step "
+        "recovers the lost digits; work with the design matrix itself.")
 for _label, _X, _y in _cases:
     _m, _d = _X.shape
-    try:
-        _out = fit_linear_regression(_X.copy(), _y.copy())
-    except np.linalg.LinAlgError as _e:
-        raise AssertionError(f"fit_linear_regression raised LinAlgError ({_e}) for data with {_label}: "
-                             "least squares still has solutions there; use np.linalg.lstsq, which does not "
-                             "need X^T X to be invertible.") from None
-    assert isinstance(_out, tuple) and len(_out) == 2, "fit_linear_regression should return a tuple (intercept, w)."
+    _Z = np.column_stack([np.ones(_m), _X])
+    _best = np.linalg.lstsq(_Z, _y, rcond=None)[0]
+    _out = fit_regression_fixed(_X.copy(), _y.copy())
+    assert isinstance(_out, tuple) and len(_out) == 2, "fit_regression_fixed should return a tuple (intercept, w)."
     _b0 = np.asarray(_out[0], dtype=float)
     assert _b0.size == 1, f"the intercept should be a single number, but it has shape {_b0.shape}."
     assert_shape(_out[1], (_d,), name=f"w for data with {_label}")
     _theta = np.concatenate([_b0.ravel(), np.asarray(_out[1], dtype=float)])
     assert_finite(_theta, name=f"the fitted weights for data with {_label}")
-    _Z = np.column_stack([np.ones(_m), _X])
-    _best = np.linalg.lstsq(_Z, _y, rcond=None)[0]
     _r = _y - _Z @ _theta
-    _hint = _hints.get(_label, "Fit y = intercept + X @ w: the intercept is the weight of a column of ones, "
-                               "which you add to X yourself (first column -> intercept).")
+    _hint = _ill if _label.startswith("polynomial") else (
+        "Fit y = intercept + X @ w: the intercept is the weight of a column of ones (first column -> intercept).")
     assert np.linalg.norm(_r) <= np.linalg.norm(_y - _Z @ _best) + 1e-8 * np.linalg.norm(_y), \
         f"for data with {_label}, the sum of squared residuals is larger than the least-squares optimum. " + _hint
     _nZ = np.linalg.norm(_Z, 2)
     assert np.linalg.norm(_Z.T @ _r) <= 1e-9 * _nZ * (_nZ * np.linalg.norm(_best) + np.linalg.norm(_y)), \
         f"for data with {_label}, the residual is not orthogonal to the columns of [1, X] (not a minimizer). " + _hint
-_out = fit_linear_regression([[1], [2], [3]], [2, 4, 6])
+for _deg, _seed in ((10, 1), (11, 2)):
+    _t = np.linspace(0, 1, 50 + 10 * _seed)
+    _X = np.column_stack([_t ** _k for _k in range(1, _deg + 1)])
+    _theta_true = np.random.default_rng(_seed).normal(size=_deg + 1)
+    _y = _theta_true[0] + _X @ _theta_true[1:]
+    _out = fit_regression_fixed(_X.copy(), _y.copy())
+    _theta = np.concatenate([np.asarray(_out[0], dtype=float).ravel(), np.asarray(_out[1], dtype=float).ravel()])
+    assert _theta.shape == _theta_true.shape and np.all(np.isfinite(_theta)), \
+        f"fit_regression_fixed for exact data with {_deg} polynomial features: wrong shape or not finite."
+    assert np.linalg.norm(_theta - _theta_true) <= 1e-6 * np.linalg.norm(_theta_true), \
+        (f"fit_regression_fixed does not recover the weights of exact data with {_deg} polynomial features "
+         "accurately (cond([1, X]) about 1e7 to 1e8 allows about 8 digits). " + _ill)
+_out = fit_regression_fixed([[1], [2], [3]], [2, 4, 6])
 assert abs(float(np.asarray(_out[0]).ravel()[0])) < 1e-9 and np.allclose(np.asarray(_out[1], dtype=float), [2.0]), \
-    "fit_linear_regression([[1], [2], [3]], [2, 4, 6]) (lists) should fit the line y = 2x exactly."
+    "fit_regression_fixed([[1], [2], [3]], [2, 4, 6]) (lists) should fit the line y = 2x exactly."
+_line = float(np.asarray(faulty_line, dtype=float).reshape(()))
+assert _line == 4, (f"faulty_line = {faulty_line} is not the first line whose result has already lost the digits. "
+                    "Which matrix in fit_regression_qr has condition number cond(Z)^2?")
 ### END HIDDEN TESTS

@@ -11,10 +11,10 @@
 # %% [markdown]
 # # Chapter 04 exercises: determinants
 #
-# Seven questions on volumes, computing determinants (elimination and cofactor expansion), symbolic
-# determinants, the characteristic polynomial and log-determinants in ML. Each question has a **visible
-# test** you can run now and **hidden tests** that run when your notebook is graded (on other inputs,
-# including edge cases), so make your functions work for any valid input, not only for the example.
+# Seven questions on volumes, computing determinants (elimination and cofactor expansion), a determinant
+# formula for every size $n$, symbolic determinants, and log-determinants in ML. Each question has a
+# **visible test** you can run now and **hidden tests** that run when your notebook is graded (on other
+# inputs, including edge cases), so make your functions work for any valid input, not only for the example.
 #
 # * Replace every `raise NotImplementedError()` with your code; do not rename the functions or variables.
 # * Run the whole notebook (*Run > Run All Cells*) before you check or submit.
@@ -115,20 +115,20 @@ _check_volume([[1, 1], [4, 2], [2, 5]], "a triangle given as a list of lists of 
 # %% [markdown]
 # ## Question 2: the determinant by Gaussian elimination (4 points)
 #
-# Write `det_gauss(A)` that computes $\det A$ by Gaussian elimination **with partial pivoting**:
+# Write `det_gauss(A)` that computes $\det A$ by Gaussian elimination with **partial pivoting**
+# (Section 4 of the lecture) for a square `A`, a list of lists or a 2-D NumPy array of real numbers (ints
+# or floats), $n \ge 1$. Requirements:
 #
-# * for each column $k = 0, 1, \dots, n-1$: among rows $k, \dots, n-1$, find the row $p$ whose entry in
-#   column $k$ has the **largest absolute value**;
-#   if that entry is 0, the matrix is singular: return `0.0` (do not divide by zero);
-#   if $p \ne k$, swap rows $p$ and $k$ and remember that a swap multiplies the determinant by $-1$;
-# * subtract multiples of row $k$ from the rows below it to make their entries in column $k$ zero;
-# * at the end, $\det A = (\pm 1)\cdot$ the product of the diagonal of the triangular matrix.
-#
-# `A` is a square list of lists or 2-D NumPy array of real numbers (ints or floats), $n \ge 1$. Do not
-# modify `A`: work on a **float copy**. Return a single float. Implement it yourself: **no library
-# determinant, factorization or eigenvalue routine** (a determinant is also the product of the
-# eigenvalues): `np.linalg.det`, `slogdet`, `eig`, `eigvals`, any function of `scipy.linalg`, SymPy's
-# `det`, `charpoly` or `eigenvals`; the hidden tests watch the calls your function makes.
+# * Return a single float with a relative error below $10^{-8}$ on every invertible matrix of the hidden
+#   tests (below $10^{-6}$ for the ill-conditioned $6\times 6$ Hilbert matrix). They include random,
+#   symmetric, orthogonal and permutation matrices, and matrices whose first pivot candidate is 0, tiny
+#   ($10^{-20}$) or negative.
+# * For a singular matrix, return 0 (up to rounding), without dividing by zero and without NaN or infinity.
+# * Do not modify `A`.
+# * Implement it yourself: **no library determinant, factorization or eigenvalue routine** (a determinant
+#   is also the product of the eigenvalues): `np.linalg.det`, `slogdet`, `eig`, `eigvals`, any function of
+#   `scipy.linalg`, SymPy's `det`, `charpoly` or `eigenvals`; the hidden tests watch the calls your
+#   function makes.
 
 # %% nbgrader={"grade": false, "grade_id": "q2-det-gauss", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def det_gauss(A):
@@ -323,72 +323,91 @@ with forbid_calls(calls.DETERMINANTS, reason=_why, func=det_cofactor):
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 4: the characteristic polynomial with SymPy (3 points)
+# ## Question 4: the determinant of an equicorrelation matrix, for every $n$ (3 points)
 #
-# Write `char_poly(M, lam)` that returns the characteristic polynomial
-# $$p_M(\lambda) = \det(\lambda I - M)$$
-# of a square SymPy matrix `M` ($n \ge 1$; entries integers, rationals or symbols) as a SymPy
-# **expression** in the symbol `lam` that is passed in (not a `Poly`: if you use `M.charpoly`, convert its
-# result with `.as_expr()`). Use this convention, $\det(\lambda I - M)$, whose leading coefficient is $+1$ —
-# not $\det(M - \lambda I)$, which differs from it by the factor $(-1)^n$. Any equivalent form
-# (expanded, factored, ...) is accepted. Do not modify `M`.
+# A common covariance model gives $n$ variables the same variance and every pair of them the same
+# covariance (exchangeable measurements, a random-intercept model). Its matrix is
+# $$E_n(a, b) = aI_n + b\,\mathbf{1}\mathbf{1}^\top = \begin{pmatrix} a + b & b & \cdots & b \\ b & a + b & \cdots & b \\
+# \vdots & \vdots & \ddots & \vdots \\ b & b & \cdots & a + b \end{pmatrix} \in \mathbb{R}^{n\times n}.$$
+#
+# 1. Store in `det_E` a closed form of $\det E_n(a, b)$: one SymPy expression in the symbols `a`, `b` and
+#    `n` defined below, valid for **every** integer $n \ge 1$ and all real $a$ and $b$ (including $a = 0$).
+#    SymPy computes $\det E_n$ for $n = 2, 3, 4$ if you want to look for the pattern, but the answer is
+#    checked symbolically, for all $a$, $b$ and $n$, not at a few values.
+# 2. The correlation matrix of $n \ge 2$ variables with the same correlation $\rho$ between every pair is
+#    $E_n(1 - \rho, \rho)$. Store in `rho_min` the smallest $\rho$ for which it is a valid correlation
+#    matrix (positive semidefinite, Section 5), as a SymPy expression in `n`: for every $\rho$ below it the
+#    matrix has a negative eigenvalue.
 
-# %% nbgrader={"grade": false, "grade_id": "q4-char-poly", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-def char_poly(M, lam):
-    ### BEGIN SOLUTION
-    M = sp.Matrix(M)
-    return (lam * sp.eye(M.rows) - M).det()
-    ### END SOLUTION
+# %% nbgrader={"grade": false, "grade_id": "q4-equicorrelation", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "derive"}
+a, b = sp.symbols("a b", real=True)
+n = sp.Symbol("n", integer=True, positive=True)
+### BEGIN SOLUTION
+# E_n = a I + b 1 1^T: the eigenvalues of 1 1^T are n (eigenvector 1) and 0 (n - 1 times, vectors orthogonal to 1),
+# so those of E_n are a + n b once and a (n - 1) times, and det E_n is their product.
+det_E = a**(n - 1) * (a + n * b)
+# with a = 1 - rho, b = rho: eigenvalues 1 + (n - 1) rho and 1 - rho; both >= 0 for -1/(n - 1) <= rho <= 1
+rho_min = -1 / (n - 1)
+### END SOLUTION
 
+# %% nbgrader={"grade": true, "grade_id": "q4-equicorrelation-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import sym_is_zero
 
-# %% nbgrader={"grade": true, "grade_id": "q4-char-poly-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_sympy_equal
+assert isinstance(det_E, sp.Expr), f"det_E should be a SymPy expression, got {type(det_E).__name__}."
+assert {str(_s) for _s in det_E.free_symbols} <= {"a", "b", "n"}, "det_E should contain no symbol other than a, b, n."
+assert isinstance(rho_min, sp.Expr), f"rho_min should be a SymPy expression, got {type(rho_min).__name__}."
+assert {str(_s) for _s in rho_min.free_symbols} <= {"n"}, "rho_min should contain no symbol other than n."
+_a, _b = sp.symbols("a b", real=True)
+_mine = {_s: {"a": _a, "b": _b}.get(str(_s), _s) for _s in det_E.free_symbols}
+_at2 = det_E.xreplace(_mine).subs({_s: 2 for _s in det_E.free_symbols if str(_s) == "n"})
+assert sym_is_zero(sp.expand(_at2 - ((_a + _b) ** 2 - _b**2))), "det_E is not the determinant of E_n(a, b) for n = 2."
 
-_lam = sp.Symbol("lam")
-_p = char_poly(sp.Matrix([[2, 1], [1, 2]]), _lam)
-assert isinstance(_p, sp.Expr), f"char_poly should return a SymPy expression, got {type(_p).__name__}."
-assert _p.free_symbols <= {_lam}, (f"char_poly uses the symbol(s) {', '.join(sorted(map(str, _p.free_symbols - {_lam})))}: "
-                                   "build the polynomial in the symbol lam that is passed to the function.")
-assert_sympy_equal(_p, _lam**2 - 4 * _lam + 3, name="char_poly([[2, 1], [1, 2]], lam)")
-
-# %% nbgrader={"grade": true, "grade_id": "q4-char-poly-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: random integer matrices of sizes 1 to 5 (odd sizes catch the other sign convention),
-# symmetric, singular and triangular matrices, rational and symbolic entries, another symbol name,
-# M left unchanged.
+# %% nbgrader={"grade": true, "grade_id": "q4-equicorrelation-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: det_E against the determinant for n = 1 to 7, at a = 0, and symbolically for every n;
+# rho_min symbolically and at n = 2 to 6 (singular, and no negative eigenvalue).
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_sympy_equal, sym_is_zero
+from autograder.checks import assert_exact, assert_sympy_equal, sym_is_zero
 
-_rng = np.random.default_rng(4401)
-_a = sp.Symbol("a")
-_cases = [sp.Matrix([[5]])]
-for _n in (2, 3, 4, 5):
-    _cases.append(sp.Matrix(_rng.integers(-5, 6, size=(_n, _n)).tolist()))
-_B = sp.Matrix(_rng.integers(-4, 5, size=(3, 3)).tolist())
-_cases += [_B + _B.T,                                                    # symmetric
-           sp.Matrix([[1, 2, 3], [4, 5, 6], [7, 8, 9]]),                 # singular
-           sp.Matrix([[2, 1, 0], [0, 2, 1], [0, 0, 2]]),                 # triangular, triple eigenvalue
-           sp.Matrix([[sp.Rational(1, 2), 1, 0], [0, 1, sp.Rational(-1, 3)], [1, 0, 2]]),
-           sp.Matrix([[0, 1, 0], [0, 0, 1], [_a, 0, 0]])]                # a symbolic entry
-for _sym in (sp.Symbol("lam"), sp.Symbol("x")):
-    for _M in _cases:
-        _n = _M.rows
-        _ref = sp.expand((_sym * sp.eye(_n) - _M).det())
-        _copy = _M.copy()
-        _p = char_poly(_M, _sym)
-        assert _M == _copy, "char_poly changed its input M."
-        if isinstance(_p, sp.Poly):
-            _p = _p.as_expr()
-        assert isinstance(_p, sp.Expr), f"char_poly should return a SymPy expression, got {type(_p).__name__}."
-        _extra = sorted(str(s) for s in _p.free_symbols - _ref.free_symbols)
-        assert not _extra, (f"char_poly uses the symbol(s) {', '.join(_extra)}: build the polynomial in the symbol "
-                            "lam that is passed to the function.")
-        if _n % 2 == 1 and sym_is_zero(sp.expand(_p + _ref)):
-            raise AssertionError(f"char_poly for a {_n}x{_n} matrix has the wrong sign convention: the question asks "
-                                 "for det(lam*I - M) (leading coefficient +1), not det(M - lam*I).")
-        _deg = sp.degree(sp.expand(_p), _sym)
-        assert _deg == _n, (f"char_poly for a {_n}x{_n} matrix should have degree {_n} in lam, but it has degree "
-                            f"{_deg} (a repeated eigenvalue counted once?).")
-        assert_sympy_equal(_p, _ref, name=f"char_poly for a {_n}x{_n} matrix")
+_a, _b = sp.symbols("a b", real=True)
+_n = sp.Symbol("n", integer=True, positive=True)
+_names = {"a": _a, "b": _b, "n": _n}
+for _name, _expr, _allowed in (("det_E", det_E, {"a", "b", "n"}), ("rho_min", rho_min, {"n"})):
+    assert isinstance(_expr, sp.Expr), f"{_name} should be a SymPy expression, got {type(_expr).__name__}."
+    _extra = sorted({str(_s) for _s in _expr.free_symbols} - _allowed)
+    assert not _extra, f"{_name} uses the symbol(s) {', '.join(_extra)}; only {', '.join(sorted(_allowed))} may appear."
+    assert_exact(_expr, name=_name, hint="use exact numbers (sp.Rational, integers), not floats.")
+_det = det_E.xreplace({_s: _names[str(_s)] for _s in det_E.free_symbols})
+_rho = rho_min.xreplace({_s: _names[str(_s)] for _s in rho_min.free_symbols})
+
+
+def _E(_k, _x, _y):
+    return _x * sp.eye(_k) + _y * sp.ones(_k, _k)
+
+
+for _k in range(1, 8):
+    _ref = _E(_k, _a, _b).det()
+    _got = _det.subs(_n, _k)
+    assert sym_is_zero(sp.expand(sp.simplify(_got - _ref))), (
+        f"det_E is not the determinant of E_n(a, b) for n = {_k}: a pattern read off from small n must hold "
+        "for every n (what are the eigenvalues of the all-ones matrix 1 1^T?).")
+for _k in range(1, 6):
+    _got = _det.subs(_n, _k).subs(_a, 0)
+    assert _got.is_finite is not False and not _got.has(sp.nan, sp.zoo), (
+        f"det_E is undefined at a = 0 (n = {_k}): a division by a? The determinant is a polynomial in a and b, "
+        "defined for all of them.")
+    assert sym_is_zero(sp.expand(_got - _E(_k, 0, _b).det())), f"det_E is wrong at a = 0 for n = {_k}."
+assert_sympy_equal(_det, _a ** (_n - 1) * (_a + _n * _b), name="det_E",
+                   hint="one formula that holds for every integer n >= 1.")
+for _k in range(2, 7):
+    _r = sp.nsimplify(_rho.subs(_n, _k))
+    assert _r.is_real, f"rho_min is not a real number at n = {_k}."
+    _true = sp.Rational(-1, _k - 1)
+    assert not (_r < _true), (f"at n = {_k}, rho = rho_min gives a correlation matrix with a negative eigenvalue: "
+                              "it is not positive semidefinite, so rho_min is too small.")
+    assert not (_r > _true), (f"at n = {_k}, a correlation rho below rho_min still gives a valid (positive "
+                              "semidefinite) matrix: rho_min is not the smallest one. At the boundary the matrix "
+                              "is singular.")
+assert_sympy_equal(_rho, -1 / (_n - 1), name="rho_min", hint="one formula in n that holds for every n >= 2.")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -405,7 +424,7 @@ for _sym in (sp.Symbol("lam"), sp.Symbol("x")):
 # 3. store in `rank_at` a Python `dict` mapping each of these values to the rank of $A(t)$ at that value
 #    (as a Python int).
 
-# %% nbgrader={"grade": false, "grade_id": "q5-singular-parameter", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
+# %% nbgrader={"grade": false, "grade_id": "q5-singular-parameter", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "derive"}
 t = sp.symbols("t", real=True)
 A_t = sp.Matrix([[t, 1, 1], [1, t, 1], [1, 1, t]])
 ### BEGIN SOLUTION
@@ -447,39 +466,70 @@ for _v, _r in _ranks.items():
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 6: the log-likelihood of a Gaussian model (4 points)
+# ## Question 6: diagnose a Gaussian log-likelihood that overflows (4 points)
 #
 # The rows $x_1, \dots, x_n$ of a data matrix $X \in \mathbb{R}^{n\times d}$ are modelled as independent
-# samples from $\mathcal{N}(\mu, \Sigma)$. Write `gaussian_loglik(X, mu, Sigma)` that returns the total
-# log-likelihood, a single float:
+# samples from $\mathcal{N}(\mu, \Sigma)$, with total log-likelihood
 # $$\ell = \sum_{i=1}^{n} \log \mathcal{N}(x_i \mid \mu, \Sigma)
 # = -\frac{n d}{2}\log(2\pi) - \frac{n}{2}\log\det\Sigma - \frac12\sum_{i=1}^{n}(x_i - \mu)^\top\Sigma^{-1}(x_i - \mu).$$
 #
-# * `X` has shape $(n, d)$, `mu` shape $(d,)$, `Sigma` shape $(d, d)$ is symmetric positive definite; do
-#   not modify them.
-# * It must work in high dimension, where $\det\Sigma$ underflows to 0 or overflows to `inf`: compute
-#   $\log\det\Sigma$ with `np.linalg.slogdet` (or a Cholesky factor), never as `np.log(np.linalg.det(...))`.
-# * For the quadratic terms, **solve** linear systems (one `np.linalg.solve` with all the $x_i - \mu$ as
-#   right-hand sides is enough); forming the inverse is **not allowed**, by any route: `np.linalg.inv`,
-#   `np.linalg.pinv`, `scipy.linalg.inv`, `pinv` and `pinvh`, a solve against the identity matrix, or
-#   a negative `matrix_power` (the hidden tests watch the calls your function makes).
+# A colleague avoided `np.linalg.det` and `np.linalg.inv`, as Section 7 recommends, and wrote the function
+# below (a locked cell; the comments number its lines). It agrees with `scipy.stats` in low dimension,
+# but the two examples under it show that for $d = 300$ and variances about 1000 it returns $-\infty$,
+# and for $d = 250$ and variances about $10^{-4}$ it returns $+\infty$.
+#
+# 1. Set `faulty_line` to the number of the line whose result first leaves the range of floating-point
+#    numbers (or loses all its digits) in these examples.
+# 2. Write `gaussian_loglik(X, mu, Sigma)`, a corrected version: `X` of shape $(n, d)$, `mu` of shape
+#    $(d,)$, `Sigma` of shape $(d, d)$ symmetric positive definite; return the total log-likelihood
+#    $\ell$ as a single float, accurate in every dimension the hidden tests use ($d$ from 1 to 300), also
+#    for an ill-conditioned $\Sigma$ and for a single sample. Do not modify the inputs.
 
-# %% nbgrader={"grade": false, "grade_id": "q6-gaussian-loglik", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
+# %% nbgrader={"grade": false, "grade_id": "q6-given", "locked": true, "schema_version": 3, "solution": false, "task": false}
+def gaussian_loglik_given(X, mu, Sigma):
+    X = np.asarray(X, dtype=float)                                          # line 1
+    n, d = X.shape                                                          # line 2
+    L = np.linalg.cholesky(Sigma)                                           # line 3: Sigma = L L^T
+    Z = scipy.linalg.solve_triangular(L, (X - mu).T, lower=True)            # line 4: columns L^-1 (x_i - mu)
+    logdet = 2 * np.log(np.prod(np.diag(L)))                                # line 5: log det Sigma = 2 log det L
+    quad = np.sum(Z**2)                                                     # line 6: the sum of the quadratic forms
+    return float(-0.5 * (n * d * np.log(2 * np.pi) + n * logdet + quad))    # line 7
+
+
+_rng6 = np.random.default_rng(46)
+for _d, _scale in ((300, 1e3), (250, 1e-4)):
+    _Q, _ = np.linalg.qr(_rng6.normal(size=(_d, _d)))
+    _Sigma = _scale * (_Q * _rng6.uniform(0.5, 2.0, size=_d)) @ _Q.T      # eigenvalues between 0.5 and 2, scaled
+    _mu = np.zeros(_d)
+    _X = _rng6.normal(size=(10, _d)) @ np.linalg.cholesky(_Sigma).T
+    with np.errstate(all="ignore"):
+        print(f"d = {_d}, variances about {_scale}: gaussian_loglik_given = {gaussian_loglik_given(_X, _mu, _Sigma)}")
+
+# %% nbgrader={"grade": false, "grade_id": "q6-diagnose", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "diagnose"}
+# faulty_line: a line number of gaussian_loglik_given, from 1 to 7
+### BEGIN SOLUTION
+faulty_line = 5      # the product of 300 diagonal entries of size about 30 overflows (of 250 about 0.01, underflows)
+### END SOLUTION
+
+
 def gaussian_loglik(X, mu, Sigma):
     ### BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
     n, d = X.shape
-    D = X - mu                                         # (n, d): one centred sample per row
-    sign, logdet = np.linalg.slogdet(Sigma)
-    quad = np.sum(D * np.linalg.solve(Sigma, D.T).T)   # sum_i (x_i - mu)^T Sigma^{-1} (x_i - mu)
+    L = np.linalg.cholesky(Sigma)
+    Z = scipy.linalg.solve_triangular(L, (X - mu).T, lower=True)
+    logdet = 2 * np.sum(np.log(np.diag(L)))                 # add the logs instead of multiplying the entries
+    quad = np.sum(Z**2)
     return float(-0.5 * (n * d * np.log(2 * np.pi) + n * logdet + quad))
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "q6-gaussian-loglik-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+# %% nbgrader={"grade": true, "grade_id": "q6-diagnose-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
 import scipy.stats
 from autograder.checks import assert_scalar_close
 
+assert np.size(faulty_line) == 1 and float(np.asarray(faulty_line).reshape(())) in range(1, 8), \
+    "faulty_line should be one of the line numbers 1 to 7 of gaussian_loglik_given."
 _X = np.array([[1.0, 2.0], [0.0, -1.0], [2.5, 0.5]])
 _mu = np.array([1.0, 0.0])
 _Sigma = np.array([[2.0, 0.6], [0.6, 1.0]])
@@ -487,13 +537,12 @@ _ref = np.sum(scipy.stats.multivariate_normal(_mu, _Sigma).logpdf(_X))
 assert_scalar_close(gaussian_loglik(_X.copy(), _mu.copy(), _Sigma.copy()), _ref, rtol=1e-9,
                     name="gaussian_loglik for 3 samples in R^2")
 
-# %% nbgrader={"grade": true, "grade_id": "q6-gaussian-loglik-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: random data in dimensions 1 to 300, a single sample, an ill-conditioned covariance,
-# covariances whose determinant underflows and overflows, inputs left unchanged, inverses blocked.
+# %% nbgrader={"grade": true, "grade_id": "q6-diagnose-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: the faulty line; the corrected function on random data in dimensions 1 to 300, a single
+# sample, an ill-conditioned covariance, covariances whose determinant underflows and overflows, and
+# the inputs left unchanged.
 ### BEGIN HIDDEN TESTS
 import scipy.linalg
-from autograder import calls
-from autograder.checks import forbid_calls
 
 
 def _spd(_rng, _d, _scale=1.0, _cond=None):
@@ -519,42 +568,49 @@ for _n, _d, _scale, _cond, _what in [(40, 3, 1.0, None, "40 samples in R^3"),
                                      (1, 6, 1.0, None, "a single sample in R^6"),
                                      (30, 8, 1.0, 1e6, "an ill-conditioned covariance (condition number 1e6)"),
                                      (50, 300, 20.0, None, "d = 300, where det(Sigma) overflows"),
-                                     (50, 250, 0.01, None, "d = 250, where det(Sigma) underflows")]:
+                                     (50, 250, 0.01, None, "d = 250, where det(Sigma) underflows"),
+                                     (20, 300, 1e3, None, "d = 300 and variances about 1000, where even "
+                                                          "sqrt(det(Sigma)) overflows"),
+                                     (20, 250, 1e-4, None, "d = 250 and variances about 1e-4, where even "
+                                                           "sqrt(det(Sigma)) underflows")]:
     _Sigma = _spd(_rng, _d, _scale, _cond)
     _mu = _rng.normal(size=_d)
     _X = _mu + _rng.normal(size=(_n, _d)) @ np.linalg.cholesky(_Sigma).T
     _cases.append((_X, _mu, _Sigma, _what))
 
-_why = "solve a linear system instead of forming the inverse"
-with forbid_calls(calls.INVERSE, reason=_why, func=gaussian_loglik):
-    for _X, _mu, _Sigma, _what in _cases:
-        _ref, _parts = _reference(_X, _mu, _Sigma)
-        _copies = (_X.copy(), _mu.copy(), _Sigma.copy())
+for _X, _mu, _Sigma, _what in _cases:
+    _ref, _parts = _reference(_X, _mu, _Sigma)
+    _copies = (_X.copy(), _mu.copy(), _Sigma.copy())
+    with np.errstate(all="ignore"):
         _got = gaussian_loglik(_X, _mu, _Sigma)
-        assert all(np.array_equal(_a, _b) for _a, _b in zip((_X, _mu, _Sigma), _copies)), \
-            "gaussian_loglik changed one of its inputs; work on copies."
-        assert np.size(_got) == 1, (f"gaussian_loglik should return a single number (the sum over all samples), "
-                                    f"but it returned shape {np.shape(_got)}.")
-        _got = float(np.asarray(_got).reshape(()))
-        assert np.isfinite(_got), (f"gaussian_loglik for {_what} is infinite or NaN: did det(Sigma) overflow or "
-                                   "underflow? Use np.linalg.slogdet for the log-determinant.")
-        _tol = 1e-7 * (abs(_ref) + _parts["const"] + abs(_parts["n"] * _parts["logdet"]) + 1.0)
-        if abs(_got - _ref) <= _tol:
-            continue
-        _n = _parts["n"]
-        if _n > 1 and abs(_got - _ref / _n) <= _tol:
-            raise AssertionError(f"gaussian_loglik for {_what} looks like the average over the samples; "
-                                 "return the sum.")
-        if abs(_got - (_ref + _parts["const"])) <= _tol:
-            raise AssertionError(f"gaussian_loglik for {_what} misses the constant term -(n d / 2) log(2 pi).")
-        if abs(_got - (_ref + 0.5 * _n * _parts["logdet"])) <= _tol or abs(_got - (_ref + 0.5 * (_n - 1) * _parts["logdet"])) <= _tol:
-            raise AssertionError(f"gaussian_loglik for {_what}: the log-determinant term should be "
-                                 "-(n / 2) log det(Sigma), once per sample.")
-        if _n > 1 and abs(_got - (_ref + 0.5 * np.trace(_parts["quad_all"]) - 0.5 * np.sum(_parts["quad_all"]))) <= _tol:
-            raise AssertionError(f"gaussian_loglik for {_what}: the quadratic term sums all entries of "
-                                 "D Sigma^-1 D^T, including products of different samples; only its diagonal "
-                                 "(x_i - mu)^T Sigma^-1 (x_i - mu) belongs in the sum.")
-        raise AssertionError(f"gaussian_loglik for {_what} is not the expected log-likelihood.")
+    assert all(np.array_equal(_a, _b) for _a, _b in zip((_X, _mu, _Sigma), _copies)), \
+        "gaussian_loglik changed one of its inputs; work on copies."
+    assert np.size(_got) == 1, (f"gaussian_loglik should return a single number (the sum over all samples), "
+                                f"but it returned shape {np.shape(_got)}.")
+    _got = float(np.asarray(_got).reshape(()))
+    assert np.isfinite(_got), (f"gaussian_loglik for {_what} is infinite or NaN: a product of many factors "
+                               "(a determinant, or the product of a diagonal) overflows or underflows there; "
+                               "add logarithms instead of multiplying.")
+    _tol = 1e-7 * (abs(_ref) + _parts["const"] + abs(_parts["n"] * _parts["logdet"]) + 1.0)
+    if abs(_got - _ref) <= _tol:
+        continue
+    _n = _parts["n"]
+    if _n > 1 and abs(_got - _ref / _n) <= _tol:
+        raise AssertionError(f"gaussian_loglik for {_what} looks like the average over the samples; "
+                             "return the sum.")
+    if abs(_got - (_ref + _parts["const"])) <= _tol:
+        raise AssertionError(f"gaussian_loglik for {_what} misses the constant term -(n d / 2) log(2 pi).")
+    if abs(_got - (_ref + 0.5 * _n * _parts["logdet"])) <= _tol or abs(_got - (_ref + 0.5 * (_n - 1) * _parts["logdet"])) <= _tol:
+        raise AssertionError(f"gaussian_loglik for {_what}: the log-determinant term should be "
+                             "-(n / 2) log det(Sigma), once per sample.")
+    if _n > 1 and abs(_got - (_ref + 0.5 * np.trace(_parts["quad_all"]) - 0.5 * np.sum(_parts["quad_all"]))) <= _tol:
+        raise AssertionError(f"gaussian_loglik for {_what}: the quadratic term sums all entries of "
+                             "D Sigma^-1 D^T, including products of different samples; only its diagonal "
+                             "(x_i - mu)^T Sigma^-1 (x_i - mu) belongs in the sum.")
+    raise AssertionError(f"gaussian_loglik for {_what} is not the expected log-likelihood.")
+_line = float(np.asarray(faulty_line, dtype=float).reshape(()))
+assert _line == 5, (f"faulty_line = {faulty_line} is not the line whose result first leaves the floating-point "
+                    "range. Hint: print the intermediate results of gaussian_loglik_given for d = 300, line by line.")
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -11,8 +11,8 @@
 # %% [markdown]
 # # Chapter 05 exercises: eigendecomposition and the SVD
 #
-# Seven questions: power iteration, a sorted symmetric eigendecomposition, exact singular values with
-# SymPy, the SVD built from the eigendecomposition of $A^\top A$, the best rank-$k$ approximation, the
+# Seven questions: power iteration, a prediction of how many steps it needs, exact singular values with
+# SymPy, the SVD built from the eigendecomposition of $A^\top A$, a matrix with a prescribed SVD, the
 # energy kept by the first $k$ singular values, and the minimum-norm least-squares solution. Each
 # question has a **visible test** you can run now and **hidden tests** that run when your notebook is
 # graded (on other inputs, including edge cases), so make your functions work for any valid input, not
@@ -154,80 +154,103 @@ for _out in (power_iteration(np.diag([2.0, -2.0, 1.0]), num_iters=25, tol=1e-12)
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 2: a sorted symmetric eigendecomposition (3 points)
+# ## Question 2: predict how many steps power iteration needs (3 points)
 #
-# Write `sorted_eigh(S)` for a symmetric matrix `S` of shape $(n, n)$. Return `(values, vectors)`:
+# Section 3 of the chapter says how fast power iteration converges. Turn that into a prediction you can
+# make **before** running anything, e.g. to choose `num_iters` or to see that a method will be too slow.
 #
-# * `values`: a 1-D float array of the $n$ eigenvalues from **largest to smallest** in the usual
-#   (algebraic) order, so $-5$ comes after $1$;
-# * `vectors`: an $(n, n)$ array whose column `i` is a unit eigenvector for `values[i]`, with
-#   orthonormal columns.
+# Let $S$ be any symmetric matrix whose eigenvalues satisfy $|\lambda_1| > |\lambda_2| \ge |\lambda_3| \ge
+# \dots$, with ratio $\rho = |\lambda_2|/|\lambda_1|$, and let $\theta_k$ be the angle between the iterate
+# $\mathbf{x}_k$ of $\mathbf{x}_{k+1} = S\mathbf{x}_k/\lVert S\mathbf{x}_k\rVert$ and the line of the
+# dominant eigenvector $\mathbf{q}_1$. Write `power_steps(ratio, tol, tan0=1.0)` that returns, as a Python
+# `int`, the **smallest** number of steps $k \ge 0$ that **guarantees** $\tan\theta_k \le$ `tol` for every
+# such $S$ with $\rho =$ `ratio` and every start vector with $\tan\theta_0 =$ `tan0` (so the worst case
+# over all of them).
 #
-# Use the library well: `np.linalg.eigh` does the work, but returns the eigenvalues in ascending order.
-# Any sign of each eigenvector is accepted, and for a repeated eigenvalue any orthonormal basis of its
-# eigenspace.
+# The tests call it with $0 \le$ `ratio` $< 1$ (`ratio = 0` is a matrix of rank one), `tol` $> 0$ and
+# `tan0` $> 0$, far from the values where the answer jumps from one integer to the next, and compare with
+# the exact answer on values you do not see. Any method is allowed, but the answer must come from
+# `ratio`, `tol` and `tan0` alone: no matrix is given.
 
-# %% nbgrader={"grade": false, "grade_id": "q2-sorted-eigh", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-def sorted_eigh(S):
+# %% nbgrader={"grade": false, "grade_id": "q2-power-steps", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "predict"}
+def power_steps(ratio, tol, tan0=1.0):
     ### BEGIN SOLUTION
-    values, vectors = np.linalg.eigh(np.asarray(S, dtype=float))
-    return values[::-1], vectors[:, ::-1]
+    import math
+
+    # tan(theta_k) = sqrt(sum_i c_i^2 lambda_i^(2k)) / (|c_1| |lambda_1|^k) <= ratio^k tan0, with equality
+    # for a start vector in the span of q_1 and q_2: the smallest k with ratio^k tan0 <= tol
+    if tan0 <= tol:
+        return 0
+    if ratio == 0:
+        return 1
+    return max(1, math.ceil(math.log(tol / tan0) / math.log(ratio)))
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "q2-sorted-eigh-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_close, assert_eigendecomposition
+# %% nbgrader={"grade": true, "grade_id": "q2-power-steps-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+_k = power_steps(0.5, 1e-3)
+assert isinstance(_k, (int, np.integer)) and not isinstance(_k, bool), \
+    f"power_steps should return an int, got {type(_k).__name__}."
+assert _k == 10, "power_steps(0.5, 1e-3) should be 10."
 
-_S = np.array([[2.0, 1.0], [1.0, 2.0]])
-_values, _vectors = sorted_eigh(_S.copy())
-assert_close(_values, np.array([3.0, 1.0]), name="the eigenvalues of [[2, 1], [1, 2]]",
-             hint="from largest to smallest.")
-assert_eigendecomposition(_S, _values, _vectors, name="sorted_eigh(S)",
-                          hint="column i of vectors must belong to values[i].")
-
-# %% nbgrader={"grade": true, "grade_id": "q2-sorted-eigh-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: random symmetric matrices (indefinite, negative definite, singular), repeated eigenvalues,
-# the identity, 1x1, list input, S unchanged.
+# %% nbgrader={"grade": true, "grade_id": "q2-power-steps-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: a seeded sweep of ratios from 0.05 to 0.999, tolerances from 1e-14 to 0.1 and start angles
+# tan0 from 1e-3 to 1e6; ratio = 0; tan0 already below tol; arguments by keyword and by position.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_eigendecomposition, assert_orthonormal_columns
+import math
 
-_rng = np.random.default_rng(5201)
-
-
-def _sym(spectrum):
-    _Q, _ = np.linalg.qr(_rng.normal(size=(len(spectrum), len(spectrum))))
-    _S = _Q @ np.diag(spectrum) @ _Q.T
-    return (_S + _S.T) / 2
+_rng = np.random.default_rng(5202)
 
 
-_G = _rng.normal(size=(6, 6))
-_cases = [
-    ("a random 6x6 symmetric matrix", _G + _G.T),
-    ("a matrix with eigenvalues 1, -7, 3", _sym([1.0, -7.0, 3.0])),
-    ("a matrix with a repeated eigenvalue", _sym([5.0, 2.0, 2.0, 2.0, -1.0])),
-    ("a negative definite matrix", _sym([-1.0, -2.0, -30.0, -0.5])),
-    ("a singular matrix", _sym([4.0, 0.0, 0.0, 1.0])),
-    ("the 3x3 identity", np.eye(3)),
-    ("a 1x1 matrix", np.array([[-4.0]])),
-]
-for _name, _S in _cases:
-    _Scopy = _S.copy()
-    _values, _vectors = sorted_eigh(_S)
-    assert np.array_equal(_S, _Scopy), "sorted_eigh changed its input S; work on a copy."
-    _values = np.asarray(_values, dtype=float)
-    assert _values.shape == (_S.shape[0],), f"for {_name}, values should have shape {(_S.shape[0],)}."
-    _ref = np.sort(np.linalg.eigvalsh(_S))[::-1]
-    if not np.all(np.diff(_values) <= 1e-9 * max(1.0, np.abs(_ref).max())):
-        if np.allclose(_values, _ref[np.argsort(-np.abs(_ref), kind="stable")]):
-            raise AssertionError(f"for {_name}, the eigenvalues are sorted by absolute value; sort them "
-                                 "from largest to smallest in the algebraic order (negative ones last).")
-        raise AssertionError(f"for {_name}, the eigenvalues are not in decreasing order.")
-    assert_orthonormal_columns(_vectors, atol=1e-8, name=f"the eigenvectors for {_name}",
-                               hint="for a symmetric matrix, np.linalg.eigh guarantees orthonormal eigenvectors.")
-    assert_eigendecomposition(_S, _values, _vectors, name=f"sorted_eigh(S) for {_name}",
-                              hint="column i of vectors must belong to values[i].")
-_values, _vectors = sorted_eigh([[0.0, 2.0], [2.0, 0.0]])
-assert_eigendecomposition(np.array([[0.0, 2.0], [2.0, 0.0]]), _values, _vectors, name="sorted_eigh of a nested list")
+def _exact_steps(rho, tol, t0):
+    """The smallest k >= 0 with rho^k t0 <= tol, and the distance of the real solution to an integer."""
+    if t0 <= tol:
+        return 0, 1.0
+    if rho == 0:
+        return 1, 1.0
+    _x = math.log(tol / t0) / math.log(rho)
+    return max(1, math.ceil(_x)), abs(_x - round(_x))
+
+
+_cases = [(0.5, 1e-3, 1.0), (0.8, 1e-8, 1.0), (0.99, 1e-6, 1.0), (0.999, 1e-12, 1.0), (0.1, 1e-14, 1.0),
+          (0.9, 1e-6, 1e3), (0.6, 1e-10, 1e6), (0.95, 1e-4, 1e-2), (0.3, 0.05, 0.7), (0.7, 0.1, 30.0)]
+while len(_cases) < 40:
+    _case = (float(_rng.uniform(0.05, 0.999)), float(10.0 ** _rng.uniform(-14, -1)), float(10.0 ** _rng.uniform(-3, 6)))
+    _cases.append(_case)
+_checked = 0
+for _rho, _tol, _t0 in _cases:
+    _want, _margin = _exact_steps(_rho, _tol, _t0)
+    if _margin < 1e-6:
+        continue                       # too close to a jump: rounding could decide it
+    _checked += 1
+    _call = f"power_steps({_rho:.4g}, {_tol:.3g}, tan0={_t0:.3g})"
+    _got = power_steps(_rho, _tol, tan0=_t0) if _t0 != 1.0 else power_steps(_rho, _tol)
+    assert isinstance(_got, (int, np.integer)) and not isinstance(_got, bool), \
+        f"power_steps should return an int, got {type(_got).__name__}."
+    if _got == _want:
+        continue
+    if _t0 != 1.0 and _got == _exact_steps(_rho, _tol, 1.0)[0]:
+        raise AssertionError(f"{_call} ignores tan0: a start vector further from q_1 needs more steps, one "
+                             "closer to it fewer.")
+    if _want == 0:
+        raise AssertionError(f"{_call} is wrong: the start vector already meets the tolerance (tan0 <= tol), so "
+                             "no step is needed.")
+    if _got < _want:
+        raise AssertionError(f"{_call} is too small: after that many steps a worst-case start vector (in the "
+                             "span of q_1 and q_2) still has tan(theta) > tol. Which factor does each step "
+                             "multiply tan(theta) by, for the vector (not for the Rayleigh quotient)?")
+    raise AssertionError(f"{_call} is larger than needed: fewer steps already guarantee tan(theta) <= tol "
+                         "for every matrix and start vector; the question asks for the smallest number.")
+assert _checked >= 30
+# positional tan0, the two edge cases
+assert power_steps(0.9, 1e-6, 10.0) == _exact_steps(0.9, 1e-6, 10.0)[0], \
+    "power_steps(ratio, tol, tan0) with tan0 passed by position gives a wrong count."
+_got = power_steps(0.0, 1e-9, 5.0)
+assert _got == 1, ("power_steps(0, 1e-9, tan0=5) is wrong: with ratio = 0 (a matrix of rank one), one step "
+                   "removes every component outside the line of q_1.")
+_got = power_steps(0.9, 1e-3, tan0=1e-4)
+assert _got == 0, ("power_steps(0.9, 1e-3, tan0=1e-4) is wrong: the start vector already meets the tolerance, "
+                   "so no step is needed.")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -242,10 +265,12 @@ assert_eigendecomposition(np.array([[0.0, 2.0], [2.0, 0.0]]), _values, _vectors,
 #
 # Any equivalent form is accepted (nested square roots or not). `G.eigenvals()` returns a dict, in no
 # guaranteed order, so make sure which root is the larger one for **every** $a > 0$ (`sorted`, `max` and
-# `if x > y:` can compare the two roots here only because `a` is declared positive; with a plain symbol
-# they raise `TypeError`). A check you can do: $\sigma_1\sigma_2 = |\det A| = 1$.
+# `if x > y:` can compare the two eigenvalues here only because `a` is declared positive; with a plain
+# symbol they raise `TypeError`, and even with `a` positive they cannot compare the square roots of the
+# eigenvalues). A check you can do: $\sigma_1\sigma_2 = |\det A| = 1$. The hidden tests check with SymPy
+# that your expressions equal the singular values for **every** $a > 0$, not at a few points.
 
-# %% nbgrader={"grade": false, "grade_id": "q3-shear-singular-values", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
+# %% nbgrader={"grade": false, "grade_id": "q3-shear-singular-values", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "derive"}
 a = sp.symbols("a", positive=True)
 A_shear = sp.Matrix([[1, a], [0, 1]])
 ### BEGIN SOLUTION
@@ -266,9 +291,9 @@ for _name, _sigma in [("sigma_1", sigma_1), ("sigma_2", sigma_2)]:
     assert abs(_at0 - 1) < 1e-20, f"at a = 0 the shear is the identity, so {_name} should be 1 there."
 
 # %% nbgrader={"grade": true, "grade_id": "q3-shear-singular-values-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: G exactly, and sigma_1, sigma_2 compared with the exact singular values at several values of a.
+# Hidden tests: G exactly, and sigma_1, sigma_2 equal to the exact singular values for every a > 0 (SymPy).
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_exact, assert_sympy_equal
+from autograder.checks import assert_exact, assert_sympy_equal, sym_equal
 
 _a = sp.Symbol("a", positive=True)
 assert_sympy_equal(G, sp.Matrix([[1, _a], [_a, 1 + _a**2]]), name="G",
@@ -295,6 +320,8 @@ for _name, _sigma in [("sigma_1", sigma_1), ("sigma_2", sigma_2)]:
     for _value in _values:
         _got, _want = _at(_sigma, _value), _at(_exact[_name], _value)
         assert abs(_got - _want) <= 1e-25 * (1 + abs(_want)), f"{_name} is not the expected singular value at a = {_value}."
+    _as_a = sp.sympify(_sigma).xreplace({_x: _a for _x in sp.sympify(_sigma).free_symbols})
+    assert sym_equal(_as_a, _exact[_name]), f"{_name} is not equal to the singular value for every a > 0."
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -400,51 +427,109 @@ assert_svd(np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]), *_list_result, name="
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 5: the best rank-$k$ approximation (3 points)
+# ## Question 5: a matrix with a prescribed SVD (3 points)
 #
-# Write `rank_k_approx(A, k)` that returns the best rank-$k$ approximation
-# $A_k = \sum_{i=1}^k \sigma_i u_i v_i^\top$ of a matrix `A` of shape $(m, n)$ (Eckart–Young), as a float
-# array of shape $(m, n)$, for any integer $0 \le k \le \min(m, n)$ ($k = 0$ gives the zero matrix).
-# Use the library well: compute the SVD with `np.linalg.svd`. When singular values are tied, any of the
-# equally good answers passes.
+# To test an algorithm (a low-rank solver, a power iteration, a compression scheme) one needs matrices
+# whose singular values and singular vectors are known in advance. Write `matrix_with(s, u, n)` that
+# returns a float array `A` of shape $(m, n)$, where $m$ is the length of `u`, such that
+#
+# 1. the singular values of `A` are the entries of `s`, followed by zeros: `s` is a 1-D array of $r$
+#    positive numbers in strictly decreasing order, $1 \le r \le \min(m, n)$, so `A` has rank $r$;
+# 2. the direction of `u` is a left singular vector of `A` for the **largest** singular value $\sigma_1 =$
+#    `s[0]`: $AA^\top\mathbf{u} = \sigma_1^2\,\mathbf{u}$. Here `u` is any non-zero vector of length $m$,
+#    not necessarily of unit length.
+#
+# Many matrices qualify and every one of them earns full marks; the tests check the two properties. `s`
+# and `u` may be NumPy arrays or lists; do not modify them. Any function of NumPy or SciPy is allowed.
 
-# %% nbgrader={"grade": false, "grade_id": "q5-rank-k", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-def rank_k_approx(A, k):
+# %% nbgrader={"grade": false, "grade_id": "q5-prescribed-svd", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "construct"}
+def matrix_with(s, u, n):
     ### BEGIN SOLUTION
-    U, s, Vt = np.linalg.svd(np.asarray(A, dtype=float), full_matrices=False)
-    return (U[:, :k] * s[:k]) @ Vt[:k]
+    s = np.asarray(s, dtype=float)
+    u = np.asarray(u, dtype=float)
+    m, r = len(u), len(s)
+    rng = np.random.default_rng(0)
+    # QR of [u, random columns]: the first column of Q is +-u/||u||, the others complete it orthonormally
+    U, _ = np.linalg.qr(np.column_stack([u, rng.normal(size=(m, r - 1))]))
+    V, _ = np.linalg.qr(rng.normal(size=(n, r)))
+    return (U * s) @ V.T
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "q5-rank-k-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_close
+# %% nbgrader={"grade": true, "grade_id": "q5-prescribed-svd-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_close, assert_shape
 
-assert_close(rank_k_approx(np.diag([1.0, 3.0, 2.0]), 2), np.diag([0.0, 3.0, 2.0]), name="rank_k_approx(diag(1, 3, 2), 2)")
+_A = matrix_with(np.array([5.0, 2.0]), np.array([1.0, 2.0, 2.0]), 2)
+assert_shape(_A, (3, 2), name="matrix_with([5, 2], [1, 2, 2], 2)")
+_A = np.asarray(_A, dtype=float)
+assert_close(np.linalg.svd(_A, compute_uv=False), np.array([5.0, 2.0]), rtol=1e-8,
+             name="the singular values of matrix_with([5, 2], [1, 2, 2], 2)")
+_u = np.array([1.0, 2.0, 2.0]) / 3.0
+assert np.linalg.norm(_A @ (_A.T @ _u) - 25.0 * _u) <= 1e-8 * 25.0, \
+    "(1, 2, 2) is not a left singular vector of your matrix for its largest singular value 5: A A^T u != 25 u."
 
-# %% nbgrader={"grade": true, "grade_id": "q5-rank-k-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: tall, wide and square random matrices for every k from 0 to min(m, n), a rank-deficient
-# matrix, tied singular values, a large scale, list input, A unchanged.
+# %% nbgrader={"grade": true, "grade_id": "q5-prescribed-svd-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: square, tall and wide shapes, ranks from 1 to min(m, n), a single row and a single column,
+# u along a coordinate axis (both signs), u of length 1e8 and 1e-8, singular values of very different sizes,
+# list input, s and u unchanged.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_low_rank_approximation
+from autograder.checks import assert_shape
 
-_rng = np.random.default_rng(5501)
-_Q, _ = np.linalg.qr(_rng.normal(size=(4, 4)))
+_rng = np.random.default_rng(5502)
+_e = lambda m, i, sign=1.0: sign * np.eye(m)[i]
 _cases = [
-    ("a tall 7x4 matrix", _rng.normal(size=(7, 4))),
-    ("a wide 3x6 matrix", _rng.normal(size=(3, 6))),
-    ("a square 5x5 matrix", _rng.normal(size=(5, 5))),
-    ("a 6x5 matrix of rank 2", _rng.normal(size=(6, 2)) @ _rng.normal(size=(2, 5))),
-    ("2 times a 4x4 orthogonal matrix (all singular values equal)", 2 * _Q),
-    ("a 4x3 matrix scaled by 1e6", 1e6 * _rng.normal(size=(4, 3))),
+    ("a square 4x4 matrix of full rank", [9.0, 4.0, 2.0, 0.5], _rng.normal(size=4), 4),
+    ("a tall 6x3 matrix of rank 1", [3.0], _rng.normal(size=6), 3),
+    ("a wide 2x5 matrix", [7.0, 6.5], _rng.normal(size=2), 5),
+    ("a 5x5 matrix of rank 3", [10.0, 1.0, 0.1], _rng.normal(size=5), 5),
+    ("a 4x3 matrix with u = e_1", [2.0, 1.0, 0.25], _e(4, 0), 3),
+    ("a 4x4 matrix with u = -e_1", [5.0, 3.0, 2.0, 1.0], _e(4, 0, -1.0), 4),
+    ("a 5x2 matrix with u = e_4", [8.0, 1.0], _e(5, 3), 2),
+    ("a 1x3 row", [4.0], np.array([-2.0]), 3),
+    ("a 3x1 column", [0.5], np.array([0.0, 3.0, -4.0]), 1),
+    ("a 6x4 matrix with u of length 1e8", [1e3, 1.0, 1e-3], 1e8 * _rng.normal(size=6), 4),
+    ("a 3x3 matrix with u of length 1e-8", [1.0, 1e-3, 1e-6], 1e-8 * _rng.normal(size=3), 3),
+    ("a 7x6 matrix with singular values 1e4, 1, 1e-4", [1e4, 1.0, 1e-4], _rng.normal(size=7), 6),
 ]
-for _name, _A in _cases:
-    for _k in range(min(_A.shape) + 1):
-        _Acopy = _A.copy()
-        _Ak = rank_k_approx(_A, _k)
-        assert np.array_equal(_A, _Acopy), "rank_k_approx changed its input A; work on a copy."
-        assert_low_rank_approximation(_A, _Ak, _k, name=f"rank_k_approx(A, {_k}) for {_name}")
-assert_low_rank_approximation(np.array([[1.0, 2.0], [3.0, 4.0]]), rank_k_approx([[1.0, 2.0], [3.0, 4.0]], 1), 1,
-                              name="rank_k_approx of a nested list")
+for _name, _s, _u, _n in _cases:
+    _s = np.array(_s)
+    _m, _r = len(_u), len(_s)
+    _scopy, _ucopy = _s.copy(), _u.copy()
+    _A = matrix_with(_s, _u, _n)
+    assert np.array_equal(_s, _scopy) and np.array_equal(_u, _ucopy), \
+        "matrix_with changed its input s or u; work on copies."
+    _who = f"matrix_with(s, u, {_n}) for {_name}"
+    assert_shape(_A, (_m, _n), name=_who, hint="m is the length of u and n is given.")
+    _A = np.asarray(_A, dtype=float)
+    assert np.all(np.isfinite(_A)), (f"{_who} contains NaN or inf (a division by zero? u may point along a "
+                                     "coordinate axis, either way).")
+    _want = np.zeros(min(_m, _n))
+    _want[:_r] = _s
+    _got = np.linalg.svd(_A, compute_uv=False)
+    if not np.allclose(_got, _want, rtol=1e-7, atol=1e-12 * _s[0]):
+        _un = np.linalg.norm(_u)
+        if abs(_un - 1.0) > 1e-3 and abs(_got[0] - _un * _s[0]) <= 1e-6 * _un * _s[0]:
+            raise AssertionError(f"the largest singular value of {_who} is s[0] times ||u||: u need not have unit "
+                                 "length; use its direction u / ||u||.")
+        _rank = int(np.sum(_got > 1e-11 * _s[0]))
+        if _rank != _r:
+            raise AssertionError(f"{_who} has rank {_rank}, but s has {_r} entr{'y' if _r == 1 else 'ies'}, so "
+                                 f"its rank should be {_r} (the other singular values are zero).")
+        raise AssertionError(f"the singular values of {_who} are not s (followed by zeros): are the columns "
+                             "you combine with s orthonormal, on both sides?")
+    _uh = _u / np.linalg.norm(_u)
+    if np.linalg.norm(_A @ (_A.T @ _uh) - _s[0] ** 2 * _uh) > 1e-7 * _s[0] ** 2:
+        if _r > 1 and any(np.linalg.norm(_A @ (_A.T @ _uh) - _t ** 2 * _uh) <= 1e-7 * _s[0] ** 2 for _t in _s[1:]):
+            raise AssertionError(f"for {_name}, u is a left singular vector of your matrix, but for a smaller "
+                                 "singular value: it must belong to the largest one, s[0].")
+        if _m == _n and np.linalg.norm(_A.T @ (_A @ _uh) - _s[0] ** 2 * _uh) <= 1e-7 * _s[0] ** 2:
+            raise AssertionError(f"for {_name}, u is a right singular vector of your matrix (A^T A u = s[0]^2 u); "
+                                 "it should be a left one (A A^T u = s[0]^2 u).")
+        raise AssertionError(f"for {_name}, u is not a left singular vector of your matrix for its largest "
+                             "singular value: A A^T u != s[0]^2 u.")
+_A = np.asarray(matrix_with([3.0, 1.0], [0.0, 1.0], 2), dtype=float)
+assert _A.shape == (2, 2) and np.allclose(np.linalg.svd(_A, compute_uv=False), [3.0, 1.0]) and \
+    np.allclose(_A @ (_A.T @ np.array([0.0, 1.0])), [0.0, 9.0]), "matrix_with should accept lists for s and u."
 ### END HIDDEN TESTS
 
 # %% [markdown]

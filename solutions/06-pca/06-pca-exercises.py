@@ -12,8 +12,9 @@
 # # Chapter 06 exercises: principal component analysis
 #
 # Six questions: PCA by the SVD of the centered data, the explained variance ratio and the number of
-# components for a target share of the variance, projecting and reconstructing, whitening, applying a
-# PCA fitted on a training set to a test set, and an exact PCA of a tiny data set with SymPy. Each
+# components for a target share of the variance, a bug to find in a colleague's PCA, whitening, applying a
+# PCA fitted on a training set to a test set, and a data set built to have a given first principal
+# component. Each
 # question has a **visible test** you can run now and **hidden tests** that run when your notebook is
 # graded (on other inputs, including edge cases), so make your functions work for any valid input, not
 # only for the example.
@@ -221,96 +222,139 @@ for _name, _X in _cases:
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 3: project and reconstruct (3 points)
+# ## Question 3: find the bug in a colleague's PCA (3 points)
 #
-# Write `pca_reconstruct(X, k)` that returns the reconstruction $\hat X$ of a data matrix `X` of shape
-# $(n, d)$ from its first $k$ principal components, for an integer $0 \le k \le \min(n, d)$: every row
-# $\mathbf{x}_i$ becomes $\boldsymbol{\mu} + V_kV_k^\top(\mathbf{x}_i - \boldsymbol{\mu})$, where
-# $\boldsymbol{\mu}$ is the mean of the rows and the columns of $V_k$ are the first $k$ principal
-# directions ($k = 0$ gives the mean in every row). Return a float array of shape $(n, d)$.
-# `np.linalg.svd` is fine (you may also call your `pca_fit` from Question 1).
+# A colleague wrote `pca_summary(X, k)` below (a locked cell: run it, do not edit it). It is meant to
+# return, for a data matrix `X` of shape $(n, d)$ and $1 \le k \le \min(n - 1, d)$, the tuple
+# `(components, variances, scores)`: the first $k$ principal directions as the rows of a $(k, d)$ array,
+# the variances $\lambda_1 \ge \dots \ge \lambda_k$ of the data along them (with $\frac{1}{n-1}$), and the
+# $(n, k)$ array of the scores of the rows of `X` on those directions. It runs without an error and its
+# results have the right shapes, but on most data sets they are wrong. **Exactly one line is faulty.**
 #
-# The tests grade $\hat X$ by what makes it unique: it lies in a $k$-dimensional affine subspace through
-# the mean, and its error $\lVert X - \hat X\rVert_F$ is the smallest possible,
-# $\sqrt{s_{k+1}^2 + s_{k+2}^2 + \cdots}$ (Eckart–Young, with the singular values $s_i$ of the centered
-# data).
+# 1. Set `faulty_line` to the number of that line (the numbers are in the comments at the end of the
+#    lines).
+# 2. Write `pca_summary_fixed(X, k)`, a corrected version: the same inputs and the same three outputs,
+#    with each component's sign free but its scores matching it (column $i$ of `scores` is the data
+#    centered by its mean, times component $i$).
+#
+# Run the given function on small examples where you know the answer (Section 3 of the chapter) to find
+# out what goes wrong.
 
-# %% nbgrader={"grade": false, "grade_id": "q3-reconstruct", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-def pca_reconstruct(X, k):
+# %% nbgrader={"grade": false, "grade_id": "q3-colleague-code", "locked": true, "schema_version": 3, "solution": false, "task": false}
+def pca_summary(X, k):                                             # line 1
+    X = np.array(X, dtype=float)                                   # line 2
+    n = X.shape[0]                                                 # line 3
+    mu = X.mean(axis=1, keepdims=True)                             # line 4
+    U, s, Vt = np.linalg.svd(X - mu, full_matrices=False)          # line 5
+    components = Vt[:k]                                            # line 6
+    variances = s[:k] ** 2 / (n - 1)                               # line 7
+    scores = U[:, :k] * s[:k]                                      # line 8
+    return components, variances, scores                           # line 9
+
+
+# %% nbgrader={"grade": false, "grade_id": "q3-diagnose-pca", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "diagnose"}
+### BEGIN SOLUTION
+faulty_line = 4      # the mean of each row (sample), not of each column (feature)
+### END SOLUTION
+
+
+def pca_summary_fixed(X, k):
     ### BEGIN SOLUTION
-    X = np.asarray(X, dtype=float)
-    mu = X.mean(axis=0)
-    _, _, Vt = np.linalg.svd(X - mu, full_matrices=False)
-    Vk = Vt[:k].T
-    return mu + (X - mu) @ Vk @ Vk.T
+    X = np.array(X, dtype=float)
+    n = X.shape[0]
+    mu = X.mean(axis=0, keepdims=True)
+    U, s, Vt = np.linalg.svd(X - mu, full_matrices=False)
+    components = Vt[:k]
+    variances = s[:k] ** 2 / (n - 1)
+    scores = U[:, :k] * s[:k]
+    return components, variances, scores
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "q3-reconstruct-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_close
+# %% nbgrader={"grade": true, "grade_id": "q3-diagnose-pca-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_close, assert_shape
 
-# points on a line through (5, 5, 5): one component reconstructs them exactly
-_X = np.array([5.0, 5.0, 5.0]) + np.array([[-2.0], [-1.0], [0.5], [2.5]]) * np.array([[1.0, 2.0, 2.0]])
-assert_close(pca_reconstruct(_X.copy(), 1), _X, name="pca_reconstruct(X, 1) for points on a line",
-             hint="points on a line through the mean are reconstructed exactly by one component.")
+assert isinstance(faulty_line, (int, np.integer)) and not isinstance(faulty_line, bool) and 1 <= faulty_line <= 9, \
+    "faulty_line should be a line number, an int from 1 to 9."
+# four points on a line through (1, 2) in the direction (3, 4) / 5, at distances -10, -5, 5, 10
+_X = np.array([[1.0, 2.0]]) + np.array([[-10.0], [-5.0], [5.0], [10.0]]) * np.array([[0.6, 0.8]])
+_comp, _var, _sc = pca_summary_fixed(_X.copy(), 1)
+assert_shape(_comp, (1, 2), name="components")
+assert_close(np.abs(np.asarray(_comp, dtype=float)), np.array([[0.6, 0.8]]), name="components (up to sign)")
+assert_close(_var, np.array([250.0 / 3.0]), name="variances",
+             hint="the variance along the line is (100 + 25 + 25 + 100) / (n - 1).")
+assert_shape(_sc, (4, 1), name="scores")
+_sign = np.sign(np.asarray(_comp, dtype=float)[0, 0])
+assert_close(np.asarray(_sc, dtype=float) * _sign, np.array([[-10.0], [-5.0], [5.0], [10.0]]), name="scores",
+             hint="the scores are the signed distances along the line, with the sign of your component.")
 
-# %% nbgrader={"grade": true, "grade_id": "q3-reconstruct-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: tall, wide and square data far from the origin, every k from 0 to min(n, d), the
-# optimal error (Eckart-Young), the affine rank, list input, X unchanged.
+# %% nbgrader={"grade": true, "grade_id": "q3-diagnose-pca-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: the faulty line, and the fixed function on tall, wide and square data far from the origin,
+# several k, list input, X unchanged: components, variances and scores that match the components.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_shape
+from autograder.checks import assert_close, assert_orthonormal_columns, assert_shape
 
 _rng = np.random.default_rng(6301)
-_cases = [("a 30x5 data set centred at 10", 10.0 + _rng.normal(size=(30, 5)) * np.array([5, 3, 2, 1, 0.3])),
-          ("a wide 4x7 data set", -5.0 + _rng.normal(size=(4, 7))),
-          ("a 6x6 data set scaled by 1e3", 1e3 * (2.0 + _rng.normal(size=(6, 6)))),
-          ("a 25x4 data set near a plane", 3.0 + _rng.normal(size=(25, 2)) @ _rng.normal(size=(2, 4))
-           + 1e-3 * _rng.normal(size=(25, 4)))]
+assert faulty_line == 4, (f"line {faulty_line} is not the faulty line: that line does what the function needs. "
+                          "Compare what each line computes with Section 3 of the chapter, on data whose mean is "
+                          "far from the origin.")
+
+
+def _data(n, d, offset):
+    _Q, _ = np.linalg.qr(_rng.normal(size=(d, d)))
+    _means = offset * np.linspace(0.5, 1.5, d)                 # a different mean for every feature
+    return _means + (_rng.normal(size=(n, d)) * np.geomspace(5.0, 0.5, d)) @ _Q.T
+
+
+_cases = [("a tall 50x4 data set centred near 30", _data(50, 4, 30.0)),
+          ("a wide 6x10 data set", _data(6, 10, -5.0)),
+          ("a square 5x5 data set", _data(5, 5, 2.0)),
+          ("a 30x3 data set in the units of 1e-4", 1e-4 * _data(30, 3, 1.0))]
 for _name, _X in _cases:
     _n, _d = _X.shape
     _mu = _X.mean(axis=0)
-    _s = np.linalg.svd(_X - _mu, compute_uv=False)
-    _U, _sr, _Vt = np.linalg.svd(_X, full_matrices=False)
-    for _k in list(range(1, min(_n, _d) + 1)) + [0]:
+    _, _s, _Vt = np.linalg.svd(_X - _mu, full_matrices=False)
+    for _k in sorted({1, 2, min(_n - 1, _d)}):
         _Xcopy = _X.copy()
-        _Xh = pca_reconstruct(_X, _k)
-        assert np.array_equal(_X, _Xcopy), "pca_reconstruct changed its input X; work on a copy."
-        _who = f"pca_reconstruct(X, {_k}) for {_name}"
-        assert_shape(_Xh, (_n, _d), name=_who)
-        _Xh = np.asarray(_Xh, dtype=float)
-        assert np.all(np.isfinite(_Xh)), f"{_who} contains NaN or infinite values."
-        _best = np.sqrt(np.sum(_s[_k:] ** 2))
-        _err = np.linalg.norm(_X - _Xh)
-        _tol = 1e-7 * np.linalg.norm(_X) + 1e-6 * _best
-        if _err > _best + _tol:
-            if np.linalg.norm(_Xh - (_U[:, :_k] * _sr[:_k]) @ _Vt[:_k]) <= 1e-7 * np.linalg.norm(_X):
-                raise AssertionError(f"{_who} is the truncated SVD of X itself: center X first, take the SVD "
-                                     "of the centered data, and add the mean back at the end.")
-            if np.linalg.norm(_X - (_Xh + _mu)) <= _best + _tol:
-                raise AssertionError(f"{_who} is off by the mean: after projecting the centered data, "
-                                     "add the mean back.")
-            raise AssertionError(f"{_who} is not the best reconstruction from the first {_k} principal "
-                                 f"component{'s' * (_k != 1)}: its error ||X - X_hat||_F is larger than the optimum.")
-        _sv = np.linalg.svd(_Xh - _mu, compute_uv=False)
-        _rank = int(np.sum(_sv > 1e-8 * max(1.0, np.linalg.norm(_X))))
-        assert _rank <= _k, f"{_who} uses more than {_k} directions: X_hat - mean has rank {_rank}; " \
-                            "keep only the first k components."
-_Xl = [[1.0, 2.0], [2.0, 1.0], [4.0, 5.0]]
-_Xh = np.asarray(pca_reconstruct([list(_row) for _row in _Xl], 2), dtype=float)
-assert np.allclose(_Xh, np.array(_Xl)), "pca_reconstruct(X, d) of a nested list should give back X."
+        _out = pca_summary_fixed(_X, _k)
+        assert np.array_equal(_X, _Xcopy), "pca_summary_fixed changed its input X; work on a copy."
+        _who = f"pca_summary_fixed(X, {_k}) for {_name}"
+        assert isinstance(_out, (tuple, list)) and len(_out) == 3, \
+            f"{_who} should return a tuple (components, variances, scores)."
+        _comp, _var, _sc = _out
+        assert_shape(_comp, (_k, _d), name=f"the components of {_who}")
+        assert_shape(_var, (_k,), name=f"the variances of {_who}")
+        assert_shape(_sc, (_n, _k), name=f"the scores of {_who}")
+        _comp, _sc = np.asarray(_comp, dtype=float), np.asarray(_sc, dtype=float)
+        assert_orthonormal_columns(_comp.T, atol=1e-6, name=f"the rows of the components of {_who}")
+        if not np.all(np.abs(np.sum(_comp * _Vt[:_k], axis=1)) > 1 - 1e-6):
+            raise AssertionError(f"the components of {_who} are not the first {_k} principal directions (up to "
+                                 "sign): PCA looks at the spread of the samples around the mean of each feature.")
+        assert_close(_var, _s[:_k] ** 2 / (_n - 1), rtol=1e-8, atol=1e-12 * _s[0] ** 2,
+                     name=f"the variances of {_who}",
+                     hint="the variance along v_i is s_i^2 / (n - 1), for the data centered by the mean of each feature.")
+        assert_close(_sc, (_X - _mu) @ _comp.T, rtol=1e-7, atol=1e-9 * np.abs(_X - _mu).max(),
+                     name=f"the scores of {_who}",
+                     hint="column i of the scores is (X - mean) times component i, with the same sign.")
+_Xl = [[1.0, 2.0], [3.0, 5.0], [0.0, 4.0]]
+_sl = np.linalg.svd(np.array(_Xl) - np.mean(_Xl, axis=0), compute_uv=False)
+_comp, _var, _sc = pca_summary_fixed(_Xl, 1)
+assert_close(_var, _sl[:1] ** 2 / 2, name="the variances of pca_summary_fixed for a nested list")
 ### END HIDDEN TESTS
 
 # %% [markdown]
 # ## Question 4: whitening (3 points)
 #
-# Write `pca_whiten(X, k)` that returns the **PCA-whitened** scores of a data matrix `X` of shape $(n, d)$:
-# the float array $Z_w = X_cV_k\Lambda_k^{-1/2}$ of shape $(n, k)$, where $X_c$ is the centered data,
-# the columns of $V_k$ are the first $k$ principal directions and $\Lambda_k$ holds their variances
-# $\lambda_i = s_i^2/(n-1)$. So column $i$ is the score on direction $i$, divided by its standard
-# deviation $\sqrt{\lambda_i}$, and the covariance (with $\frac{1}{n-1}$) of the result is the identity
-# $I_k$. The tests use $1 \le k \le \min(n - 1, d)$ and data whose first $k$ variances are clearly
-# positive. Use the library well: `np.linalg.svd` is fine (Section 9 of the chapter gives a short form
-# in terms of $U$).
+# Write `pca_whiten(X, k)` that returns the **PCA-whitened** data of a data matrix `X` of shape $(n, d)$:
+# a float array `Z` of shape $(n, k)$ such that
+#
+# * column $i$ of `Z` is a non-zero multiple (of either sign) of the scores of the rows of `X` on the
+#   $i$-th principal direction, for $i = 1, \dots, k$;
+# * every column of `Z` has mean zero, and the covariance of `Z` (with $\frac{1}{n-1}$) is the identity
+#   $I_k$.
+#
+# The tests use $1 \le k \le \min(n - 1, d)$ and data whose first $k$ variances are clearly positive. Any
+# method is allowed (Section 9 of the chapter discusses whitening).
 
 # %% nbgrader={"grade": false, "grade_id": "q4-whiten", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def pca_whiten(X, k):
@@ -474,55 +518,108 @@ for _name, _Xtr, _Xte in _cases:
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 6: an exact PCA with SymPy (3 points)
+# ## Question 6: a data set with a prescribed first principal component (3 points)
 #
-# The five points below (rows of `X_small`) are small enough to do PCA by hand. With SymPy (exact
-# arithmetic, no floating-point numbers):
+# To check a PCA program (or to show a class what PCA finds) it helps to have data whose answer is known
+# in advance. Write `data_with(direction, ratio, center)` that returns a data matrix `X`, a float array of
+# shape $(n, d)$ with $d$ the length of `direction` and any number of rows $n \ge 2$ you like (at most
+# 10000), such that
 #
-# 1. `C_exact`: their covariance matrix $C = \frac{1}{n-1}X_c^\top X_c$, a $2\times 2$ `sp.Matrix`;
-# 2. `lambda_1`: the **largest** eigenvalue of $C$, an exact SymPy number (it involves a square root);
-# 3. `v_1`: an eigenvector of $C$ for `lambda_1` of **unit length**, a `sp.Matrix` of shape $(2, 1)$ with
-#    exact entries (either sign; any equivalent form, e.g. with nested square roots, is fine).
+# 1. the mean of the rows is `center` (a vector of length $d$);
+# 2. the first principal direction of `X` is the direction of `direction` (a non-zero vector, not
+#    necessarily of unit length; either sign), and it is unique: $\lambda_1 > \lambda_2$;
+# 3. the first component explains exactly the fraction `ratio` of the total variance:
+#    $\lambda_1/(\lambda_1 + \dots + \lambda_d) =$ `ratio`.
+#
+# The tests use $d \ge 2$ and $1/d <$ `ratio` $\le 1$ (why can `ratio` not be $1/d$ or less?). Many
+# data sets qualify and every one of them earns full marks: the tests check the three properties.
+# `direction` and `center` may be NumPy arrays or lists; do not modify them.
 
-# %% nbgrader={"grade": false, "grade_id": "q6-exact-pca", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-X_small = sp.Matrix([[4, -1], [0, -1], [0, -3], [0, -3], [1, -2]])
-### BEGIN SOLUTION
-n_small = X_small.rows
-mean_row = sp.ones(1, n_small) * X_small / n_small
-Xc_small = X_small - sp.ones(n_small, 1) * mean_row
-C_exact = Xc_small.T * Xc_small / (n_small - 1)
-lambda_1 = max(C_exact.eigenvals(), key=lambda e: float(e))
-w = (C_exact - lambda_1 * sp.eye(2)).nullspace()[0]
-v_1 = sp.simplify(w / w.norm())
-### END SOLUTION
+# %% nbgrader={"grade": false, "grade_id": "q6-prescribed-pca", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "construct"}
+def data_with(direction, ratio, center):
+    ### BEGIN SOLUTION
+    w = np.asarray(direction, dtype=float)
+    center = np.asarray(center, dtype=float)
+    d = len(w)
+    # an orthonormal basis whose first vector is +-w/||w||
+    Q, _ = np.linalg.qr(np.column_stack([w, np.eye(d)]))
+    # the 2d points center +- a q_1 and center +- b q_j (j >= 2) have variances proportional to a^2 along
+    # q_1 and b^2 along each q_j: ratio = a^2 / (a^2 + (d - 1) b^2), with b^2 = 1 - ratio and a^2 = ratio (d - 1);
+    # a > b exactly when ratio > 1/d
+    steps = np.full(d, np.sqrt(1.0 - ratio))
+    steps[0] = np.sqrt(ratio * (d - 1))
+    offsets = Q[:, :d] * steps                      # column j: the step along q_j
+    return center + np.vstack([offsets.T, -offsets.T])
+    ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q6-exact-pca-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_exact
 
-assert isinstance(C_exact, sp.MatrixBase) and C_exact.shape == (2, 2), "C_exact should be a 2 x 2 SymPy Matrix."
-assert_exact(C_exact, name="C_exact")
-assert_exact(lambda_1, name="lambda_1")
-assert isinstance(v_1, sp.MatrixBase) and v_1.shape == (2, 1), "v_1 should be a SymPy Matrix of shape (2, 1)."
-assert_exact(v_1, name="v_1")
+# %% nbgrader={"grade": true, "grade_id": "q6-prescribed-pca-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+_X = np.asarray(data_with(np.array([3.0, 4.0]), 0.9, np.array([10.0, -5.0])), dtype=float)
+assert _X.ndim == 2 and _X.shape[1] == 2 and 2 <= _X.shape[0] <= 10000, \
+    f"data_with([3, 4], 0.9, [10, -5]) should have shape (n, 2) with 2 <= n <= 10000, got {_X.shape}."
+assert np.allclose(_X.mean(axis=0), [10.0, -5.0]), "the mean of the rows should be center = (10, -5)."
+_s = np.linalg.svd(_X - _X.mean(axis=0), compute_uv=False)
+_Vt = np.linalg.svd(_X - _X.mean(axis=0), full_matrices=False)[2]
+assert abs(abs(_Vt[0] @ np.array([0.6, 0.8])) - 1.0) < 1e-8, "the first principal direction should be (3, 4) / 5."
+assert abs(_s[0] ** 2 / np.sum(_s**2) - 0.9) < 1e-8, "the first component should explain 90% of the variance."
 
-# %% nbgrader={"grade": true, "grade_id": "q6-exact-pca-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: C_exact, lambda_1 and v_1 exactly (any equivalent form, either sign of v_1).
+# %% nbgrader={"grade": true, "grade_id": "q6-prescribed-pca-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: d from 2 to 10, ratios from just above 1/d to 1, directions of any length and sign (also along
+# an axis), centers near and far from the origin, list input, inputs unchanged.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_sympy_equal, sym_equal, sym_is_zero
-
-_C = sp.Matrix([[3, 1], [1, 1]])
-_Cm = sp.Matrix(C_exact)
-if sym_is_zero(_Cm - _C * sp.Rational(4, 5)):
-    raise AssertionError("C_exact is 4/5 of the expected matrix: divide by n - 1 = 4, not by n = 5.")
-if sym_is_zero(_Cm - X_small.T * X_small / 4) or sym_is_zero(_Cm - X_small.T * X_small / 5):
-    raise AssertionError("C_exact uses the raw points: center them (subtract the mean of each column) first.")
-assert_sympy_equal(_Cm, _C, name="C_exact")
-_lam = 2 + sp.sqrt(2)
-if sym_equal(lambda_1, 2 - sp.sqrt(2)):
-    raise AssertionError("lambda_1 is the smallest eigenvalue of C; the question asks for the largest.")
-assert_sympy_equal(lambda_1, _lam, name="lambda_1")
-_v = sp.Matrix(v_1)
-assert sym_equal(_v.dot(_v), 1), "v_1 does not have unit length: divide it by its norm."
-assert sym_is_zero((_C - _lam * sp.eye(2)) * _v), \
-    "v_1 is not an eigenvector of C for the largest eigenvalue."
+_rng = np.random.default_rng(6601)
+_cases = [
+    ("d = 3, ratio 0.4", _rng.normal(size=3), 0.4, np.array([1.0, 2.0, 3.0])),
+    ("d = 2, ratio 0.55", np.array([1.0, -1.0]), 0.55, np.array([0.0, 0.0])),
+    ("d = 4, ratio 0.3", _rng.normal(size=4), 0.3, _rng.normal(size=4)),
+    ("d = 5, ratio 1 (points on a line)", _rng.normal(size=5), 1.0, np.full(5, -7.0)),
+    ("d = 2, direction e_2", np.array([0.0, 2.0]), 0.8, np.array([3.0, 3.0])),
+    ("d = 3, direction -e_1", np.array([-1.0, 0.0, 0.0]), 0.6, np.array([0.0, 1.0, 0.0])),
+    ("d = 10, ratio 0.15", _rng.normal(size=10), 0.15, _rng.normal(size=10)),
+    ("d = 6, a direction of length 1e-6", 1e-6 * _rng.normal(size=6), 0.5, np.zeros(6)),
+    ("d = 3, a direction of length 1e6", 1e6 * _rng.normal(size=3), 0.97, np.array([1e4, -2e4, 5e3])),
+    ("d = 2, ratio 0.999", np.array([2.0, 1.0]), 0.999, np.array([-1.0, 4.0])),
+]
+for _name, _w, _ratio, _c in _cases:
+    _d = len(_w)
+    _wcopy, _ccopy = _w.copy(), _c.copy()
+    _X = data_with(_w, _ratio, _c)
+    assert np.array_equal(_w, _wcopy) and np.array_equal(_c, _ccopy), \
+        "data_with changed its input direction or center; work on copies."
+    _who = f"data_with(direction, {_ratio}, center) for {_name}"
+    _X = np.asarray(_X, dtype=float)
+    assert _X.ndim == 2 and _X.shape[1] == _d and 2 <= _X.shape[0] <= 10000, \
+        f"{_who} should have shape (n, {_d}) with 2 <= n <= 10000, got {_X.shape}."
+    assert np.all(np.isfinite(_X)), f"{_who} contains NaN or inf."
+    _mu = _X.mean(axis=0)
+    _Xc = _X - _mu
+    _spread = max(np.abs(_Xc).max(), 1e-300)
+    assert np.allclose(_mu, _c, rtol=1e-9, atol=1e-9 * max(1.0, np.abs(_c).max(), _spread)), \
+        f"the mean of the rows of {_who} is not center."
+    _, _s, _Vt = np.linalg.svd(_Xc, full_matrices=False)
+    _lam = np.zeros(_d)
+    _lam[:len(_s)] = _s**2
+    assert _lam[0] > 0, f"{_who} has no spread at all: every row is the same."
+    _wh = _w / np.linalg.norm(_w)
+    _along = np.linalg.norm(_Xc @ _wh) ** 2                # (n - 1) times the variance along the direction
+    if _along < _lam[0] * (1 - 1e-7):
+        raise AssertionError(f"for {_name}, the first principal direction of your data is not the given direction: "
+                             f"the variance along it is {_along / _lam[0]:.4g} times the largest variance. Are your "
+                             "other directions perpendicular to it, and is its variance larger than any other?")
+    if _lam[1] > _lam[0] * (1 - 1e-6):
+        raise AssertionError(f"for {_name}, the first principal direction of your data is not unique: the two "
+                             "largest variances are equal.")
+    _got = _lam[0] / _lam.sum()
+    if abs(_got - _ratio) > 1e-8:
+        _sd = np.sqrt(_lam)
+        if abs(_sd[0] / _sd.sum() - _ratio) <= 1e-6:
+            raise AssertionError(f"for {_name}, the first component of your data explains {_got:.6g} of the total "
+                                 f"variance, not ratio = {_ratio}: your standard deviations have that share, but "
+                                 "variances add up, standard deviations do not.")
+        raise AssertionError(f"for {_name}, the first component of your data explains {_got:.6g} of the total "
+                             f"variance, not ratio = {_ratio}: the share is lambda_1 / (lambda_1 + ... + lambda_d), "
+                             "so the variances along the other d - 1 directions must add up to 1 - ratio of the "
+                             "total. (Do the lengths of your direction vectors scale the spread?)")
+_X = np.asarray(data_with([1.0, 1.0, 0.0], 0.5, [1.0, 0.0, -1.0]), dtype=float)
+assert _X.shape[1] == 3 and np.allclose(_X.mean(axis=0), [1.0, 0.0, -1.0]), "data_with should accept lists."
 ### END HIDDEN TESTS

@@ -11,12 +11,12 @@
 # %% [markdown]
 # # Chapter 07 exercises: recommendation by matrix factorization
 #
-# Seven questions that build a small recommender from the ground up: store the ratings as a sparse
-# matrix, measure errors on the observed entries only, fit the bias baseline, derive and implement the
-# ALS ridge step, run full ALS, and compare with a truncated SVD. Each question has a **visible test**
-# you can run now and **hidden tests** that run when your notebook is graded (on other inputs,
-# including edge cases such as a user with no ratings), so make your functions work for any valid
-# input, not only for the example.
+# Seven questions that build a small recommender from the ground up: predict what sparse storage and
+# low-rank factors cost, measure errors on the observed entries only, fit the bias baseline, derive the
+# ALS ridge step, find and fix the bug in a draft of it, run full ALS, and compare with a truncated
+# SVD. Each question has a **visible test** you can run now and **hidden tests** that run when your
+# notebook is graded (on other inputs, including edge cases such as a user with no ratings), so make
+# your functions work for any valid input, not only for the example.
 #
 # * Replace every `raise NotImplementedError()` with your code; do not rename the functions or variables.
 # * Run the whole notebook (*Run > Run All Cells*) before you check or submit.
@@ -57,58 +57,87 @@ R_test = scipy.sparse.csr_array((data_ratings[_test], (data_users[_test], data_i
 print(f"R_train: {R_train.shape}, {R_train.nnz} ratings;  R_test: {R_test.nnz} ratings")
 
 # %% [markdown]
-# ## Question 1: a rating matrix from triples (3 points)
+# ## Question 1: how many numbers? Predict, then check (3 points)
 #
-# Ratings usually arrive as a list of triples *(user, item, rating)*. Write
-# `ratings_to_csr(users, items, ratings, n_users, n_items)` that returns the rating matrix as a SciPy
-# sparse matrix **in CSR format** (`scipy.sparse.csr_array` or `csr_matrix`) of shape
-# `(n_users, n_items)`: row `u`, column `i` holds the rating of user `u` for item `i`, and only the
-# given triples are stored. The three inputs are equally long lists or 1-D arrays (possibly empty);
-# user and item numbers count from 0, and each (user, item) pair occurs at most once. Use the given
-# shape: the last users or items may have no ratings at all.
+# Answer with **formulas**: each answer is a function of the sizes, and the hidden tests evaluate it on
+# other sizes, so a count read off one experiment does not help. Think first; then check your rules on
+# small examples if you like. For a rating matrix with `n_users` rows, `n_items` columns and `nnz`
+# stored ratings, and a rank `k` with $1 \le k \le \min(n_{\text{users}}, n_{\text{items}})$:
+#
+# 1. `csr_numbers(n_users, n_items, nnz)`: how many numbers a CSR matrix of that shape with `nnz`
+#    stored entries holds in its three arrays `data`, `indices` and `indptr` together (array entries,
+#    not bytes).
+# 2. `factor_numbers(n_users, n_items, k)`: how many numbers the two factors $P$ (one row of $k$ per
+#    user) and $Q$ (one row of $k$ per item) hold together.
+# 3. `free_parameters(n_users, n_items, k)`: how many parameters a rank-$k$ matrix of shape
+#    `(n_users, n_items)` **really** has, i.e. the dimension of the set of all such matrices. Not every
+#    number in $P$ and $Q$ is free: Section 1 of the chapter shows that $PQ^\top = (PA)(QA^{-\top})^\top$
+#    for every invertible $k\times k$ matrix $A$. (For instance, doubling $\mathbf p$ and halving
+#    $\mathbf q$ leaves the rank-1 matrix $\mathbf p\mathbf q^\top$ unchanged.) This is also the least
+#    number of observed ratings from which a rank-$k$ model can hope to pin down every missing one.
+#
+# Each function returns a whole number (a Python or NumPy integer).
 
-# %% nbgrader={"grade": false, "grade_id": "q1-csr", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-def ratings_to_csr(users, items, ratings, n_users, n_items):
+# %% nbgrader={"grade": false, "grade_id": "q1-count-numbers", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "predict"}
+def csr_numbers(n_users, n_items, nnz):
     ### BEGIN SOLUTION
-    users = np.asarray(users, dtype=int)
-    items = np.asarray(items, dtype=int)
-    ratings = np.asarray(ratings, dtype=float)
-    return scipy.sparse.csr_array((ratings, (users, items)), shape=(n_users, n_items))
+    return 2 * nnz + n_users + 1
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "q1-csr-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_close
+def factor_numbers(n_users, n_items, k):
+    ### BEGIN SOLUTION
+    return k * (n_users + n_items)
+    ### END SOLUTION
 
-_R = ratings_to_csr([0, 0, 2], [1, 3, 0], [5.0, 3.0, 4.0], 3, 4)
-assert scipy.sparse.issparse(_R), "ratings_to_csr should return a SciPy sparse matrix, not a dense array."
-assert_close(_R.toarray(), np.array([[0.0, 5.0, 0.0, 3.0], [0.0, 0.0, 0.0, 0.0], [4.0, 0.0, 0.0, 0.0]]),
-             name="ratings_to_csr(...).toarray()")
 
-# %% nbgrader={"grade": true, "grade_id": "q1-csr-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: random triples of several sizes, users and items without ratings, CSR format, empty input.
+def free_parameters(n_users, n_items, k):
+    ### BEGIN SOLUTION
+    return k * (n_users + n_items - k)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "q1-count-numbers-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+for _m, _n, _k, _nnz in [(4, 3, 1, 5), (3, 5, 3, 0), (200, 100, 2, 2000)]:
+    _c, _f, _p = csr_numbers(_m, _n, _nnz), factor_numbers(_m, _n, _k), free_parameters(_m, _n, _k)
+    for _v, _nm in [(_c, "csr_numbers"), (_f, "factor_numbers"), (_p, "free_parameters")]:
+        assert np.ndim(_v) == 0 and float(_v) == round(float(_v)) and _v >= 0, \
+            f"{_nm} should return a whole number >= 0, got {_v!r} for sizes ({_m}, {_n})."
+    assert _p <= _f, f"free_parameters({_m}, {_n}, {_k}) is larger than the number of entries of P and Q."
+    assert _p <= _m * _n, \
+        f"free_parameters({_m}, {_n}, {_k}) = {_p} is more than the {_m * _n} entries of the matrix itself."
+
+# %% nbgrader={"grade": true, "grade_id": "q1-count-numbers-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: the three rules on tall, wide and square sizes, k = 1, k = min(n_users, n_items) and
+# between, no ratings, and the Netflix sizes of Section 2.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_close
-
 _rng = np.random.default_rng(7101)
-for _m, _n, _nnz in [(6, 4, 9), (30, 50, 200), (50, 7, 40), (5, 5, 25)]:
-    _flat = _rng.choice((_m - 1) * _n, size=min(_nnz, (_m - 1) * _n), replace=False)  # last user: no ratings
-    _u, _i = np.divmod(_flat, _n)
-    _r = _rng.integers(1, 6, size=_u.size).astype(float)
-    _dense = np.zeros((_m, _n))
-    _dense[_u, _i] = _r
-    _R = ratings_to_csr(list(_u), _i, _r, _m, _n)
-    assert scipy.sparse.issparse(_R), "ratings_to_csr should return a SciPy sparse matrix, not a dense array."
-    assert _R.shape != (_n, _m) or _m == _n, "the matrix is transposed: rows should be users and columns items."
-    assert _R.shape == (_m, _n), f"for n_users={_m}, n_items={_n} the shape should be ({_m}, {_n}), " \
-                                 f"got {_R.shape}: use the given shape, not the largest index seen."
-    assert _R.format == "csr", f"the matrix is stored in {_R.format.upper()} format; convert it to CSR."
-    assert_close(_R.toarray(), _dense, name=f"ratings_to_csr(...) for a {_m}x{_n} matrix",
-                 hint="row = user, column = item.")
-    assert _R.nnz == _u.size, "store exactly the given ratings (no extra stored entries)."
-_R = ratings_to_csr([], [], [], 3, 2)
-assert scipy.sparse.issparse(_R) and _R.shape == (3, 2) and _R.nnz == 0, \
-    "with no triples, return an empty (all-missing) CSR matrix of the given shape."
+_sizes = [(6, 4, 1, 8), (30, 50, 7, 200), (50, 7, 7, 40), (5, 5, 5, 25), (1, 9, 1, 3), (12, 1, 1, 0),
+          (480_189, 17_770, 50, 100_480_507)]
+_sizes += [(int(_m), int(_n), int(_rng.integers(1, min(_m, _n) + 1)), int(_rng.integers(0, _m * _n + 1)))
+           for _m, _n in _rng.integers(2, 400, size=(6, 2))]
+for _m, _n, _k, _nnz in _sizes:
+    _c, _f, _p = csr_numbers(_m, _n, _nnz), factor_numbers(_m, _n, _k), free_parameters(_m, _n, _k)
+    _call = f"({_m}, {_n}, {_nnz})"
+    assert _c != 3 * _nnz or _nnz == 0, \
+        f"csr_numbers{_call}: that is what COO stores (a row, a column and a value per rating); CSR " \
+        "compresses the row numbers."
+    assert _c != _m * _n or _m * _n == 2 * _nnz + _m + 1, f"csr_numbers{_call} counts the dense matrix, not CSR."
+    assert _c == 2 * _nnz + _m + 1, \
+        f"csr_numbers{_call} is wrong: count the entries of data, indices and indptr (Section 2 of the " \
+        "chapter: indptr marks where each user's row starts and ends)."
+    _call = f"({_m}, {_n}, {_k})"
+    assert _f == _k * (_m + _n), \
+        f"factor_numbers{_call} is wrong: count the entries of P and of Q only (no singular values, no product)."
+    assert _p != _k * (_m + _n), \
+        f"free_parameters{_call} counts every entry of P and Q as free; subtract what the change of basis A " \
+        "leaves undetermined."
+    assert _p != _k * (_m + _n) - _k or _k == 1, \
+        f"free_parameters{_call} subtracts only the scalings of the k columns; A is any invertible k x k " \
+        "matrix, not only a diagonal one."
+    assert _p == _k * (_m + _n - _k), \
+        f"free_parameters{_call} is wrong. Check your rule at k = min(n_users, n_items), where almost every " \
+        "matrix has that rank, and at k = 1."
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -263,7 +292,7 @@ for _shape, _lam, _fmt in [((30, 20), 5.0, "csr"), ((8, 40), 0.5, "csc"), ((60, 
 # 2. Store in `x_star_value` its exact value (a SymPy number, no float) for
 #    $q = (1, 2, 2)$, $r = (3, 5, 4)$ and $\lambda = 1/2$.
 
-# %% nbgrader={"grade": false, "grade_id": "q4-sympy", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
+# %% nbgrader={"grade": false, "grade_id": "q4-sympy", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "derive"}
 x = sp.Symbol("x", real=True)
 lam = sp.Symbol("lambda", positive=True)
 q = sp.symbols("q1:4", real=True)     # (q1, q2, q3)
@@ -303,7 +332,7 @@ assert_sympy_equal(x_star_value, _xs.subs({_q[0]: 1, _q[1]: 2, _q[2]: 2, _r[0]: 
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 5: one ALS half-step, as ridge regressions (4 points)
+# ## Question 5: a ridge step that is wrong in one line (4 points)
 #
 # Fix the item factors $Q \in \mathbb{R}^{n_{\text{items}}\times k}$ (row $i$ is $\mathbf q_i$). For each user
 # $u$, the best user factor $\mathbf p_u \in \mathbb{R}^k$ minimizes
@@ -312,16 +341,53 @@ assert_sympy_equal(x_star_value, _xs.subs({_q[0]: 1, _q[1]: 2, _q[2]: 2, _r[0]: 
 # $$(Q_u^\top Q_u + \lambda I)\,\mathbf p_u = Q_u^\top \mathbf r_u ,$$
 # where $Q_u$ holds the rows of $Q$ of the items **user $u$ rated** and $\mathbf r_u$ those ratings.
 #
-# Write `als_user_step(R, Q, lam)` for a CSR matrix `R` of shape `(n_users, n_items)`, a float array `Q`
-# of shape `(n_items, k)` and `lam > 0`; return `P` of shape `(n_users, k)` whose row $u$ is
-# $\mathbf p_u$. A user with no ratings gets $\mathbf p_u = 0$. Do not modify `R` or `Q`. *Hint*: for a
-# CSR matrix, the items and ratings of row `u` are `R.indices[R.indptr[u]:R.indptr[u+1]]` and
-# `R.data[R.indptr[u]:R.indptr[u+1]]`. Solve each $k\times k$ system with `np.linalg.solve`:
-# **forming an inverse is not allowed, by any route** (`np.linalg.inv`, `np.linalg.pinv`, `scipy.linalg.inv`,
-# a solve against the identity matrix, a negative `matrix_power`); the hidden tests watch the calls your
-# function makes.
+# A teammate wrote this half-step as `als_user_step_draft` (the locked cell below; the numbers at the
+# right count its lines). It runs without an error, returns an array of the right shape and gives a
+# user with no ratings the zero factor, yet on the example under it the factors do not satisfy the
+# normal equations.
+#
+# 1. Find the line that makes the result wrong and store its number in `faulty_line` (an integer).
+# 2. Write the corrected function `als_user_step(R, Q, lam)`, with the same inputs and output as the
+#    draft: `R` a CSR matrix of shape `(n_users, n_items)`, `Q` a float array of shape `(n_items, k)`,
+#    `lam > 0`; it returns `P` of shape `(n_users, k)` whose row $u$ solves the normal equations of user
+#    $u$, and the zero row for a user with no ratings. It must work for every `k >= 1` and must not
+#    modify `R` or `Q`. Keep solving each $k\times k$ system with `np.linalg.solve`: **forming an inverse
+#    is not allowed, by any route** (`np.linalg.inv`, `np.linalg.pinv`, `scipy.linalg.inv`, a solve against
+#    the identity matrix, a negative `matrix_power`); the hidden tests watch the calls your function makes.
 
-# %% nbgrader={"grade": false, "grade_id": "q5-ridge-step", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
+# %% nbgrader={"grade": false, "grade_id": "q5-draft", "locked": true, "schema_version": 3, "solution": false, "task": false}
+def als_user_step_draft(R, Q, lam):                   #  1
+    R = scipy.sparse.csr_array(R)                     #  2
+    k = Q.shape[1]                                    #  3
+    P = np.zeros((R.shape[0], k))                     #  4
+    for u in range(R.shape[0]):                       #  5
+        start, end = R.indptr[u], R.indptr[u + 1]     #  6
+        if start == end:                              #  7
+            continue                                  #  8
+        Qu = Q[R.indices[start:end]]                  #  9
+        A = Qu.T @ Qu + lam                           # 10
+        b = Qu.T @ R.data[start:end]                  # 11
+        P[u] = np.linalg.solve(A, b)                  # 12
+    return P                                          # 13
+
+
+# The example: 3 users, 4 items, k = 2; user 2 has no ratings.
+R_example = scipy.sparse.csr_array(np.array([[5.0, 0.0, 3.0, 1.0], [0.0, 4.0, 2.0, 0.0], [0.0, 0.0, 0.0, 0.0]]))
+Q_example = np.array([[1.0, 0.5], [0.2, 1.0], [0.8, -0.3], [-0.4, 0.6]])
+P_draft = als_user_step_draft(R_example, Q_example, 0.5)
+for u in range(2):
+    items = R_example.indices[R_example.indptr[u]:R_example.indptr[u + 1]]
+    Qu, ru = Q_example[items], R_example.data[R_example.indptr[u]:R_example.indptr[u + 1]]
+    residual = (Qu.T @ Qu + 0.5 * np.eye(2)) @ P_draft[u] - Qu.T @ ru
+    print(f"user {u}: p_u = {P_draft[u]}, residual of the normal equations {np.linalg.norm(residual):.3f}")
+
+# %% nbgrader={"grade": false, "grade_id": "q5-ridge-fix", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "diagnose"}
+faulty_line = None   # replace None by the number of the faulty line of the draft
+### BEGIN SOLUTION
+faulty_line = 10
+### END SOLUTION
+
+
 def als_user_step(R, Q, lam):
     ### BEGIN SOLUTION
     R = scipy.sparse.csr_array(R)
@@ -338,20 +404,21 @@ def als_user_step(R, Q, lam):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "q5-ridge-step-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+# %% nbgrader={"grade": true, "grade_id": "q5-ridge-fix-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
 from autograder.checks import assert_shape, assert_solves
 
-_R = scipy.sparse.csr_array(np.array([[5.0, 0.0, 3.0], [0.0, 4.0, 0.0]]))
-_Q = np.array([[1.0, 0.5], [0.2, 1.0], [0.8, -0.3]])
-_P = als_user_step(_R.copy(), _Q.copy(), 0.1)
-assert_shape(_P, (2, 2), name="als_user_step(R, Q, lam)")
-_Q0 = _Q[[0, 2]]              # user 0 rated items 0 and 2
-assert_solves(_Q0.T @ _Q0 + 0.1 * np.eye(2), np.asarray(_P)[0], _Q0.T @ np.array([5.0, 3.0]),
-              name="the factor of user 0", hint="use only the items this user rated.")
+assert isinstance(faulty_line, (int, np.integer)) and 1 <= faulty_line <= 13, \
+    "faulty_line should be one of the line numbers 1..13 of the draft."
+_P = als_user_step(R_example.copy(), Q_example.copy(), 0.5)
+assert_shape(_P, (3, 2), name="als_user_step(R_example, Q_example, 0.5)")
+_Q0 = Q_example[[0, 2, 3]]              # user 0 rated items 0, 2 and 3
+assert_solves(_Q0.T @ _Q0 + 0.5 * np.eye(2), np.asarray(_P)[0], _Q0.T @ np.array([5.0, 3.0, 1.0]),
+              name="the factor of user 0", hint="its normal equations, with the items this user rated.")
 
-# %% nbgrader={"grade": true, "grade_id": "q5-ridge-step-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: the normal equations of every user on random data of several shapes and ranks, users
-# with no ratings and with fewer ratings than k, nearly collinear factors, inputs unchanged, inv blocked.
+# %% nbgrader={"grade": true, "grade_id": "q5-ridge-fix-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: the corrected step on random data of several shapes and ranks (the normal equations of
+# every user), users with no ratings and with fewer ratings than k, nearly collinear factors, inputs
+# unchanged, inv blocked; and the number of the faulty line.
 ### BEGIN HIDDEN TESTS
 import scipy.linalg
 from autograder import calls
@@ -403,6 +470,9 @@ with forbid_calls(calls.INVERSE, reason=_why, func=als_user_step):
     _dense = np.where(_rng.random((12, 30)) < 0.5, _rng.integers(1, 6, (12, 30)), 0).astype(float)
     _check_user_step(scipy.sparse.csr_array(_dense), _Q, 1e-6,
                      als_user_step(scipy.sparse.csr_array(_dense), _Q.copy(), 1e-6))
+assert faulty_line == 10, \
+    f"faulty_line = {faulty_line} is not the line that makes the draft wrong: compare each line with the normal " \
+    "equations (Q_u^T Q_u + lam I) p_u = Q_u^T r_u (with k = 1 the draft gives the right factors)."
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -11,12 +11,13 @@
 # %% [markdown]
 # # Chapter 08 exercises: least squares and forecasting
 #
-# Seven questions: polynomial features, least squares by QR with your own back substitution, an
-# exact least-squares line in SymPy, the lag matrix of an autoregressive model (for forecasting
-# several steps ahead), fitting AR($p$) on the past only, recursive multi-step forecasts, and an
-# honest evaluation against the naive forecast. Each question has a **visible test** you can run
-# now and **hidden tests** that run when your notebook is graded (on other inputs, including edge
-# cases), so make your functions work for any valid input, not only for the example.
+# Seven questions: polynomial features, least squares by QR with your own back substitution, the
+# least-squares line derived once for every data set, the lag matrix of an autoregressive model (for
+# forecasting several steps ahead), a leaky AR($p$) fit to diagnose and repair, where recursive
+# forecasts go and how fast, and an honest evaluation against the naive forecast. Each question has a
+# **visible test** you can run now and **hidden tests** that run when your notebook is graded (on
+# other inputs, including edge cases), so make your functions work for any valid input, not only for
+# the example.
 #
 # * Replace every `raise NotImplementedError()` with your code; do not rename the functions or variables.
 # * Run the whole notebook (*Run > Run All Cells*) before you check or submit.
@@ -190,51 +191,73 @@ with forbid_calls(calls.NUMPY_SOLVERS, calls.SCIPY_LINALG, calls.SCIPY_SPARSE_LI
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 3: an exact least-squares line with SymPy (3 points)
+# ## Question 3: the least-squares line for every data set (3 points)
 #
-# Find the least-squares line $y = w_0 + w_1 x$ through the five points
-# $(0, 1), (1, 1), (2, 2), (3, 4), (4, 4)$ in exact arithmetic.
+# Section 2 fitted a line to given numbers. Derive it once and for all. For $n$ points
+# $(x_1, y_1), \dots, (x_n, y_n)$ with at least two different $x_i$, the least-squares line
+# $y = w_0 + w_1x$ depends on the data only through the sums
+# $$S_x = \sum_i x_i,\quad S_y = \sum_i y_i,\quad S_{xx} = \sum_i x_i^2,\quad S_{xy} = \sum_i x_iy_i,\quad
+# S_{yy} = \sum_i y_i^2$$
+# and $n$ (the symbols are defined in the answer cell).
 #
-# 1. `w_exact`: a SymPy column vector (`sp.Matrix`) of shape (2, 1), **intercept first**:
-#    $(w_0, w_1)$, with exact rational entries.
-# 2. `rss_exact`: the minimal **sum of squared residuals** $\sum_i (y_i - w_0 - w_1x_i)^2$ as an exact
-#    SymPy number.
+# 1. `w0_formula` and `w1_formula`: the intercept $w_0$ and the slope $w_1$ of that line, as SymPy
+#    expressions in these symbols.
+# 2. `rss_formula`: the minimal sum of squared residuals $\sum_i (y_i - w_0 - w_1x_i)^2$, as a SymPy
+#    expression in the same symbols.
 #
-# *Hint*: the normal equations $X^\top X\mathbf{w} = X^\top\mathbf{y}$ with SymPy matrices, as in
-# Section 2 of the chapter.
+# Any equivalent form is accepted; the hidden tests compare your expressions with SymPy for **all**
+# values of the symbols, not on one data set. Use exact numbers only (no floats). The visible test
+# checks your formulas on the five points $(0, 1), (1, 1), (2, 2), (3, 4), (4, 4)$ against a numerical fit.
 
-# %% nbgrader={"grade": false, "grade_id": "q3-exact-line", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-x_pts = sp.Matrix([0, 1, 2, 3, 4])
-y_pts = sp.Matrix([1, 1, 2, 4, 4])
+# %% nbgrader={"grade": false, "grade_id": "q3-line-formula", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "derive"}
+n, S_x, S_y, S_xx, S_xy, S_yy = sp.symbols("n S_x S_y S_xx S_xy S_yy", real=True)
 ### BEGIN SOLUTION
-X_pts = sp.Matrix.hstack(sp.ones(5, 1), x_pts)
-w_exact = (X_pts.T * X_pts).solve(X_pts.T * y_pts)
-r_pts = y_pts - X_pts * w_exact
-rss_exact = (r_pts.T * r_pts)[0, 0]
+w_normal = sp.Matrix([[n, S_x], [S_x, S_xx]]).solve(sp.Matrix([S_y, S_xy]))   # X^T X w = X^T y
+w0_formula, w1_formula = sp.simplify(w_normal[0]), sp.simplify(w_normal[1])
+# ||y - X w||^2 = y^T y - 2 w^T X^T y + w^T X^T X w, and X^T X w = X^T y at the optimum
+rss_formula = sp.simplify(S_yy - w0_formula * S_y - w1_formula * S_xy)
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q3-exact-line-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_exact
+# %% nbgrader={"grade": true, "grade_id": "q3-line-formula-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+_names = {"n", "S_x", "S_y", "S_xx", "S_xy", "S_yy"}
+for _e, _nm in [(w0_formula, "w0_formula"), (w1_formula, "w1_formula"), (rss_formula, "rss_formula")]:
+    assert isinstance(_e, sp.Expr), f"{_nm} should be a SymPy expression."
+    assert {str(_s) for _s in _e.free_symbols} <= _names, \
+        f"{_nm} should depend only on n, S_x, S_y, S_xx, S_xy and S_yy (it uses {sorted(map(str, _e.free_symbols))})."
+_xv, _yv = np.array([0.0, 1.0, 2.0, 3.0, 4.0]), np.array([1.0, 1.0, 2.0, 4.0, 4.0])
+_at = {"n": 5, "S_x": _xv.sum(), "S_y": _yv.sum(), "S_xx": _xv @ _xv, "S_xy": _xv @ _yv, "S_yy": _yv @ _yv}
+_w1, _w0 = np.polyfit(_xv, _yv, 1)
+for _e, _want, _nm in [(w0_formula, _w0, "w0_formula"), (w1_formula, _w1, "w1_formula"),
+                       (rss_formula, np.sum((_yv - _w0 - _w1 * _xv) ** 2), "rss_formula")]:
+    _val = complex(sp.sympify(_e).subs({_s: _at[str(_s)] for _s in _e.free_symbols}))
+    assert abs(_val - _want) < 1e-9, f"{_nm} does not agree with np.polyfit on the five points of the question."
 
-assert isinstance(w_exact, sp.MatrixBase), "w_exact should be a SymPy Matrix (sp.Matrix)."
-assert w_exact.shape == (2, 1), f"w_exact should have shape (2, 1), but it has shape {w_exact.shape}."
-assert_exact(w_exact, name="w_exact")
-assert not isinstance(rss_exact, sp.MatrixBase), \
-    "rss_exact should be a single number, not a 1x1 Matrix: take its [0, 0] entry."
-assert_exact(rss_exact, name="rss_exact")
-
-# %% nbgrader={"grade": true, "grade_id": "q3-exact-line-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: the exact intercept and slope, and the exact minimal sum of squared residuals.
+# %% nbgrader={"grade": true, "grade_id": "q3-line-formula-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: the intercept, the slope and the minimal residual sum as formulas, for all values of the sums.
 ### BEGIN HIDDEN TESTS
 from autograder.checks import assert_sympy_equal, sym_equal
 
-_w = sp.Matrix([sp.Rational(3, 5), sp.Rational(9, 10)])
-assert not sym_equal(sp.Matrix(w_exact), sp.Matrix([_w[1], _w[0]])), \
-    "w_exact has the slope first; the question asks for the intercept first: (w0, w1)."
-assert_sympy_equal(w_exact, _w, name="w_exact",
-                   hint="the residual of the best line is orthogonal to the column of ones and to the column of x values.")
-assert_sympy_equal(rss_exact, sp.Rational(11, 10), name="rss_exact",
-                   hint="the sum of the squared residuals, not its square root and not the mean.")
+_n, _Sx, _Sy, _Sxx, _Sxy, _Syy = sp.symbols("n S_x S_y S_xx S_xy S_yy", real=True)
+_byname = {str(_s): _s for _s in (_n, _Sx, _Sy, _Sxx, _Sxy, _Syy)}
+
+
+def _mine(_e):
+    _e = sp.sympify(_e)
+    return _e.xreplace({_s: _byname[str(_s)] for _s in _e.free_symbols if str(_s) in _byname})
+
+
+_D = _n * _Sxx - _Sx ** 2
+_w0r, _w1r = (_Sxx * _Sy - _Sx * _Sxy) / _D, (_n * _Sxy - _Sx * _Sy) / _D
+_rssr = _Syy - _w0r * _Sy - _w1r * _Sxy
+_w0s, _w1s, _rsss = _mine(w0_formula), _mine(w1_formula), _mine(rss_formula)
+assert not (sym_equal(_w0s, _w1r) and sym_equal(_w1s, _w0r)), \
+    "w0_formula and w1_formula are swapped: w0 is the intercept, w1 the slope."
+_hint = "the coefficients are the solution of the normal equations of the design matrix with columns 1 and x."
+assert_sympy_equal(_w1s, _w1r, name="w1_formula (the slope)", hint=_hint)
+assert_sympy_equal(_w0s, _w0r, name="w0_formula (the intercept)", hint=_hint)
+assert not sym_equal(_rsss, _rssr / _n), "rss_formula is the mean of the squared residuals; the question asks for their sum."
+assert_sympy_equal(_rsss, _rssr, name="rss_formula",
+                   hint="expand the squared norm of y - X w, and use the normal equations to simplify it at the optimum.")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -318,16 +341,49 @@ for _args in [(np.arange(10.0), 0, 1), (np.arange(10.0), 2, 0), (np.arange(4.0),
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 5: fit AR($p$) on the training part only (3 points)
+# ## Question 5: a fit that is too good to be true (3 points)
 #
-# Write `fit_ar(series, p, n_train)` that fits the one-step AR($p$) model
-# $x_t = c + a_1x_{t-1} + \dots + a_px_{t-p}$ by least squares, using **only the first `n_train`
-# values** `series[:n_train]` (the rest is the test tail, which the fit must not see), and returns
-# `coef` $= (c, a_1, \dots, a_p)$ as a float array of shape `(p + 1,)`. Use the library well:
-# `np.linalg.lstsq(..., rcond=None)` (or your `lag_matrix` and `lstsq_qr`) is fine. `series` is a list
-# or a 1-D array with `len(series) >= n_train > 2 * p + 1`; do not modify it.
+# A teammate's draft `fit_ar_draft(series, p, n_train)` (the locked cell below; the numbers at the
+# right count its lines) should fit the one-step AR($p$) model
+# $x_t = c + a_1x_{t-1} + \dots + a_px_{t-p}$ by least squares on the first `n_train` values only and
+# return `coef` $= (c, a_1, \dots, a_p)$. On the noisy AR(2) series simulated below it returns
+# $(0, 1, 0)$ instead of something near the true $(2, 1.2, -0.5)$, and the least-squares problem it
+# solves has a residual of zero: an exact fit, which no honest model of a noisy series achieves. One
+# line of the draft is wrong.
+#
+# 1. Store the number of that line in `faulty_line` (an integer).
+# 2. Write the corrected `fit_ar(series, p, n_train)`: the least-squares fit of the model above to
+#    **only the first `n_train` values** `series[:n_train]` (the rest is the test tail, which the fit
+#    must not see), returned as a float array of shape `(p + 1,)`. `series` is a list or a 1-D array
+#    with `len(series) >= n_train > 2 * p + 1`; do not modify it. `np.linalg.lstsq(..., rcond=None)` (or
+#    your `lag_matrix` and `lstsq_qr`) is fine.
 
-# %% nbgrader={"grade": false, "grade_id": "q5-fit-ar", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
+# %% nbgrader={"grade": false, "grade_id": "q5-draft", "locked": true, "schema_version": 3, "solution": false, "task": false}
+def fit_ar_draft(series, p, n_train):                   #  1
+    x = np.asarray(series, dtype=float)[:n_train]       #  2
+    X = np.ones((n_train - p, p + 1))                   #  3
+    for k in range(1, p + 1):                           #  4
+        X[:, k] = x[p - k + 1:n_train - k + 1]          #  5
+    y = x[p:n_train]                                    #  6
+    coef = np.linalg.lstsq(X, y, rcond=None)[0]         #  7
+    return coef                                         #  8
+
+
+# A noisy AR(2) series: x_t = 2 + 1.2 x_{t-1} - 0.5 x_{t-2} + noise; the first 60 values are for training.
+rng5 = np.random.default_rng(5)
+series5 = np.zeros(80)
+for t in range(2, 80):
+    series5[t] = 2.0 + 1.2 * series5[t - 1] - 0.5 * series5[t - 2] + rng5.normal()
+coef_draft = fit_ar_draft(series5, 2, 60)
+print("coefficients of the draft:", np.round(coef_draft, 6) + 0.0, "  true: [ 2.   1.2 -0.5]")
+
+# %% nbgrader={"grade": false, "grade_id": "q5-leak", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "diagnose"}
+faulty_line = None   # replace None by the number of the faulty line of the draft
+### BEGIN SOLUTION
+faulty_line = 5
+### END SOLUTION
+
+
 def fit_ar(series, p, n_train):
     ### BEGIN SOLUTION
     x = np.asarray(series, dtype=float)[:n_train]
@@ -337,17 +393,20 @@ def fit_ar(series, p, n_train):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "q5-fit-ar-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+# %% nbgrader={"grade": true, "grade_id": "q5-leak-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
 from autograder.checks import assert_close
 
+assert isinstance(faulty_line, (int, np.integer)) and 1 <= faulty_line <= 8, \
+    "faulty_line should be one of the line numbers 1..8 of the draft."
 # x_t = 1 + 0.5 x_{t-1} exactly on the first 6 values; the last two values are a test tail
 _x = np.array([0.0, 1.0, 1.5, 1.75, 1.875, 1.9375, 9.0, -4.0])
 assert_close(fit_ar(_x, 1, 6), np.array([1.0, 0.5]), name="fit_ar(x, 1, 6)",
-             hint="use only series[:n_train].")
+             hint="use only series[:n_train], and regress x_t on the values before it.")
 
-# %% nbgrader={"grade": true, "grade_id": "q5-fit-ar-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: simulated AR series whose test tail behaves differently, several p and n_train,
-# a list, and the input left unchanged. Graded by optimality on the training part.
+# %% nbgrader={"grade": true, "grade_id": "q5-leak-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: the corrected fit on simulated AR series whose test tail behaves differently, several p
+# and n_train, a list, and the input left unchanged (graded by optimality on the training part); and the
+# number of the faulty line.
 ### BEGIN HIDDEN TESTS
 from autograder.checks import assert_shape, assert_finite
 
@@ -372,87 +431,102 @@ for _p, _n_train, _n in [(2, 60, 90), (1, 40, 41), (5, 120, 150), (3, 30, 30)]:
     assert np.linalg.norm(_X.T @ _r) <= 1e-8 * _s * (_s * np.linalg.norm(_w) + np.linalg.norm(_tr)), \
         (f"{_name} is not the least-squares fit of the training part series[:n_train]: check that you use "
          "exactly the first n_train values (none after n_train), lag 1 first, and an intercept.")
+assert faulty_line == 5, \
+    f"faulty_line = {faulty_line} is not the line that makes the draft's fit exact: for each row, compare the " \
+    "time index of its target with the time indices of its features."
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 6: recursive multi-step forecast (3 points)
+# ## Question 6: where recursive forecasts go, and how fast (3 points)
 #
-# Write `forecast_recursive(coef, history, steps)` that forecasts the `steps` values following
-# `history` with the AR($p$) model `coef` $= (c, a_1, \dots, a_p)$, feeding each forecast back in as
-# the newest value:
-# $\hat x_{n} = c + a_1x_{n-1} + \dots + a_px_{n-p}$, then
-# $\hat x_{n+1} = c + a_1\hat x_{n} + a_2x_{n-1} + \dots$, and so on, where $x_{n-1}$ is the last
-# entry of `history`.
+# Answer with **formulas**: the hidden tests evaluate your functions on other values, so a number read
+# off one simulation does not help. Consider the AR(1) model $x_t = c + a\,x_{t-1}$ with $|a| < 1$ and
+# its recursive forecasts (Section 8): standing at the last observed value $x_{n-1}$, each forecast is
+# fed back in as the newest value, $\hat x_{n} = c + a\,x_{n-1}$, $\hat x_{n+1} = c + a\,\hat x_{n}$, and
+# so on.
 #
-# * `coef` and `history` are lists or 1-D arrays, with `len(history) >= p`; do not modify them.
-# * Return a float array of shape `(steps,)` with the forecasts only (not the history); `steps` is
-#   an integer $\ge 0$, and `steps = 0` gives an empty array.
+# 1. `forecast_level(c, a)`: the level $\mu$ that the forecasts approach as the horizon grows, whatever
+#    $x_{n-1}$ is.
+# 2. `settle_steps(a, frac)`: for $0 < \text{frac} < 1$, the smallest number of steps $h \ge 1$ such that,
+#    whatever $x_{n-1}$ is, the $h$-step forecast $\hat x_{n-1+h}$ lies within
+#    $\text{frac}\cdot|x_{n-1} - \mu|$ of $\mu$. For example, `settle_steps(a, 0.5)` is the number of
+#    steps after which every deviation from the level has at least halved (Section 9 computes such a
+#    half-life for the stock price). Return a whole number.
+#
+# The hidden tests include negative $a$ and $a = 0$, and avoid the values of `frac` that lie within
+# rounding error of the boundary between two answers.
 
-# %% nbgrader={"grade": false, "grade_id": "q6-forecast", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-def forecast_recursive(coef, history, steps):
+# %% nbgrader={"grade": false, "grade_id": "q6-settle", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "predict"}
+def forecast_level(c, a):
     ### BEGIN SOLUTION
-    coef = np.asarray(coef, dtype=float)
-    p = len(coef) - 1
-    recent = list(np.asarray(history, dtype=float)[::-1][:p])   # newest first
-    out = np.empty(steps)
-    for h in range(steps):
-        out[h] = coef[0] + coef[1:] @ np.array(recent[:p])
-        recent.insert(0, out[h])
-    return out
+    return c / (1 - a)
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "q6-forecast-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_close
+def settle_steps(a, frac):
+    ### BEGIN SOLUTION
+    # the deviation from the level is multiplied by a at every step: |a|^h <= frac
+    if a == 0:
+        return 1
+    return max(1, int(np.ceil(np.log(frac) / np.log(abs(a)))))
+    ### END SOLUTION
 
-assert_close(forecast_recursive([1.0, 0.5], [4.0], 3), np.array([3.0, 2.5, 2.25]),
-             name="forecast_recursive([1, 0.5], [4], 3)")
 
-# %% nbgrader={"grade": true, "grade_id": "q6-forecast-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: AR(1), AR(2) and AR(4) models, histories longer than p and exactly p long, lists,
-# steps = 0 and 1, and the inputs (arrays and lists) left unchanged.
+# %% nbgrader={"grade": true, "grade_id": "q6-settle-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+# Check both rules against the recursion itself, for c = 3, a = 0.8 and frac = 0.3.
+_c, _a, _frac = 3.0, 0.8, 0.3
+_mu = forecast_level(_c, _a)
+assert np.ndim(_mu) == 0 and np.isfinite(float(_mu)), "forecast_level should return a single finite number."
+_mu = float(_mu)
+assert abs(_c + _a * _mu - _mu) < 1e-9 * (1 + abs(_mu)), \
+    "forecast_level(3, 0.8) is not a level the forecasts stay at: one more forecast step moves away from it."
+_h = settle_steps(_a, _frac)
+assert np.ndim(_h) == 0 and float(_h) == int(_h) and _h >= 1, "settle_steps should return a whole number >= 1."
+_x, _path = 10.0, []
+for _ in range(int(_h)):
+    _x = _c + _a * _x
+    _path.append(_x)
+assert abs(_path[-1] - _mu) <= _frac * abs(10.0 - _mu), \
+    "after settle_steps(0.8, 0.3) steps from x = 10 the forecast is still farther from the level than frac times " \
+    "the starting deviation."
+assert _h == 1 or abs(_path[-2] - _mu) > _frac * abs(10.0 - _mu), \
+    "settle_steps(0.8, 0.3) is not the smallest number of steps: the forecast is close enough one step earlier."
+
+# %% nbgrader={"grade": true, "grade_id": "q6-settle-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: both rules for random positive and negative a, a = 0, a close to 1 and several frac.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_close, assert_shape
-
-
-def _ref_forecast(coef, history, steps):
-    coef = np.asarray(coef, dtype=float)
-    _buf = list(np.asarray(history, dtype=float))
-    for _ in range(steps):
-        _buf.append(coef[0] + sum(coef[_k] * _buf[-_k] for _k in range(1, len(coef))))
-    return np.array(_buf[len(history):])
-
+from autograder.checks import assert_scalar_close
 
 _rng = np.random.default_rng(806)
-_models = [np.array([2.0, 0.8]), np.array([4.775, 1.807, -0.9025]), np.array([1.0, 0.6, -0.3, 0.2, 0.1])]
-for _coef in _models:
-    _p = len(_coef) - 1
-    for _len in (_p, _p + 7):
-        _hist = _rng.normal(30, 5, size=_len)
-        _hc, _cc = _hist.copy(), _coef.copy()
-        _name = f"forecast_recursive for an AR({_p}) model and a history of length {_len}"
-        _ref = _ref_forecast(_coef, _hist, 12)
-        _f = forecast_recursive(_coef, _hist, 12)
-        assert np.array_equal(_hist, _hc) and np.array_equal(_coef, _cc), \
-            "forecast_recursive changed coef or history; work on copies."
-        assert_shape(_f, (12,), name=_name, hint="return the forecasts only, one per step.")
-        _fa = np.asarray(_f, dtype=float)
-        if _p > 1:
-            assert not np.allclose(_fa, _ref_forecast(np.r_[_coef[0], _coef[:0:-1]], _hist, 12)), \
-                f"{_name}: a_1 must multiply the most recent value (the last entry of history), a_p the oldest."
-        assert not np.allclose(_fa, np.full(12, _ref[0])), \
-            (f"{_name}: every step gives the same value; feed each forecast back in as the newest value "
-             "before computing the next one.")
-        assert_close(_f, _ref, rtol=1e-9, atol=1e-9, name=_name,
-                     hint="feed each forecast back in as the newest value; a_1 multiplies the most recent value.")
-_cl, _hl = [0.5, 1.0, -0.25], [1, 2, 3, 4]
-assert_close(forecast_recursive(_cl, _hl, 2), np.array([3.75, 3.25]), name="forecast_recursive of lists")
-assert _cl == [0.5, 1.0, -0.25] and _hl == [1, 2, 3, 4], \
-    "forecast_recursive changed coef or history (given as lists); work on copies."
-assert_shape(forecast_recursive(_models[1].copy(), [50.0, 51.0], 0), (0,),
-             name="forecast_recursive with steps = 0")
-_ref = _ref_forecast(_models[1], [50.0, 51.0], 1)
-assert_close(forecast_recursive(_models[1].copy(), [50.0, 51.0], 1), _ref, name="forecast_recursive with steps = 1")
+for _c, _a in [(2.0, 0.5), (4.775, -0.3), (-1.5, 0.95), (0.0, 0.7), (10.0, 0.0), (3.0, -0.99), (0.25, 0.999)]:
+    _mu = forecast_level(_c, _a)
+    assert np.ndim(_mu) == 0 and np.isfinite(float(_mu)), f"forecast_level({_c}, {_a}) should be a finite number."
+    assert abs(_c + _a * float(_mu) - float(_mu)) <= 1e-9 * (1 + abs(float(_mu))), \
+        f"forecast_level({_c}, {_a}) is not the level of the forecasts: a forecast equal to it would move on " \
+        "the next step; the level is the value that one step of the recursion leaves unchanged."
+    assert_scalar_close(_mu, _c / (1 - _a), rtol=1e-9, name=f"forecast_level({_c}, {_a})")
+_cases = [(0.5, 0.3), (0.9, 0.5), (-0.8, 0.1), (0.0, 0.5), (0.99, 0.01), (-0.5, 0.7), (0.3, 0.31),
+          (0.9991, 0.5), (-0.95, 0.2)]
+_cases += [(float(_a), float(_f)) for _a, _f in zip(_rng.uniform(-0.98, 0.98, 12), _rng.uniform(0.01, 0.9, 12))]
+for _a, _frac in _cases:
+    _ratio = np.log(_frac) / np.log(abs(_a)) if _a != 0 else 0.0
+    if _a != 0 and abs(_ratio - round(_ratio)) < 1e-6:
+        continue                                      # too close to a boundary between two answers
+    _want = 1 if _a == 0 else max(1, int(np.ceil(_ratio)))
+    _call = f"settle_steps({_a:.4g}, {_frac:.4g})"
+    try:
+        _h = settle_steps(_a, _frac)
+    except Exception as _e:
+        raise AssertionError(f"{_call} raised {type(_e).__name__}: {_e}. For a <= 0 the deviation from the "
+                             "level still shrinks by the same factor |a| per step (it also changes sign).") from None
+    assert np.ndim(_h) == 0 and np.isfinite(float(_h)) and float(_h) == round(float(_h)), \
+        f"{_call} should be a whole number, got {_h!r}."
+    assert _h >= 1, f"{_call} is {_h}: the answer counts forecast steps, at least 1."
+    assert _h >= _want, \
+        f"{_call} is too small: after that many steps a deviation from the level can still be larger than frac " \
+        "times the starting one."
+    assert _h <= _want, f"{_call} is not the smallest number of steps: fewer steps already bring every forecast " \
+        "within frac of the starting deviation."
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -12,10 +12,11 @@
 # # Chapter 09 exercises: sparse matrices and numerical stability
 #
 # Seven questions: building a CSR matrix from triplets, a sparse matrix–vector product written by
-# hand, the grid Laplacian, smoothing a signal on a graph with conjugate gradients, two
-# cancellation-free formulas, and an exact computation with SymPy. Each question has a **visible
-# test** you can run now and **hidden tests** that run when your notebook is graded (on other inputs,
-# including edge cases), so make your functions work for any valid input, not only for the example.
+# hand, the grid Laplacian, smoothing a signal on a graph with conjugate gradients, predicting how many
+# CG iterations a grid needs, a matrix constructed for the worst fill-in, and finding the line of a
+# feature scaler that loses its digits. Each question has a **visible test** you can run now and
+# **hidden tests** that run when your notebook is graded (on other inputs, including edge cases), so
+# make your functions work for any valid input, not only for the example.
 #
 # * Replace every `raise NotImplementedError()` with your code; do not rename the functions or variables.
 # * Run the whole notebook (*Run > Run All Cells*) before you check or submit.
@@ -27,7 +28,6 @@
 import numpy as np
 import scipy.sparse as sps
 import scipy.sparse.linalg as spla
-import sympy as sp
 
 np.set_printoptions(precision=4, suppress=True)
 
@@ -313,185 +313,295 @@ with forbid_calls(calls.DENSE_SOLVERS, reason=_why, func=graph_smooth):
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 5: $(1 - \cos x)/x^2$ without cancellation (3 points)
+# ## Question 5: predict the number of CG iterations (3 points)
 #
-# Write `one_minus_cos_over_x2(x)` that computes $f(x) = (1 - \cos x)/x^2$ **to full double
-# precision** (relative error below $10^{-12}$) for every real $x$, including tiny ones such as
-# $10^{-9}$ where the direct formula fails, and $x = 0$, where $f$ is defined by continuity as its limit
-# $1/2$. `x` is a Python float or a NumPy array of any shape; return a float array of the same shape
-# (a 0-d array or a float for a scalar). *Hint:* $1 - \cos x = 2\sin^2(x/2)$.
+# Section 6 bounds the error of CG after $k$ steps, for a symmetric positive definite matrix with
+# condition number $\kappa = \lambda_{\max}/\lambda_{\min}$:
+# $$ \lVert x_k - x\rVert_A \;\le\; 2\left(\frac{\sqrt\kappa - 1}{\sqrt\kappa + 1}\right)^{k} \lVert x_0 - x\rVert_A . $$
+# Turn it into a prediction, without running any solver, for the smoothing system $(I + \lambda L)\,x = y$
+# of Question 4 when $L$ is the Laplacian of the $m\times n$ grid of Question 3.
+#
+# Write `cg_iterations(m, n, lam, tol)` that returns, as an integer, the **smallest** $k \ge 0$ for which
+# the bound guarantees $\lVert x_k - x\rVert_A \le \mathtt{tol}\,\lVert x_0 - x\rVert_A$, where $\kappa$ is
+# the exact condition number of $I + \lambda L$. The arguments are integers $m, n \ge 1$, a number
+# `lam` $\ge 0$ and a tolerance $0 <$ `tol` $< 1$. The hidden tests call your function on other grids
+# (from $1\times1$ up to $10^6\times10^6$, far too large to build $L$), other strengths and other
+# tolerances, so your answer must be a rule that works for all of them, not a number read off one run.
 
-# %% nbgrader={"grade": false, "grade_id": "q5-cancellation", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-def one_minus_cos_over_x2(x):
+# %% nbgrader={"grade": false, "grade_id": "q5-cg-iterations", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "predict"}
+def cg_iterations(m, n, lam, tol):
     ### BEGIN SOLUTION
-    x = np.asarray(x, dtype=float)
-    h = np.where(x == 0, 1.0, x / 2)                 # avoid 0/0; the value at 0 is set below
-    s = np.sin(h) / h
-    return np.where(x == 0, 0.5, 0.5 * s**2)
+    def path_max(k):                       # largest eigenvalue of the path Laplacian L_k (0 for k = 1)
+        return 2 - 2 * np.cos((k - 1) * np.pi / k)
+
+    kappa = 1 + lam * (path_max(m) + path_max(n))      # lambda_min(I + lam L) = 1 since L has eigenvalue 0
+    rate = (np.sqrt(kappa) - 1) / (np.sqrt(kappa) + 1)
+    if rate == 0:                          # kappa = 1: the bound 2 * 0**k drops to 0 at k = 1
+        return 1
+    return int(np.ceil(np.log(tol / 2) / np.log(rate)))
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "q5-cancellation-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_close
+# %% nbgrader={"grade": true, "grade_id": "q5-cg-iterations-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+_k = cg_iterations(3, 4, 2.0, 1e-6)
+try:
+    _ok_int = float(_k) == int(_k)
+except (TypeError, ValueError, OverflowError):
+    _ok_int = False
+assert _ok_int, f"cg_iterations should return an integer number of iterations, not {_k!r}."
+assert int(_k) == 27, (f"cg_iterations(3, 4, 2.0, 1e-6) returned {_k}, but that is not the smallest k at which the "
+                  "bound drops to 1e-6: check kappa (the extreme eigenvalues of I + lam L for this 3 x 4 grid) "
+                  "and the rounding of k.")
 
-assert_close(one_minus_cos_over_x2(np.array([1.0, 2.0])), (1 - np.cos([1.0, 2.0])) / np.array([1.0, 4.0]),
-             rtol=1e-12, name="one_minus_cos_over_x2([1, 2])")
-
-# %% nbgrader={"grade": true, "grade_id": "q5-cancellation-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: x = 0, tiny x (down to 1e-15), negative x, moderate and large x, a 2-D array, a
-# scalar, x at and near multiples of pi (odd and even), and a seeded sweep of 400 values of every sign and
-# magnitude from 1e-300 to 1e120, all against a 50-digit reference with a relative tolerance.
+# %% nbgrader={"grade": true, "grade_id": "q5-cg-iterations-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: square, rectangular, one-row and 1 x 1 grids up to 10^6 x 10^6, lam = 0, weak and strong
+# smoothing, tolerances from 0.9 to 1e-14, and a seeded sweep, against a 50-digit evaluation of the bound.
 ### BEGIN HIDDEN TESTS
 import mpmath
-from autograder.checks import assert_close
 
 mpmath.mp.dps = 50
 
 
-def _f_ref(v):
-    v = mpmath.mpf(float(v))
-    return float((1 - mpmath.cos(v)) / v**2) if v != 0 else 0.5
+def _bound_parts(m, n, lam):
+    _pmax = lambda k: 2 - 2 * mpmath.cos((k - 1) * mpmath.pi / k)
+    _kappa = 1 + mpmath.mpf(lam) * (_pmax(m) + _pmax(n))
+    return _kappa, (mpmath.sqrt(_kappa) - 1) / (mpmath.sqrt(_kappa) + 1)
 
 
-with np.errstate(all="ignore"):
-    _v0 = one_minus_cos_over_x2(np.array([0.0]))
-assert_close(_v0, np.array([0.5]), rtol=1e-12, name="one_minus_cos_over_x2 at x = 0",
-             hint="at x = 0 the value is the limit 1/2 (x = 0 needs its own case).")
-_tiny = np.array([1e-4, -3e-6, 1e-7, 2.5e-9, 1e-12, -1e-15])
-_ref = np.array([_f_ref(v) for v in _tiny])
-with np.errstate(all="ignore"):
-    _vt = one_minus_cos_over_x2(_tiny.copy())
-assert_close(_vt, _ref, rtol=1e-12, name="one_minus_cos_over_x2 for tiny x",
-             hint="1 - cos(x) suffers catastrophic cancellation for small x: rewrite it without the subtraction.")
+def _check_k(m, n, lam, tol):
+    _kappa, _r = _bound_parts(m, n, lam)
+    _b = lambda k: 2 * _r**k if k > 0 else mpmath.mpf(2)
+    _slack = mpmath.mpf("1e-9")                       # near a tie, both neighbours are accepted
+    _call = f"cg_iterations({m}, {n}, {lam}, {tol})"
+    try:
+        _k = cg_iterations(m, n, lam, tol)
+    except MemoryError:
+        raise AssertionError(f"{_call} ran out of memory: predict k from a formula for kappa, "
+                             "do not build the grid's matrix.") from None
+    try:
+        _ok_int = float(_k) == int(_k)
+    except (TypeError, ValueError, OverflowError):
+        _ok_int = False
+    assert _ok_int, f"{_call} returned {_k!r}, not an integer number of iterations."
+    _k = int(_k)
+    if _kappa == 1:
+        assert _k == 1, (f"{_call} returned {_k}: here kappa = 1 (lam = 0 or a 1 x 1 grid), so the ratio in the "
+                         "bound is 0; evaluate the bound 2 r**k at k = 0 and k = 1 instead of dividing by log(r).")
+        return
+    assert _k >= 0 and _b(_k) <= tol * (1 + _slack), (
+        f"{_call} returned {_k}, too few: the bound, 2 r**k with r = (sqrt(kappa) - 1) / (sqrt(kappa) + 1), its "
+        "factor 2 included, is still above tol at that k. Check kappa (the smallest and largest eigenvalues of "
+        "I + lam L for this grid) and round k up, not down.")
+    assert _k == 0 or _b(_k - 1) > tol * (1 - _slack), (
+        f"{_call} returned {_k}, more than the smallest k at which the bound reaches tol. Check that kappa is "
+        "right for this grid (small grids too, not only large ones), that r is the ratio of the bound (with "
+        "square roots), and that k is the exact smallest integer, not an estimate of it.")
+
+
+for _case in [(2, 3, 1.0, 1e-4), (5, 5, 10.0, 1e-8), (1, 7, 0.5, 1e-3), (9, 1, 4.0, 1e-12), (2, 2, 1.0, 0.9),
+              (200, 200, 1.0, 1e-8), (40, 60, 200.0, 1e-10), (10**6, 10**6, 1e4, 1e-10), (1000, 3, 250.0, 0.5),
+              (10**6, 1, 3.0, 1e-6)]:
+    _check_k(*_case)
 _rng = np.random.default_rng(9501)
-_X = np.concatenate([_rng.uniform(-3, 3, size=10), [0.5, -1.7, 4.0, 10.3, -37.1, 123.4]]).reshape(4, 4)
-_ref = np.vectorize(_f_ref)(_X)
-_vm = one_minus_cos_over_x2(_X.copy())
-assert_close(_vm, _ref, rtol=1e-12, name="one_minus_cos_over_x2 for a 4 x 4 array of moderate x",
-             hint="your formula must also be right for moderate and large |x|, and keep the shape of x.")
-assert_close(np.asarray(one_minus_cos_over_x2(2e-8), dtype=float), _f_ref(2e-8), rtol=1e-12,
-             name="one_minus_cos_over_x2 of a Python float")
-# "for every real x": at and near multiples of pi, where 1 - cos x and 1 + cos x cancel, and a sweep
-_k = np.array([1.0, 2.0, 3.0, 7.0, 10.0, 101.0, 1e4 + 1])
-_near = np.concatenate([_k * np.pi, -_k * np.pi, _k * np.pi * (1 + 1e-9), _k * np.pi + 1e-7])
-_sweep = _rng.choice([-1.0, 1.0], size=400) * 10.0 ** _rng.uniform(-300, 120, size=400)
-
-
-def _f_ref_any(v):  # 2 sin^2(v/2) / v^2 at 50 digits: no cancellation at any magnitude, even 1e-300
-    v = mpmath.mpf(float(v))
-    return float(2 * mpmath.sin(v / 2) ** 2 / v**2) if v != 0 else 0.5
-
-
-for _xs, _what in [(_near, "x at and near multiples of pi"), (_sweep, "x of every sign and magnitude")]:
-    _ref = np.array([_f_ref_any(v) for v in _xs])
-    with np.errstate(all="ignore"):
-        _got = one_minus_cos_over_x2(_xs.copy())
-    assert_close(_got, _ref, rtol=1e-12, atol=1e-300, name=f"one_minus_cos_over_x2 for {_what}",
-                 hint="the relative error must stay below 1e-12 for every real x: near multiples of pi, 1 - cos x "
-                      "(and 1 + cos x) cancel; avoid both subtractions.")
+for _ in range(40):
+    _m, _n = (int(v) for v in np.round(10 ** _rng.uniform(0, 6, size=2)))
+    _check_k(_m, _n, float(10 ** _rng.uniform(-3, 5)), float(10 ** _rng.uniform(-14, np.log10(0.5))))
+for _case in [(1, 1, 3.0, 1e-3), (6, 8, 0.0, 1e-6), (1, 1, 0.0, 0.5)]:
+    _check_k(*_case)
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 6: a numerically stable variance (3 points)
+# ## Question 6: a matrix built for fill-in (3 points)
 #
-# Write `stable_variance(x)` that returns the population variance
-# $\frac1n\sum_{i=1}^n (x_i - \bar x)^2$ (divide by $n$, not $n - 1$) of a 1-D list or array of
-# numbers, as a float. It must be accurate (relative error below $10^{-6}$) even when the mean is huge
-# compared with the spread, e.g. measurements around $10^9$ with standard deviation 1, where the
-# formula $\overline{x^2} - \bar x^2$ fails. Raise a `ValueError` for an empty input; do not modify
-# `x`. Implement it yourself (two passes, or Welford's update): **no variance from NumPy, as a
-# function or a method** (`np.var`, `np.std`, `np.nanvar`, `np.nanstd`, `np.cov`, `x.var()`, `x.std()`)
-# **and nothing from the `statistics` module**; the hidden tests watch the calls your function makes.
+# Section 7 mentions *fill-in*. A direct solver for a symmetric positive definite $A$ computes its
+# Cholesky factor $G$ ($A = GG^\top$, $G$ lower triangular; `np.linalg.cholesky`) by eliminating the
+# unknowns in order. Eliminating unknown $k$ subtracts multiples of its row from the rows of the later
+# unknowns still joined to it (the $j > k$ with a non-zero in position $(j, k)$ of the matrix as the
+# earlier steps left it), so any two of these later unknowns become joined to each other: zeros of $A$
+# turn into non-zeros of $G$. The order of the unknowns decides how much fill-in there is.
+#
+# Construct the worst case, and its cure. Write `fill_in_example(N)` that, for any integer $N \ge 2$,
+# returns a pair `(A, perm)`:
+#
+# * `A`: a **SciPy sparse matrix** (any format) of shape $(N, N)$, symmetric positive definite with
+#   condition number below $10^8$, with **at most $3N$ non-zero entries**, whose Cholesky factor $G$
+#   (unknowns in their given order) has **no zero entry on or below its diagonal**: complete fill-in,
+#   $N(N+1)/2$ non-zeros;
+# * `perm`: a permutation of $0, 1, \dots, N-1$ (a list or 1-D integer array) that removes **all** the
+#   fill-in: the reordered matrix $B$ with $B_{ij} = A_{\mathtt{perm}[i],\,\mathtt{perm}[j]}$
+#   (`A[perm][:, perm]` for a dense array) must have a Cholesky factor with non-zeros only where $B$ has
+#   non-zeros.
+#
+# The tests count an entry of a Cholesky factor as zero when its magnitude is below $10^{-12}$ times the
+# largest one, and call your function for $N$ from 2 to 300.
 
-# %% nbgrader={"grade": false, "grade_id": "q6-variance", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-def stable_variance(x):
+# %% nbgrader={"grade": false, "grade_id": "q6-fill-in", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "construct"}
+def fill_in_example(N):
     ### BEGIN SOLUTION
-    x = np.asarray(x, dtype=float)
-    if x.size == 0:
-        raise ValueError("the variance of no numbers is undefined")
-    mean = np.mean(x)
-    return float(np.mean((x - mean) ** 2))
+    # An arrowhead: unknown 0 is joined to every other one, so eliminating it first joins all of them;
+    # eliminated last, it joins nothing new. Diagonal N, off-diagonal 1: strictly diagonally dominant.
+    rows = np.concatenate([np.arange(N), np.zeros(N - 1, dtype=int), np.arange(1, N)])
+    cols = np.concatenate([np.arange(N), np.arange(1, N), np.zeros(N - 1, dtype=int)])
+    vals = np.concatenate([np.full(N, float(N)), np.ones(2 * (N - 1))])
+    A = sps.coo_array((vals, (rows, cols)), shape=(N, N)).tocsr()
+    perm = list(range(1, N)) + [0]
+    return A, perm
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "q6-variance-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_scalar_close
+# %% nbgrader={"grade": true, "grade_id": "q6-fill-in-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+def _check_fill_matrix(A, N):
+    """Dense copy of a valid A, or an AssertionError naming the property A breaks."""
+    assert sps.issparse(A), f"for N = {N}, A should be a SciPy sparse matrix, not {type(A).__name__}."
+    assert A.shape == (N, N), f"for N = {N}, A has shape {A.shape}, not {(N, N)}."
+    _Ad = np.asarray(A.toarray(), dtype=float)
+    assert np.all(np.isfinite(_Ad)), f"for N = {N}, A has entries that are inf or nan."
+    _nz = np.count_nonzero(_Ad)
+    assert _nz <= 3 * N, f"for N = {N}, A has {_nz} non-zero entries, more than 3N = {3 * N}."
+    assert np.abs(_Ad - _Ad.T).max() <= 1e-12 * np.abs(_Ad).max(), f"for N = {N}, A is not symmetric."
+    _ev = np.linalg.eigvalsh(_Ad)
+    assert _ev[0] > 0, f"for N = {N}, A is not positive definite (its smallest eigenvalue is {_ev[0]:.3g})."
+    assert _ev[-1] < 1e8 * _ev[0], f"for N = {N}, the condition number of A is {_ev[-1] / _ev[0]:.2g}, not below 1e8."
+    _G = np.linalg.cholesky(_Ad)
+    _zeros = int(np.sum(np.abs(np.tril(_G)) <= 1e-12 * np.abs(_G).max())) - N * (N - 1) // 2
+    assert _zeros == 0, (f"for N = {N}, the Cholesky factor of A has {_zeros} zero "
+                         f"entr{'y' if _zeros == 1 else 'ies'} on or below its diagonal: the question asks for "
+                         "complete fill-in. Think about which pairs of unknowns the elimination of the first one joins.")
+    return _Ad
 
-assert_scalar_close(stable_variance([1.0, 2.0, 3.0, 4.0]), 1.25, rtol=1e-12, name="stable_variance([1, 2, 3, 4])",
-                    hint="the population variance divides by n, not n - 1.")
 
-# %% nbgrader={"grade": true, "grade_id": "q6-variance-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: data with small and huge means (positive and negative), one value, constant data,
-# integers, the empty input, the input left unchanged, and library variances blocked.
+_A, _perm = fill_in_example(6)
+_check_fill_matrix(_A, 6)
+assert sorted(int(p) for p in np.asarray(_perm).ravel()) == list(range(6)) and len(_perm) == 6, (
+    "perm should be a permutation of 0, 1, ..., N-1 (here N = 6).")
+
+# %% nbgrader={"grade": true, "grade_id": "q6-fill-in-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: N = 2, 3, 4, 7, 20, 63 and 300: every property of A, and no fill-in at all after perm.
 ### BEGIN HIDDEN TESTS
-import statistics
-from autograder import calls
-from autograder.checks import assert_raises, assert_scalar_close, forbid_calls
-
-_rng = np.random.default_rng(9601)
-_data = [(_rng.normal(size=50), "50 values around 0"),
-         (1e9 + _rng.normal(size=2000), "2000 values around 1e9 with standard deviation 1"),
-         (-3e6 + 0.01 * _rng.normal(size=500), "500 values around -3e6 with standard deviation 0.01"),
-         (5e7 + 0.1 * _rng.normal(size=3000), "3000 values around 5e7 with standard deviation 0.1"),
-         (np.array([7.5]), "a single value"),
-         (np.full(100, 123456789.0), "100 equal values")]
-_refs = [(_x, _what, float(np.var(_x))) for _x, _what in _data]
-_why = "compute the variance yourself"
-with forbid_calls(calls.NUMPY_VARIANCE, reason=_why, func=stable_variance):
-    for _x, _what, _ref in _refs:
-        _x0 = _x.copy()
-        _v = stable_variance(_x)
-        assert_scalar_close(_v, _ref, rtol=1e-6, atol=1e-9 if _ref == 0 else 0.0,
-                            name=f"stable_variance of {_what}",
-                            hint="E[x^2] - E[x]^2 suffers catastrophic cancellation when the mean is large; "
-                                 "subtract the mean first (two passes) or use Welford's update, and divide by n, "
-                                 "not n - 1.")
-        assert np.array_equal(_x, _x0), "stable_variance changed its input."
-    assert_scalar_close(stable_variance([2, 4, 4, 4, 5, 5, 7, 9]), 4.0, rtol=1e-12,
-                        name="stable_variance of a list of integers")
-    assert_raises(ValueError, stable_variance, [], call="stable_variance([])")
+for _N in (2, 3, 4, 7, 20, 63, 300):
+    _A, _perm = fill_in_example(_N)
+    _Ad = _check_fill_matrix(_A, _N)
+    _p = np.asarray(_perm)
+    assert _p.ndim == 1 and len(_p) == _N and sorted(int(v) for v in _p) == list(range(_N)) \
+        and np.all(_p == np.round(_p)), f"for N = {_N}, perm is not a permutation of 0, 1, ..., N-1."
+    _p = _p.astype(int)
+    _B = _Ad[np.ix_(_p, _p)]
+    _GB = np.linalg.cholesky(_B)
+    _fill = int(np.sum((np.abs(np.tril(_GB)) > 1e-12 * np.abs(_GB).max()) & (_B == 0)))
+    assert _fill == 0, (f"for N = {_N}, with your perm the Cholesky factor of the reordered matrix still has "
+                        f"{_fill} fill-in entr{'y' if _fill == 1 else 'ies'} (non-zeros where B has a zero): order the "
+                        "unknowns so that eliminating each one joins no two remaining unknowns that were not joined "
+                        "already.")
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## Question 7: an exact answer where floating point struggles (3 points)
+# ## Question 7: find the line that loses the digits (3 points)
 #
-# The $6\times6$ Hilbert matrix $H$ has entries $H_{ij} = \dfrac{1}{i + j - 1}$ for $i, j = 1, \dots, 6$
-# (counting from 1); its condition number is about $10^7$. With SymPy (exact rational arithmetic):
+# Before training, a colleague standardizes the features with the function `standardize` below
+# (locked, do not change it): it should return `X_test` with each column shifted by the **mean** and divided
+# by the **standard deviation** (dividing by $n$) of the same column of `X_train`, statistics of the training
+# set only, as a scaler fitted on the training data does. On the demonstration data `X_demo` (times of
+# events in Unix seconds, all within one minute; click counts; prices), the first column comes out wrong.
+# Run it and look at the mean and the standard deviation of each column of `standardize(X_demo, X_demo)`.
 #
-# 1. build `H6` as a `sp.Matrix` with exact rational entries;
-# 2. store in `x_exact` the exact solution of $H x = e_1$, where $e_1 = (1, 0, 0, 0, 0, 0)^\top$, as a
-#    `sp.Matrix` of shape (6, 1);
-# 3. store in `kappa_inf` the exact condition number in the $\infty$-norm,
-#    $\kappa_\infty(H) = \lVert H\rVert_\infty\,\lVert H^{-1}\rVert_\infty$, where $\lVert A\rVert_\infty$ is the
-#    largest **row sum of absolute values** of $A$, as an exact SymPy number.
+# 1. Store in `faulty_line` the number of the line of `standardize` where the wrong value is computed
+#    (the `def` line is line 1; *View > Show Line Numbers* in JupyterLab) — where the digits are lost, not
+#    where the damage shows.
+# 2. Write `standardize_fixed(X_train, X_test)`, the corrected function: the same arguments (2-D arrays
+#    or nested lists, $n \ge 2$ rows for `X_train`, any number of rows for `X_test`, the same number of
+#    columns, no constant column in `X_train`) and the same result as `standardize` is meant to return, a
+#    float array of the shape of `X_test`, correct to $10^{-6}$ whatever the offset and the scale of each
+#    feature (even an offset $10^8$ times the spread). NumPy's functions are allowed; do not modify the
+#    inputs.
 
-# %% nbgrader={"grade": false, "grade_id": "q7-exact", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
-n = 6
+# %% nbgrader={"grade": false, "grade_id": "q7-given", "locked": true, "schema_version": 3, "solution": false, "task": false}
+def standardize(X_train, X_test):
+    """X_test scaled with the column means and standard deviations (divide by n) of X_train."""
+    X_train = np.asarray(X_train, dtype=float)
+    X_test = np.asarray(X_test, dtype=float)
+    n = X_train.shape[0]
+    mean = X_train.sum(axis=0) / n
+    var = (X_train**2).sum(axis=0) / n - mean**2
+    std = np.sqrt(var)
+    return (X_test - mean) / std
+
+
+_rng_demo = np.random.default_rng(97)
+X_demo = np.column_stack([1.7e9 + _rng_demo.uniform(0, 60, size=200),     # event times (s), within a minute
+                          _rng_demo.poisson(3.0, size=200),                 # clicks
+                          100 + 20 * _rng_demo.normal(size=200)])           # prices
+
+# %% nbgrader={"grade": false, "grade_id": "q7-standardize", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "diagnose"}
+# faulty_line = the number of the line of standardize where the digits are lost
 ### BEGIN SOLUTION
-H6 = sp.Matrix(n, n, lambda i, j: sp.Rational(1, i + j + 1))   # SymPy counts i, j from 0
-e1 = sp.Matrix([1, 0, 0, 0, 0, 0])
-x_exact = H6.LUsolve(e1)
-kappa_inf = H6.norm(sp.oo) * H6.inv().norm(sp.oo)
+faulty_line = 7
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q7-exact-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from autograder.checks import assert_exact
 
-assert isinstance(H6, sp.MatrixBase) and H6.shape == (6, 6), "H6 should be a 6 x 6 SymPy Matrix."
-assert_exact(H6, name="H6")
-assert isinstance(x_exact, sp.MatrixBase) and x_exact.shape == (6, 1), "x_exact should be a SymPy Matrix of shape (6, 1)."
-assert_exact(x_exact, name="x_exact")
-assert_exact(kappa_inf, name="kappa_inf")
+def standardize_fixed(X_train, X_test):
+    ### BEGIN SOLUTION
+    X_train = np.asarray(X_train, dtype=float)
+    X_test = np.asarray(X_test, dtype=float)
+    mean = X_train.mean(axis=0)
+    std = np.sqrt(((X_train - mean) ** 2).mean(axis=0))    # two passes: subtract the mean first
+    return (X_test - mean) / std
+    ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q7-exact-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: H6, x_exact and kappa_inf exactly.
+
+# %% nbgrader={"grade": true, "grade_id": "q7-standardize-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from autograder.checks import assert_close, assert_shape
+
+assert isinstance(faulty_line, (int, np.integer)) and 1 <= faulty_line <= 9, (
+    "faulty_line should be the number of a line of standardize, an integer from 1 (the def line) to 9.")
+_Z = standardize_fixed(X_demo.copy(), X_demo.copy())
+assert_shape(_Z, X_demo.shape, name="standardize_fixed(X_demo, X_demo)")
+_Z = np.asarray(_Z, dtype=float)
+assert_close(_Z.mean(axis=0), np.zeros(3), atol=1e-6, name="the column means of standardize_fixed(X_demo, X_demo)",
+             hint="subtract the mean of each column of X_train.")
+assert_close(np.sqrt(np.mean((_Z - _Z.mean(axis=0)) ** 2, axis=0)), np.ones(3), rtol=1e-6,
+             name="the column standard deviations of standardize_fixed(X_demo, X_demo)",
+             hint="divide by the standard deviation of each column of X_train, dividing by n.")
+
+# %% nbgrader={"grade": true, "grade_id": "q7-standardize-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# Hidden tests: the fix on features with huge positive and negative offsets and tiny spreads, ordinary
+# features, test sets of other sizes (one row), lists, two training rows, inputs left unchanged; then
+# faulty_line.
 ### BEGIN HIDDEN TESTS
-from autograder.checks import assert_sympy_equal
+from autograder.checks import assert_close, assert_shape
 
-_H = sp.Matrix(6, 6, lambda i, j: sp.Rational(1, i + j + 1))
-assert_sympy_equal(H6, _H, name="H6", hint="with SymPy's 0-based indices i, j the entry is 1/(i + j + 1).")
-assert_sympy_equal(_H * sp.Matrix(x_exact), sp.Matrix([1, 0, 0, 0, 0, 0]), name="H6 * x_exact",
-                   hint="x_exact should solve H x = e1 exactly.")
-assert_sympy_equal(kappa_inf, _H.norm(sp.oo) * _H.inv().norm(sp.oo), name="kappa_inf",
-                   hint="use the largest row sum of absolute values, for H and for its inverse.")
+_rng = np.random.default_rng(9701)
+
+
+def _features(n):
+    return np.column_stack([1.7e9 + _rng.uniform(0, 3600, size=n),       # timestamps within an hour
+                            5e7 + 0.5 * _rng.normal(size=n),               # a sensor, offset 1e8 times the spread
+                            -3e6 + 0.03 * _rng.normal(size=n),             # a negative offset, 1e8 times the spread
+                            _rng.normal(size=n),                           # an ordinary feature
+                            1e-3 * _rng.exponential(size=n)])              # a small positive feature
+
+
+_cases = [(_features(500), _features(40), "500 training rows, 40 test rows"),
+          (_features(2000), _features(1), "2000 training rows, one test row"),
+          (_features(2), _features(3), "two training rows")]
+_Xa = _features(50)
+_cases.append((_Xa[:, [0, 3]].tolist(), _Xa[:7, [0, 3]].tolist(), "nested lists with two columns"))
+_refs = []
+for _Xtr, _Xte, _what in _cases:
+    _tr, _te = np.asarray(_Xtr, dtype=float), np.asarray(_Xte, dtype=float)
+    _mu = _tr.mean(axis=0)
+    _refs.append((_Xtr, _Xte, _what, (_te - _mu) / np.sqrt(((_tr - _mu) ** 2).mean(axis=0))))
+for _Xtr, _Xte, _what, _ref in _refs:
+    _tr0, _te0 = np.array(_Xtr, dtype=float), np.array(_Xte, dtype=float)
+    _Z = standardize_fixed(_Xtr, _Xte)
+    assert_shape(_Z, _ref.shape, name=f"standardize_fixed for {_what}")
+    assert_close(_Z, _ref, rtol=1e-6, atol=1e-6, name=f"standardize_fixed for {_what}",
+                 hint="use the mean and the standard deviation of the columns of X_train (dividing by n, not "
+                      "n - 1), computed without subtracting two large, nearly equal numbers.")
+    assert np.array_equal(np.asarray(_Xtr, dtype=float), _tr0) and np.array_equal(np.asarray(_Xte, dtype=float), _te0), \
+        "standardize_fixed changed its inputs."
+assert isinstance(faulty_line, (int, np.integer)), "faulty_line should be an integer."
+assert faulty_line not in (8, 9), (f"line {faulty_line} is where the damage shows (a nan, a wrong scale), not where "
+                                   "it is done: find the first line whose result is already wrong.")
+assert faulty_line == 7, (f"line {faulty_line} computes what it should: compare each intermediate value of "
+                          "standardize on X_demo with an accurate computation of the same quantity.")
 ### END HIDDEN TESTS

@@ -25,20 +25,19 @@ ALTERNATIVES = [{
     # a functools.partial instead of a closure
     "q4-solver": "import functools\n\n\ndef make_solver(A):\n"
                  "    return functools.partial(scipy.linalg.lu_solve, scipy.linalg.lu_factor(A))\n",
-    # SymPy Integer division and the exact inverse
-    "q5-hilbert": "b5 = sp.ones(5, 1)\nH5 = sp.Matrix([[sp.Integer(1) / (i + j - 1) for j in range(1, 6)] for i in range(1, 6)])\n"
-                  "x_exact = H5.inv() * b5\n",
-    # kappa from the singular values, the residual with the other sign, NumPy floats returned
-    "q6-bound": "def error_bound(A, b, x_hat):\n    A = np.array(A, dtype=float)\n"
-                "    s = np.linalg.svd(A, compute_uv=False)\n"
-                "    r = A @ np.asarray(x_hat, dtype=float) - np.asarray(b, dtype=float)\n"
-                "    rel = np.sqrt(r @ r) / np.linalg.norm(b)\n    kappa = s[0] / s[-1]\n"
-                "    return rel, kappa, rel * kappa\n",
-    # centre the data: the slope from lstsq on centred columns, then the intercept from the means
-    "q7-regression": "def fit_linear_regression(X, y):\n    X = np.asarray(X, dtype=float)\n"
-                     "    y = np.asarray(y, dtype=float)\n    x_mean, y_mean = X.mean(axis=0), y.mean()\n"
-                     "    w = np.linalg.lstsq(X - x_mean, y - y_mean, rcond=None)[0]\n"
-                     "    return y_mean - x_mean @ w, w\n",
+    # a fitted rule: one digit more than the rule of thumb (kappa * eps is a worst case), with max/min
+    "q5-digits": "import math\n\n\ndef correct_digits(kappa, method):\n"
+                 "    power = {'solve': 1, 'normal': 2}[method]\n"
+                 "    return max(0.0, min(16.0, 17 - power * math.log10(kappa)))\n",
+    # a rotated diagonal matrix: singular values 2000 and 1/2000, b and db along the rotated axes, as lists
+    "q6-det-one": "c, s = np.cos(0.5), np.sin(0.5)\nQ = np.array([[c, -s], [s, c]])\n"
+                  "A_ill = (Q @ np.diag([2000.0, 1 / 2000.0]) @ Q.T).tolist()\n"
+                  "b_ill = list(3.0 * Q[:, 0])\ndb_ill = list(3e-7 * Q[:, 1])\n",
+    # np.linalg.lstsq on the design matrix, faulty_line as a NumPy integer
+    "q7-diagnose": "faulty_line = np.int64(4)\n\n\ndef fit_regression_fixed(X, y):\n"
+                   "    X = np.asarray(X, dtype=float)\n    Z = np.column_stack([np.ones(len(X)), X])\n"
+                   "    theta = np.linalg.lstsq(Z, np.asarray(y, dtype=float), rcond=None)[0]\n"
+                   "    return theta[0], theta[1:]\n",
 }, {
     # a Python list and generator sums
     "q1-forward": "def forward_substitution(L, b):\n    x = []\n    for i in range(len(b)):\n"
@@ -60,19 +59,19 @@ ALTERNATIVES = [{
                  "        y = scipy.linalg.solve_triangular(L, P.T @ np.asarray(b, dtype=float), lower=True,\n"
                  "                                          unit_diagonal=True)\n"
                  "        return scipy.linalg.solve_triangular(U, y)\n\n    return solve\n",
-    # sp.Matrix passes SymPy Integers to the function, so 1 / (i + j + 1) is exact here; linsolve returns a set
-    "q5-hilbert": "b5 = sp.ones(5, 1)\nH5 = sp.Matrix(5, 5, lambda i, j: 1 / (i + j + 1))\n"
-                  "x_exact = sp.Matrix(list(list(sp.linsolve((H5, b5)))[0]))\n",
-    # the definition ||A|| ||A^-1||, with the inverse computed explicitly
-    "q6-bound": "def error_bound(A, b, x_hat):\n    A = np.asarray(A, dtype=float)\n"
-                "    kappa = np.linalg.norm(A, 2) * np.linalg.norm(np.linalg.inv(A), 2)\n"
-                "    rel = np.linalg.norm(np.subtract(b, A.dot(x_hat))) / np.linalg.norm(b)\n"
-                "    return float(rel), float(kappa), float(kappa * rel)\n",
-    # the column of ones last, unpacked accordingly; scipy's lstsq
-    "q7-regression": "def fit_linear_regression(X, y):\n    X = np.asarray(X, dtype=float)\n"
-                     "    Z = np.hstack([X, np.ones((X.shape[0], 1))])\n"
-                     "    theta = scipy.linalg.lstsq(Z, np.asarray(y, dtype=float))[0]\n"
-                     "    return theta[-1], theta[:-1]\n",
+    # from the machine epsilon: -log10(eps * kappa^p), clipped with np.clip
+    "q5-digits": "def correct_digits(kappa, method):\n    eps = np.finfo(float).eps\n"
+                 "    p = 2.0 if method == 'normal' else 1.0\n"
+                 "    return float(np.clip(-np.log10(eps * float(kappa) ** p), 0.0, 16.0))\n",
+    # an integer matrix with a huge entry and no SVD: b and db from the eigenvectors of A A^T
+    "q6-det-one": "A_ill = [[10001, 10000], [1, 1]]\n"
+                  "vals, vecs = np.linalg.eigh(np.array(A_ill, dtype=float) @ np.array(A_ill, dtype=float).T)\n"
+                  "b_ill = vecs[:, 1]\ndb_ill = 1e-7 * vecs[:, 0]\n",
+    # centre the data: the slope from lstsq on centred columns, the intercept from the means; a float line number
+    "q7-diagnose": "faulty_line = 4.0\n\n\ndef fit_regression_fixed(X, y):\n    X = np.asarray(X, dtype=float)\n"
+                   "    y = np.asarray(y, dtype=float)\n    x_mean, y_mean = X.mean(axis=0), y.mean()\n"
+                   "    w = scipy.linalg.lstsq(X - x_mean, y - y_mean)[0]\n"
+                   "    return y_mean - x_mean @ w, w\n",
 }]
 
 _Q1_ZEROS_LIKE = ("def forward_substitution(L, b):\n    L = np.asarray(L)\n    b = np.asarray(b)\n"
@@ -100,8 +99,9 @@ _Q4_P_NOT_TRANSPOSED = ("def make_solver(A):\n    P, L, U = scipy.linalg.lu(np.a
                         "        return scipy.linalg.solve_triangular(U, y)\n\n    return solve\n")
 _Q4_PINV = ("def make_solver(A):\n    A_pinv = np.linalg.pinv(np.asarray(A, dtype=float))\n"
             "    return lambda b: A_pinv @ np.asarray(b, dtype=float)\n")
-_Q7_NO_INTERCEPT = ("def fit_linear_regression(X, y):\n    w = np.linalg.lstsq(np.asarray(X, dtype=float), y, rcond=None)[0]\n"
-                    "    return 0.0, w\n")
+_Q7_NO_INTERCEPT = ("faulty_line = 4\n\n\ndef fit_regression_fixed(X, y):\n"
+                    "    w = np.linalg.lstsq(np.asarray(X, dtype=float), y, rcond=None)[0]\n    return 0.0, w\n")
+_Q7_GIVEN = ("faulty_line = 4\n\n\ndef fit_regression_fixed(X, y):\n    return fit_regression_qr(X, y)\n")
 
 # Classic mistakes: notebook -> question -> (edit of the reference answer, points kept, hidden-test hint).
 MISTAKES = {
@@ -110,12 +110,13 @@ MISTAKES = {
         "q2-back": (("range(n - 1, -1, -1)", "range(n)"), 0, "last row"),
         "q3-lu": (("    n = U.shape[0]\n", "    P, L, U = scipy.linalg.lu(U)\n    return L, U\n"), 0, "not allowed"),
         "q4-solver": (("np.asarray(b, dtype=float))\n", "np.asarray(b, dtype=float), trans=1)\n"), 0, "transposed"),
-        "q5-hilbert": (("H5 = sp.Matrix(5, 5, lambda i, j: sp.Rational(1, i + j + 1))",
-                        "H5 = sp.Matrix([[1 / (i + j + 1) for j in range(5)] for i in range(5)])"), 0,
-                       "floating-point"),
-        "q6-bound": (("np.linalg.cond(A)", "np.linalg.cond(A, 1)"), 1, "2-norm"),
-        "q7-regression": (("np.linalg.lstsq(Z, y, rcond=None)[0]", "np.linalg.solve(Z.T @ Z, Z.T @ y)"), 1,
-                          "normal equations"),
+        # the same digits for both methods: the normal equations square kappa
+        "q5-digits": (("np.log10(kappa) * (2 if method == \"normal\" else 1)", "np.log10(kappa)"), 1, "too optimistic"),
+        # the lecture's shear: det 1 and kappa 1e12, but a zero entry
+        "q6-det-one": (("A_ill = np.array([[1000.0, 999.0],\n                  [1001.0, 1000.0]])",
+                        "A_ill = np.array([[1.0, 1e6],\n                  [0.0, 1.0]])"), 1, "zero entry"),
+        # the QR line blamed: QR of G is stable, but G has already lost the digits
+        "q7-diagnose": (("faulty_line = 4 ", "faulty_line = 5 "), 1, "faulty_line"),
     },
     "mistakes2": {
         "q1-forward": (("    n = L.shape[0]\n", "    return scipy.linalg.solve_triangular(L, b, lower=True)\n"), 1,
@@ -126,39 +127,48 @@ MISTAKES = {
         "q3-lu": (("            U[i, k:] -= L[i, k] * U[k, k:]", "            U[i, k + 1:] -= L[i, k] * U[k, k + 1:]"), 0,
                   "below the diagonal"),
         "q4-solver": (_Q4_INV, 1, "not allowed"),
-        "q5-hilbert": (("sp.Rational(1, i + j + 1)", "sp.Rational(1, i + j + 2)"), 1, "top-left"),
-        "q6-bound": ((" / np.linalg.norm(b)\n", "\n"), 0, "absolute residual"),
-        "q7-regression": (_Q7_NO_INTERCEPT, 0, "intercept"),
+        # no clipping: negative digits for a huge kappa
+        "q5-digits": (("return float(np.clip(16 - lost, 0, 16))", "return float(16 - lost)"), 1, "negative"),
+        # det 1 and no zero entry, but kappa only about 4e4
+        "q6-det-one": (("A_ill = np.array([[1000.0, 999.0],\n                  [1001.0, 1000.0]])",
+                        "A_ill = np.array([[100.0, 99.0],\n                  [101.0, 100.0]])"), 1, "at least 1e6"),
+        # the given function as the fix: the diagnosis without the cure
+        "q7-diagnose": (_Q7_GIVEN, 1, "squares its condition number"),
     },
     "mistakes3": {
         "q1-forward": (_Q1_ZEROS_LIKE, 1, "float array"),
         "q2-back": (("    U = np.asarray(U, dtype=float)\n", "    return np.linalg.solve(U, b)\n"), 1, "not allowed"),
         "q3-lu": (_Q3_DIAGONAL_ONLY, 1, "every step"),
         "q4-solver": (_Q4_P_NOT_TRANSPOSED, 1, "P.T @ b"),
-        "q5-hilbert": (("x_exact = H5.LUsolve(b5)",
-                        "x_exact = sp.Matrix(np.linalg.solve(np.array(H5, dtype=float), np.ones(5)))"), 0,
-                       "floating-point"),
-        "q6-bound": (("A @ x_hat", "A * x_hat"), 0, "matrix-vector product"),
-        "q7-regression": (("Z = np.column_stack([np.ones(len(X)), X])", "Z = np.column_stack([X, np.ones(len(X))])"),
-                          0, "intercept"),
+        # kappa squared for both methods
+        "q5-digits": (("(2 if method == \"normal\" else 1)", "2"), 0, "too pessimistic"),
+        # b and db swapped: b along the direction A stretches least
+        "q6-det-one": (("b_ill = U_ill[:, 0]", "b_ill = U_ill[:, 1]"), 1, "particular directions"),
+        "q7-diagnose": (_Q7_NO_INTERCEPT, 0, "intercept"),
     },
     "mistakes4": {
         "q1-forward": (_Q1_IN_PLACE, 1, "changed its input"),
         "q2-back": (("range(n - 1, -1, -1)", "range(n - 1, 0, -1)"), 0, "last row"),
         "q3-lu": (_Q3_LAST_PIVOT, 1, "last pivot"),
         "q4-solver": (_Q4_INV_BY_LU, 1, "the inverse of a matrix"),  # named by the rule now
-        "q5-hilbert": (("x_exact = H5.LUsolve(b5)", "x_exact = H5.LUsolve(b5).T"), 0, "shape (5, 1)"),
-        "q6-bound": (("np.linalg.cond(A)", "np.linalg.cond(A, 'fro')"), 0, "2-norm"),
-        "q7-regression": (("np.linalg.lstsq(Z, y, rcond=None)[0]", "np.linalg.inv(Z.T @ Z) @ Z.T @ y"), 1,
-                          "normal equations"),
+        # no digits lost at all
+        "q5-digits": (("lost = np.log10(kappa) * (2 if method == \"normal\" else 1)", "lost = 0.0"), 0, "too optimistic"),
+        # nearly parallel columns, but det -1
+        "q6-det-one": (("A_ill = np.array([[1000.0, 999.0],\n                  [1001.0, 1000.0]])",
+                        "A_ill = np.array([[1001.0, 1000.0],\n                  [1000.0, 999.0]])"), 0, "not 1"),
+        # the back substitution blamed
+        "q7-diagnose": (("faulty_line = 4 ", "faulty_line = 6 "), 1, "cond(Z)^2"),
     },
     "mistakes5": {
         # the pseudo-inverse is a library solver too
         "q1-forward": (("    n = L.shape[0]\n", "    return np.linalg.pinv(L) @ b\n"), 1, "not allowed"),
         "q4-solver": (_Q4_PINV, 1, "not allowed"),
-        # Section 6's normalization (backward error) instead of the one the question defines
-        "q6-bound": ((" / np.linalg.norm(b)\n", " / (np.linalg.norm(A, 2) * np.linalg.norm(x_hat))\n"), 0,
-                     "divided by ||b||"),
+        # a perturbation that is not small
+        "q6-det-one": (("db_ill = 0.5e-6 * U_ill[:, 1]", "db_ill = 0.5e-3 * U_ill[:, 1]"), 1, "at most 1e-6"),
+        # the right line named, and the normal equations kept in the fix
+        "q7-diagnose": (("    Q, R = np.linalg.qr(Z)                                # QR of the design matrix itself: cond(R) = cond(Z)\n"
+                         "    theta = scipy.linalg.solve_triangular(R, Q.T @ y)\n",
+                         "    theta = np.linalg.solve(Z.T @ Z, Z.T @ y)\n"), 1, "squares its condition number"),
     },
     # equivalents that no list of names foresaw: the rule is judged by what runs
     "synonyms": {

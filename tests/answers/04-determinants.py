@@ -23,20 +23,19 @@ ALTERNATIVES = [{
     "q3-det-cofactor": "def det_cofactor(A):\n    if len(A) == 1:\n        return A[0][0]\n"
                        "    return sum((-1) ** j * a * det_cofactor([r[:j] + r[j + 1:] for r in A[1:]])\n"
                        "               for j, a in enumerate(A[0]))\n",
-    # the transpose has the same determinant; another algorithm (Berkowitz)
-    "q4-char-poly": "def char_poly(M, lam):\n    n = M.shape[0]\n"
-                    "    return (lam * sp.eye(n) - M.T).det(method='berkowitz')\n",
     # factored by hand; solveset over the reals; the rank from the null space
     "q5-singular-parameter": "t = sp.symbols('t', real=True)\nA_t = sp.Matrix([[t, 1, 1], [1, t, 1], [1, 1, t]])\n"
                              "det_t = (t - 1)**2 * (t + 2)\n"
                              "singular_t = set(sp.solveset(det_t, t, domain=sp.S.Reals))\n"
                              "rank_at = {v: 3 - len(A_t.subs(t, v).nullspace()) for v in singular_t}\n",
-    # Cholesky: log det = 2 sum log L_ii, quadratic form = squared norms of L^{-1} (x_i - mu)
-    "q6-gaussian-loglik": "def gaussian_loglik(X, mu, Sigma):\n    L = scipy.linalg.cholesky(Sigma, lower=True)\n"
-                          "    Z = scipy.linalg.solve_triangular(L, (np.asarray(X) - mu).T, lower=True)\n"
-                          "    n, d = np.shape(X)\n"
-                          "    return -0.5 * (n * d * math.log(2 * math.pi) + 2 * n * np.sum(np.log(np.diag(L)))"
-                          " + np.sum(Z ** 2))\n",
+    # expanded, and the bound written as 1 / (1 - n)
+    "q4-equicorrelation": "a, b = sp.symbols('a b', real=True)\nn = sp.Symbol('n', integer=True, positive=True)\n"
+                          "det_E = a**n + n * b * a**(n - 1)\nrho_min = 1 / (1 - n)\n",
+    # Cholesky with slogdet of the factor instead of the product; the faulty line as a NumPy integer
+    "q6-diagnose": "faulty_line = np.int32(5)\n\n\ndef gaussian_loglik(X, mu, Sigma):\n"
+                   "    D = np.asarray(X, dtype=float) - mu\n    n, d = D.shape\n    sign, logdet = np.linalg.slogdet(Sigma)\n"
+                   "    quad = np.sum(D * np.linalg.solve(Sigma, D.T).T)\n"
+                   "    return float(-0.5 * (n * d * np.log(2 * np.pi) + n * logdet + quad))\n",
     # a loop over the layers with det (each layer's det is a moderate number)
     "q7-stack-slogdet": "def stack_slogdet(Ws):\n    sign, total = 1.0, 0.0\n    for W in Ws:\n"
                         "        d = np.linalg.det(W)\n        if d == 0:\n            return 0.0, -np.inf\n"
@@ -57,17 +56,17 @@ ALTERNATIVES = [{
                        "    i = n - 1\n    total = 0\n    for j in range(n):\n"
                        "        minor = [list(row[:j]) + list(row[j + 1:]) for row in A[:i]]\n"
                        "        total += (-1) ** (i + j) * A[i][j] * det_cofactor(minor)\n    return total\n",
-    # the other convention, converted by the factor (-1)^n; factored
-    "q4-char-poly": "def char_poly(M, lam):\n    n = M.rows\n"
-                    "    return sp.factor((-1) ** n * (M - lam * sp.eye(n)).det())\n",
     # singular where t = -(an eigenvalue of the off-diagonal part J - I)
     "q5-singular-parameter": "t = sp.Symbol('t')\nA_t = sp.Matrix([[t, 1, 1], [1, t, 1], [1, 1, t]])\n"
                              "det_t = sp.expand(A_t.det())\n"
                              "singular_t = {-ev for ev in (sp.ones(3, 3) - sp.eye(3)).eigenvals()}\n"
                              "rank_at = {}\nfor v in singular_t:\n    rank_at[v] = int(A_t.subs(t, v).rank())\n",
-    # SciPy's own density (it uses an eigendecomposition, no inverse)
-    "q6-gaussian-loglik": "import scipy.stats\n\ndef gaussian_loglik(X, mu, Sigma):\n"
-                          "    return np.sum(scipy.stats.multivariate_normal(mu, Sigma).logpdf(X))\n",
+    # the student's own symbols without assumptions, the factors in another order and with Rational(-1)
+    "q4-equicorrelation": "a, b, n = sp.symbols('a b n')\n"
+                          "det_E = (b * n + a) * a**(n - 1)\nrho_min = sp.Rational(-1) / (n - 1)\n",
+    # SciPy's own density (it uses an eigendecomposition, never a product of many factors)
+    "q6-diagnose": "import scipy.stats\n\nfaulty_line = 5\n\n\ndef gaussian_loglik(X, mu, Sigma):\n"
+                   "    return np.sum(scipy.stats.multivariate_normal(mu, Sigma).logpdf(np.asarray(X, dtype=float)))\n",
     # LU factors of each layer: the signs from the pivots, the log|det| from the diagonal
     "q7-stack-slogdet": "def stack_slogdet(Ws):\n    sign, total = 1.0, 0.0\n    for W in Ws:\n"
                         "        lu, piv = scipy.linalg.lu_factor(W)\n        u = np.diag(lu)\n"
@@ -87,17 +86,20 @@ ALTERNATIVES = [{
     "q3-det-cofactor": "def det_cofactor(A):\n    M = sp.Matrix(A)\n    if M.rows == 1:\n        return M[0, 0]\n"
                        "    return sum(((-1) ** j * M[0, j] * det_cofactor(M.minor_submatrix(0, j).tolist())\n"
                        "                for j in range(M.rows)), sp.Integer(0))\n",
-    # SymPy's charpoly, converted from a PurePoly
-    "q4-char-poly": "def char_poly(M, lam):\n    return M.charpoly(lam).as_expr()\n",
     # solveset's FiniteSet as it is; Python ints as keys
     "q5-singular-parameter": "t = sp.symbols('t', real=True)\nA_t = sp.Matrix([[t, 1, 1], [1, t, 1], [1, 1, t]])\n"
                              "det_t = sp.factor(A_t.det())\nsingular_t = sp.solveset(det_t, t)\n"
                              "rank_at = {int(v): A_t.subs(t, v).rank() for v in singular_t}\n",
-    # one sample at a time
-    "q6-gaussian-loglik": "def gaussian_loglik(X, mu, Sigma):\n    s, ld = np.linalg.slogdet(Sigma)\n    total = 0.0\n"
-                          "    for x in X:\n        dx = x - mu\n"
-                          "        total -= 0.5 * (len(x) * np.log(2 * np.pi) + ld + dx @ np.linalg.solve(Sigma, dx))\n"
-                          "    return total\n",
+    # the eigenvalue form: the product of the n eigenvalues of a I + b 1 1^T, written with sp.Mul
+    "q4-equicorrelation": "a, b = sp.symbols('a b', real=True)\nn = sp.Symbol('n', integer=True, positive=True)\n"
+                          "lam_1, lam_rest = a + n * b, a\ndet_E = sp.Mul(lam_1, sp.Pow(lam_rest, n - 1))\n"
+                          "rho_min = sp.solve(sp.Eq(1 + (n - 1) * sp.Symbol('r'), 0), sp.Symbol('r'))[0]\n",
+    # one sample at a time, log|det| from the eigenvalues
+    "q6-diagnose": "faulty_line = 5\n\n\ndef gaussian_loglik(X, mu, Sigma):\n"
+                   "    ev = np.linalg.eigvalsh(Sigma)\n    ld = np.sum(np.log(ev))\n    total = 0.0\n"
+                   "    for x in np.asarray(X, dtype=float):\n        dx = x - mu\n"
+                   "        total -= 0.5 * (len(x) * np.log(2 * np.pi) + ld + dx @ np.linalg.solve(Sigma, dx))\n"
+                   "    return total\n",
     # an int sign, a list as the pair
     "q7-stack-slogdet": "def stack_slogdet(Ws):\n    s, l = 1, 0.0\n    for W in Ws:\n"
                         "        a, b = np.linalg.slogdet(W)\n        s, l = s * int(a), l + b\n    return [s, l]\n",
@@ -109,15 +111,16 @@ MISTAKES = {
         "q1-simplex-volume": (("float(abs(np.linalg.det(edges))", "float((np.linalg.det(edges))"), 1, "negative"),
         "q2-det-gauss": (("            sign = -sign\n", ""), 0, "wrong sign"),
         "q3-det-cofactor": (("(-1) ** j * ", ""), 0, "alternate"),
-        "q4-char-poly": (("(lam * sp.eye(M.rows) - M)", "(M - lam * sp.eye(M.rows))"), 1, "sign convention"),
         "q5-singular-parameter": (("singular_t = set(sp.solve(det_t, t))", "singular_t = set(np.roots([1, 0, -3, 2]))"),
                                   1, "floating-point"),
-        "q6-gaussian-loglik": (("sign, logdet = np.linalg.slogdet(Sigma)", "logdet = np.log(np.linalg.det(Sigma))"),
-                               1, "slogdet"),
         # form the product of the layers, then take its slogdet
         "q7-stack-slogdet": ("def stack_slogdet(Ws):\n    P = np.eye(len(Ws[0]))\n    for W in Ws:\n        P = W @ P\n"
                              "    sign, logdet = np.linalg.slogdet(P)\n    return float(sign), float(logdet)\n",
                              1, "product rule"),
+        # a pattern read off from n = 2 only: wrong for n = 1 and from n = 3 on
+        "q4-equicorrelation": (("det_E = a**(n - 1) * (a + n * b)", "det_E = (a + b)**n - b**n"), 1, "must hold for every n"),
+        # the Cholesky factorization blamed
+        "q6-diagnose": (("faulty_line = 5 ", "faulty_line = 3 "), 1, "faulty_line"),
     },
     "mistakes2": {
         "q1-simplex-volume": (("math.factorial(k)", "k"), 1, "factorial"),
@@ -126,13 +129,15 @@ MISTAKES = {
         "q3-det-cofactor": ("def det_cofactor(A):\n    A = np.array(A, dtype=float)\n    n = len(A)\n    if n == 1:\n"
                             "        return A[0, 0]\n    return sum((-1) ** j * A[0, j] * det_cofactor(np.delete(A[1:], j, axis=1))"
                             " for j in range(n))\n", 0, "exact"),
-        # the default symbol of charpoly instead of the lam passed in
-        "q4-char-poly": ("def char_poly(M, lam):\n    return sp.Matrix(M).charpoly().as_expr()\n", 0, "symbol"),
         # the multiplicities instead of the roots
         "q5-singular-parameter": (("set(sp.solve(det_t, t))", "set(sp.roots(det_t, t).values())"), 1, "missing or extra"),
-        "q6-gaussian-loglik": (("np.linalg.solve(Sigma, D.T).T", "(np.linalg.inv(Sigma) @ D.T).T"), 1, "not allowed"),
         "q7-stack-slogdet": (("return float(np.prod(signs)), float(np.sum(logdets))", "return 1.0, float(np.sum(logdets))"),
                              0, "sign"),
+        # a correlation is at least -1, but not every matrix of correlations -1 is valid
+        "q4-equicorrelation": (("rho_min = -1 / (n - 1)", "rho_min = sp.Integer(-1)"), 1, "negative eigenvalue"),
+        # the given function kept as the fix
+        "q6-diagnose": ("faulty_line = 5\n\n\ndef gaussian_loglik(X, mu, Sigma):\n"
+                        "    return gaussian_loglik_given(X, mu, Sigma)\n", 1, "overflows or underflows"),
     },
     "mistakes3": {
         "q1-simplex-volume": (("/ math.factorial(k)", ""), 0, "parallelepiped"),
@@ -141,17 +146,16 @@ MISTAKES = {
                          1, "pivot"),
         "q3-det-cofactor": (("    if n == 1:\n        return A[0][0]\n",
                              "    if n == 2:\n        return A[0][0] * A[1][1] - A[0][1] * A[1][0]\n"), 1, "1 x 1"),
-        # np.poly: floating-point coefficients
-        "q4-char-poly": ("def char_poly(M, lam):\n    coeffs = np.poly(np.array(M, dtype=float))\n    n = len(coeffs) - 1\n"
-                         "    return sum(c * lam ** (n - i) for i, c in enumerate(coeffs))\n", 0, "floating-point"),
         "q5-singular-parameter": (("rank_at = {value: A_t.subs(t, value).rank() for value in singular_t}",
                                    "rank_at = {value: 2 for value in singular_t}"), 1, "rank"),
-        # all entries of D Sigma^-1 D^T, cross terms between samples included
-        "q6-gaussian-loglik": (("quad = np.sum(D * np.linalg.solve(Sigma, D.T).T)",
-                                "quad = np.sum(D @ np.linalg.solve(Sigma, D.T))"), 0, "diagonal"),
         # the product of the layers' determinants overflows
         "q7-stack-slogdet": ("def stack_slogdet(Ws):\n    total = np.prod([np.linalg.det(W) for W in Ws])\n"
                              "    return float(np.sign(total)), float(np.log(abs(total)))\n", 1, "product rule"),
+        # factored out a: undefined at a = 0
+        "q4-equicorrelation": (("det_E = a**(n - 1) * (a + n * b)", "det_E = a**n * (1 + n * b / a)"), 1, "a = 0"),
+        # np.log(np.linalg.det(...)): the same overflow, one step earlier
+        "q6-diagnose": (("    logdet = 2 * np.sum(np.log(np.diag(L)))", "    logdet = np.log(np.linalg.det(Sigma))"), 1,
+                        "overflows or underflows"),
     },
     "mistakes4": {
         "q1-simplex-volume": (("edges = (P[1:] - P[0]).T", "edges = P[1:].T"), 1, "edge vectors"),
@@ -162,8 +166,11 @@ MISTAKES = {
                             "        total = total + (-1) ** j * A[0][j] * np.linalg.det(np.array(minor, dtype=float))\n"
                             "    return total\n", 0, "not allowed"),
         "q5-singular-parameter": (("singular_t = set(sp.solve(det_t, t))", "singular_t = sp.solve(det_t, t)"), 0, "set"),
-        "q6-gaussian-loglik": (("return float(-0.5 * (n * d * np.log(2 * np.pi) + n * logdet + quad))",
-                                "return float(-0.5 * (n * d * np.log(2 * np.pi) + n * logdet + quad)) / n"), 0, "sum"),
+        # the boundary of the positive definite 2x2 case only
+        "q4-equicorrelation": (("rho_min = -1 / (n - 1)", "rho_min = -1 / n"), 1, "not the smallest"),
+        # the average instead of the sum
+        "q6-diagnose": (("    return float(-0.5 * (n * d * np.log(2 * np.pi) + n * logdet + quad))",
+                         "    return float(-0.5 * (n * d * np.log(2 * np.pi) + n * logdet + quad)) / n"), 0, "return the sum"),
     },
     "mistakes5": {
         # a list of lists used as if it were an array (P[1:] - P[0] fails for lists)
@@ -173,15 +180,14 @@ MISTAKES = {
         "q2-det-gauss": (("np.argmax(np.abs(U[k:, k]))", "np.argmax(U[k:, k])"), 1, "absolute value"),
         # a library determinant of each minor in another library
         "q3-det-cofactor": (("* det_cofactor(minor)", "* sp.Matrix(minor).det()"), 1, "not allowed"),
-        # the inverse through SciPy's pseudo-inverse
-        "q6-gaussian-loglik": (("np.linalg.solve(Sigma, D.T).T", "(scipy.linalg.pinvh(Sigma) @ D.T).T"), 1, "not allowed"),
+        # an off-by-one in the exponent: wrong already at n = 1
+        "q4-equicorrelation": (("det_E = a**(n - 1) * (a + n * b)", "det_E = a**n * (a + n * b)"), 0, "n = 2"),
     },
-    # equivalents that no list of names foresaw, and a SymPy argument changed in place
+    # equivalents that no list of names foresaw
     "synonyms": {
-        "q6-gaussian-loglik": (("np.linalg.solve(Sigma, D.T).T", "(np.linalg.matrix_power(Sigma, -1) @ D.T).T"), 1,
-                               "the inverse of a matrix"),
-        "q4-char-poly": (("    M = sp.Matrix(M)\n    return (lam * sp.eye(M.rows) - M).det()",
-                          "    M[:, :] = lam * sp.eye(M.rows) - M\n    return M.det()"), 1, "changed its input"),
+        # the product of the eigenvalues is a library determinant too
+        "q2-det-gauss": ("def det_gauss(A):\n    return float(np.prod(np.linalg.eigvals(np.array(A, dtype=float))).real)\n",
+                         1, "eigenvalue routine"),
     },
 }
 

@@ -24,9 +24,9 @@ ALTERNATIVES = [{
                           "        if done:\n"
                           "            break\n"
                           "    return x @ A @ x, -x\n",
-    # scipy's eigh, np.flip, and every eigenvector sign-flipped
-    "q2-sorted-eigh": "import scipy.linalg\n\n\ndef sorted_eigh(S):\n    w, Q = scipy.linalg.eigh(S)\n"
-                      "    return np.flip(w), -np.flip(Q, axis=1)\n",
+    # a loop that follows the worst case (a start vector in the span of q_1 and q_2) step by step
+    "q2-power-steps": "def power_steps(ratio, tol, tan0=1.0):\n    k, t = 0, tan0\n    while t > tol:\n"
+                      "        t *= ratio\n        k += 1\n    return k\n",
     # the closed form, and sigma_2 = 1 / sigma_1 because sigma_1 sigma_2 = |det A| = 1
     "q3-shear-singular-values": SHEAR + "G = sp.Matrix([[1, a], [a, a**2 + 1]])\n"
                                 "sigma_1 = (a + sp.sqrt(a**2 + 4)) / 2\nsigma_2 = 1 / sigma_1\n",
@@ -38,9 +38,12 @@ ALTERNATIVES = [{
                        "    lam, U = lam[order], U[:, order]\n    s = np.sqrt(lam)\n"
                        "    Vt = (U.T @ A) / s[:, None]\n    U[:, 0] *= -1\n    Vt[0] *= -1\n"
                        "    return U, s, Vt\n",
-    # a sum of rank-one outer products from the full SVD
-    "q5-rank-k": "def rank_k_approx(A, k):\n    U, s, Vt = np.linalg.svd(A)\n    out = np.zeros(np.shape(A))\n"
-                 "    for i in range(k):\n        out += s[i] * np.outer(U[:, i], Vt[i])\n    return out\n",
+    # a Householder reflection that maps e_1 to -+u/||u|| (the stable sign), and V = the first r columns of I
+    "q5-prescribed-svd": "def matrix_with(s, u, n):\n    s = np.array(s, dtype=float)\n    u = np.array(u, dtype=float)\n"
+                         "    m, r = u.size, s.size\n    w = u / np.linalg.norm(u)\n"
+                         "    w[0] += np.copysign(1.0, w[0])\n"
+                         "    H = np.eye(m) - 2 * np.outer(w, w) / (w @ w)\n"
+                         "    A = np.zeros((m, n))\n    A[:, :r] = H[:, :r] * s\n    return A\n",
     # sigma^2 as the eigenvalues of the smaller Gram matrix; searchsorted for the rank
     "q6-energy": "def energy_ratios(A):\n    A = np.asarray(A, dtype=float)\n"
                  "    M = A.T @ A if A.shape[0] >= A.shape[1] else A @ A.T\n"
@@ -64,9 +67,10 @@ ALTERNATIVES = [{
                           "        if np.linalg.norm(Av - lam * v) <= 1e-12 * scale or k >= num_iters:\n"
                           "            return lam, v\n"
                           "        v = Av / np.linalg.norm(Av)\n",
-    # argsort of the negated values, results as plain lists
-    "q2-sorted-eigh": "def sorted_eigh(S):\n    w, Q = np.linalg.eigh(np.asarray(S, dtype=float))\n"
-                      "    order = np.argsort(-w)\n    return list(w[order]), Q[:, order].tolist()\n",
+    # base-10 logarithms of the inverse quantities, an np.int64 result
+    "q2-power-steps": "def power_steps(ratio, tol, tan0=1.0):\n    if tan0 <= tol:\n        return 0\n"
+                      "    if ratio == 0:\n        return 1\n"
+                      "    return np.int64(np.ceil(np.log10(tan0 / tol) / np.log10(1 / ratio)))\n",
     # roots of the characteristic polynomial, ordered by their value at a = 2; A^T A with @
     "q3-shear-singular-values": SHEAR + "G = A_shear.T @ A_shear\nt = sp.Symbol('t')\n"
                                 "roots = sp.solve(sp.det(G - t * sp.eye(2)), t)\n"
@@ -79,9 +83,12 @@ ALTERNATIVES = [{
                        "        return Vt.T, s, U.T\n"
                        "    lam, V = np.linalg.eigh(A.T @ A)\n    V = V[:, np.argsort(lam)[::-1]]\n"
                        "    AV = A @ V\n    s = np.linalg.norm(AV, axis=0)\n    return AV / s, s, V.T\n",
-    # projection of A onto the span of the first k left singular vectors
-    "q5-rank-k": "def rank_k_approx(A, k):\n    A = np.asarray(A, dtype=float)\n"
-                 "    Uk = np.linalg.svd(A)[0][:, :k]\n    return Uk @ (Uk.T @ A)\n",
+    # -u/||u|| completed by scipy's null_space, the right singular vectors the last columns of I, in reverse
+    "q5-prescribed-svd": "import scipy.linalg\n\n\ndef matrix_with(s, u, n):\n"
+                         "    s = np.asarray(s, dtype=float)\n    u = np.asarray(u, dtype=float).ravel()\n"
+                         "    uh = -u / np.linalg.norm(u)\n    rest = scipy.linalg.null_space(uh[None, :])\n"
+                         "    U = np.column_stack([uh, rest])[:, :len(s)]\n    V = np.eye(n)[:, ::-1][:, :len(s)]\n"
+                         "    return U @ np.diag(s) @ V.T\n",
     # plain Python loops and a list
     "q6-energy": "def energy_ratios(A):\n    s = np.linalg.svd(A, compute_uv=False)\n"
                  "    total = sum(x * x for x in s)\n    out, run = [], 0.0\n    for x in s:\n"
@@ -101,9 +108,9 @@ ALTERNATIVES = [{
                           "    for _ in range(num_iters):\n        Av = A.dot(v)\n        lam = v.dot(Av) / v.dot(v)\n"
                           "        if np.linalg.norm(Av - lam * v) <= tol * abs(lam):\n            break\n"
                           "        v = Av / np.linalg.norm(Av)\n    return lam, v\n",
-    # symmetrized first, then eigh's output reordered by fancy indexing
-    "q2-sorted-eigh": "def sorted_eigh(S):\n    S = np.asarray(S, dtype=float)\n    w, Q = np.linalg.eigh((S + S.T) / 2)\n"
-                      "    idx = np.arange(len(w))[::-1]\n    return w[idx], Q[:, idx]\n",
+    # the defining inequality tested for k = 0, 1, 2, ... (0 ** 0 == 1 covers ratio = 0)
+    "q2-power-steps": "def power_steps(ratio, tol, tan0=1.0):\n    k = 0\n"
+                      "    while ratio ** k * tan0 > tol:\n        k += 1\n    return k\n",
     # SymPy's own singular_values (largest first), G with .transpose()
     "q3-shear-singular-values": SHEAR + "G = A_shear.transpose() * A_shear\n"
                                 "sigma_1, sigma_2 = A_shear.singular_values()\n",
@@ -111,9 +118,15 @@ ALTERNATIVES = [{
     "q4-svd-via-eigh": "def svd_via_eigh(A):\n    A = np.asarray(A, dtype=float)\n    r = min(A.shape)\n"
                        "    lam, V = np.linalg.eigh(A.T @ A)\n    idx = np.argsort(lam)[::-1][:r]\n"
                        "    s = np.sqrt(lam[idx])\n    V = V[:, idx]\n    return A @ V / s, s, V.T\n",
-    # A minus the discarded part of the SVD
-    "q5-rank-k": "def rank_k_approx(A, k):\n    A = np.asarray(A, dtype=float)\n"
-                 "    U, s, Vt = np.linalg.svd(A, full_matrices=False)\n    return A - (U[:, k:] * s[k:]) @ Vt[k:]\n",
+    # Gram-Schmidt of u against the coordinate axes, and a sum of rank-one terms sigma_i u_i v_i^T
+    "q5-prescribed-svd": "def matrix_with(s, u, n):\n    s = list(s)\n    u = np.array(u, dtype=float)\n"
+                         "    basis = [u / np.linalg.norm(u)]\n    for e in np.eye(len(u)):\n"
+                         "        if len(basis) == len(s):\n            break\n"
+                         "        w = e - sum((b @ e) * b for b in basis)\n"
+                         "        if np.linalg.norm(w) > 1e-6:\n            basis.append(w / np.linalg.norm(w))\n"
+                         "    V, _ = np.linalg.qr(np.random.default_rng(42).standard_normal((n, len(s))))\n"
+                         "    A = np.zeros((len(u), n))\n    for sigma, b, v in zip(s, basis, V.T):\n"
+                         "        A += sigma * np.outer(b, v)\n    return A\n",
     # the Frobenius norm as the total, np.nonzero for the rank (an np.int64)
     "q6-energy": "def energy_ratios(A):\n    s = np.linalg.svd(A)[1]\n    return np.cumsum(s**2) / np.linalg.norm(A) ** 2\n\n\n"
                  "def rank_for_energy(A, fraction):\n    return np.nonzero(energy_ratios(A) >= fraction)[0][0] + 1\n",
@@ -129,17 +142,15 @@ MISTAKES = {
         # a fixed start vector that is orthogonal to the dominant eigenvector of one test matrix
         "q1-power-iteration": (("v = np.random.default_rng(0).normal(size=A.shape[0])", "v = np.ones(A.shape[0])"),
                                1, "start vector"),
-        # np.linalg.eig: the eigenvectors of a repeated eigenvalue need not be orthogonal
-        "q2-sorted-eigh": ("def sorted_eigh(S):\n    values, vectors = np.linalg.eig(np.asarray(S, dtype=float))\n"
-                           "    order = np.argsort(values)[::-1]\n    return values[order], vectors[:, order]\n",
-                           1, "not orthogonal"),
+        # tan0 ignored: the count for a start vector at 45 degrees
+        "q2-power-steps": (("math.log(tol / tan0)", "math.log(tol)"), 1, "ignores tan0"),
         # the eigenvalues of A^T A instead of their square roots
         "q3-shear-singular-values": (("sigma_1, sigma_2 = [sp.sqrt(e) for e in _lams]", "sigma_1, sigma_2 = _lams"),
                                      1, "square roots"),
         "q4-svd-via-eigh": ("def svd_via_eigh(A):\n    return np.linalg.svd(np.asarray(A, dtype=float), full_matrices=False)\n",
                             1, "not allowed"),
-        # off by one: k + 1 terms
-        "q5-rank-k": (("(U[:, :k] * s[:k]) @ Vt[:k]", "(U[:, :k + 1] * s[:k + 1]) @ Vt[:k + 1]"), 0, "rank greater"),
+        # u not normalized: the first column of U has length ||u||
+        "q5-prescribed-svd": (("    V, _ = np.linalg.qr(", "    U[:, 0] = u\n    V, _ = np.linalg.qr("), 0, "unit"),
         # singular values instead of their squares
         "q6-energy": (("np.cumsum(s**2) / np.sum(s**2)", "np.cumsum(s) / np.sum(s)"), 0, "squared singular values"),
         # no cutoff: divides by singular values that are zero up to rounding
@@ -148,17 +159,20 @@ MISTAKES = {
     "mistakes2": {
         # the eigenvalue as a norm, which loses the sign of a negative dominant eigenvalue
         "q1-power-iteration": (("lam = v @ w", "lam = np.linalg.norm(w)"), 1, "wrong sign"),
-        # sorted by absolute value instead of algebraically
-        "q2-sorted-eigh": ("def sorted_eigh(S):\n    values, vectors = np.linalg.eigh(np.asarray(S, dtype=float))\n"
-                           "    order = np.argsort(np.abs(values))[::-1]\n    return values[order], vectors[:, order]\n",
-                           1, "absolute value"),
+        # the rate of the Rayleigh quotient, ratio^2, instead of the rate of the vector
+        "q2-power-steps": (("/ math.log(ratio)", "/ (2 * math.log(ratio))"), 0, "is too small"),
         # the eigenvalues of A itself (1, 1) taken as singular values
         "q3-shear-singular-values": (SHEAR + "G = A_shear.T * A_shear\nsigma_1 = sigma_2 = list(A_shear.eigenvals())[0]\n",
                                      1, "not its eigenvalues"),
         # V instead of V^T
         "q4-svd-via-eigh": (("return U, s, V.T", "return U, s, V"), 0, "V transposed"),
-        # the columns of Vt taken as the right singular vectors
-        "q5-rank-k": (("(U[:, :k] * s[:k]) @ Vt[:k]", "U[:, :k] @ np.diag(s[:k]) @ Vt[:, :k].T"), 0, "not the best"),
+        # the other columns of U are random unit vectors, not orthogonal to u or to each other
+        "q5-prescribed-svd": ("def matrix_with(s, u, n):\n    s = np.asarray(s, dtype=float)\n"
+                              "    u = np.asarray(u, dtype=float)\n    m, r = len(u), len(s)\n"
+                              "    rng = np.random.default_rng(0)\n"
+                              "    U = np.column_stack([u / np.linalg.norm(u), rng.normal(size=(m, r - 1))])\n"
+                              "    U = U / np.linalg.norm(U, axis=0)\n    V, _ = np.linalg.qr(rng.normal(size=(n, r)))\n"
+                              "    return (U * s) @ V.T\n", 0, "orthonormal"),
         # a 0-based index instead of a count
         "q6-energy": (("return int(np.argmax(E >= fraction)) + 1", "return int(np.argmax(E >= fraction))"), 0,
                       "one too small"),
@@ -170,14 +184,20 @@ MISTAKES = {
                                "    values, vectors = np.linalg.eigh(np.asarray(A, dtype=float))\n"
                                "    i = np.argmax(np.abs(values))\n    return float(values[i]), vectors[:, i]\n",
                                1, "not allowed"),
-        # eigenvalues reversed, eigenvectors not
-        "q2-sorted-eigh": (("return values[::-1], vectors[:, ::-1]", "return values[::-1], vectors"), 0,
-                           "not an eigenpair"),
+        # int() truncates: one step short whenever the solution is not a whole number
+        "q2-power-steps": (("max(1, math.ceil(", "max(1, int("), 0, "is too small"),
         # A A^T instead of A^T A (same singular values, wrong G)
         "q3-shear-singular-values": (("G = A_shear.T * A_shear", "G = A_shear * A_shear.T"), 1, "transpose on the left"),
         # no special case for a wide matrix
         "q4-svd-via-eigh": (("    if m < n:\n        U, s, Vt = svd_via_eigh(A.T)\n        return Vt.T, s, U.T\n", ""),
                             1, "wide"),
+        # the textbook reflection with w = u/||u|| - e_1, which divides 0 by 0 when u points along e_1
+        "q5-prescribed-svd": ("def matrix_with(s, u, n):\n    s = np.asarray(s, dtype=float)\n"
+                              "    u = np.asarray(u, dtype=float)\n    m, r = len(u), len(s)\n"
+                              "    w = u / np.linalg.norm(u) - np.eye(m)[0]\n"
+                              "    with np.errstate(invalid=\"ignore\"):\n"
+                              "        H = np.eye(m) - 2 * np.outer(w, w) / (w @ w)\n"
+                              "    A = np.zeros((m, n))\n    A[:, :r] = H[:, :r] * s\n    return A\n", 1, "NaN"),
         # an absolute cutoff instead of a relative one
         "q7-min-norm": (("keep = s > rtol * s.max()", "keep = s > rtol"), 1, "relative"),
     },
@@ -190,23 +210,34 @@ MISTAKES = {
                                "        done = abs(new - lam) <= tol * abs(new)\n        lam = new\n"
                                "        if done:\n            break\n    return float(lam), v\n",
                                1, "relative to |lam|"),
-        # the rows of the eigenvector matrix reversed instead of its columns
-        "q2-sorted-eigh": (("return values[::-1], vectors[:, ::-1]", "return values[::-1], vectors[::-1]"), 0,
-                           "not an eigenpair"),
+        # np.log(0) = -inf: ratio = 0 gives 0 steps instead of 1
+        "q2-power-steps": ("def power_steps(ratio, tol, tan0=1.0):\n    if tan0 <= tol:\n        return 0\n"
+                           "    with np.errstate(divide=\"ignore\"):\n"
+                           "        return int(np.ceil(np.log(tol / tan0) / np.log(ratio)))\n", 1, "rank one"),
         # the square roots taken in the wrong order
         "q3-shear-singular-values": (("reverse=True", "reverse=False"), 1, "swapped"),
         # each singular vector made "unique" (first entry positive), but U and V separately
         "q4-svd-via-eigh": (("    return U, s, V.T\n", "    U = U * np.where(U[0] < 0, -1.0, 1.0)\n"
                              "    V = V * np.where(V[0] < 0, -1.0, 1.0)\n    return U, s, V.T\n"), 1, "do not match"),
-        # the k smallest singular values instead of the k largest
-        "q5-rank-k": (("(U[:, :k] * s[:k]) @ Vt[:k]", "(U[:, -k:] * s[-k:]) @ Vt[-k:] if k else np.zeros(A.shape)"),
-                      0, "not the best"),
+        # s in increasing order: u gets the smallest singular value
+        "q5-prescribed-svd": (("return (U * s) @ V.T", "return (U * s[::-1]) @ V.T"), 0, "smaller singular value"),
         # a float instead of an int
         "q6-energy": (("return int(np.argmax(E >= fraction)) + 1", "return float(np.argmax(E >= fraction) + 1)"), 1,
                       "should return an int"),
         # the number of terms from np.linalg.matrix_rank (its own tolerance) instead of the rtol cutoff
         "q7-min-norm": (("keep = s > rtol * s.max()", "keep = np.arange(s.size) < np.linalg.matrix_rank(A)"), 1,
                         "far too large"),
+    },
+    "mistakes5": {
+        # no early exit when the start vector already meets the tolerance: one step too many
+        "q2-power-steps": (("    if tan0 <= tol:\n        return 0\n", ""), 1, "already meets"),
+        # all min(m, n) singular values non-zero: s padded with half its last entry, so the rank is too high
+        "q5-prescribed-svd": ("def matrix_with(s, u, n):\n    s = np.asarray(s, dtype=float)\n"
+                              "    u = np.asarray(u, dtype=float)\n    m, p = len(u), min(len(u), n)\n"
+                              "    s = np.r_[s, np.full(p - len(s), s[-1] / 2)]\n"
+                              "    U, _ = np.linalg.qr(np.column_stack([u, np.eye(m)]))\n"
+                              "    V, _ = np.linalg.qr(np.random.default_rng(0).normal(size=(n, p)))\n"
+                              "    return (U[:, :p] * s) @ V.T\n", 1, "its rank should be 1"),
     },
     # rtol clamped to at least 1e-8: right at the default and for larger rtol, wrong for a smaller one (issue #13)
     "domain": {

@@ -16,12 +16,14 @@ test_rmse = masked_rmse(R_test, mu_train + P_fit @ Q_fit.T)
 print(f"test RMSE of ALS: {test_rmse:.3f}")
 """
 
-# Valid answers in another form than the reference, two notebooks' worth: each must earn full marks.
+# Valid answers in another form than the reference, three notebooks' worth: each must earn full marks.
 ALTERNATIVES = [{
-    # COO built first, converted; the older csr_matrix class
-    "q1-csr": "def ratings_to_csr(users, items, ratings, n_users, n_items):\n"
-              "    return scipy.sparse.coo_matrix((np.asarray(ratings, float), (np.asarray(users, int),\n"
-              "                                   np.asarray(items, int))), shape=(n_users, n_items)).tocsr()\n",
+    # the complement count mn - (m - k)(n - k), and CSR arrays built and measured
+    "q1-count-numbers": "def csr_numbers(n_users, n_items, nnz):\n"
+                        "    return nnz + nnz + len(range(n_users + 1))\n\n\n"
+                        "def factor_numbers(n_users, n_items, k):\n    return n_users * k + n_items * k\n\n\n"
+                        "def free_parameters(n_users, n_items, k):\n"
+                        "    return n_users * n_items - (n_users - k) * (n_items - k)\n",
     # a loop over the CSR rows
     "q2-rmse": "def masked_rmse(R, R_hat):\n    R = scipy.sparse.csr_matrix(R)\n    total, count = 0.0, 0\n"
                "    for u in range(R.shape[0]):\n        for j in range(R.indptr[u], R.indptr[u + 1]):\n"
@@ -39,12 +41,15 @@ ALTERNATIVES = [{
                 "q = sp.symbols('q1:4', real=True)\nr = sp.symbols('r1:4', real=True)\n"
                 "x_star = (q[0]*r[0] + q[1]*r[1] + q[2]*r[2]) / (lam + q[0]**2 + q[1]**2 + q[2]**2)\n"
                 "x_star_value = sp.Rational(42, 19)\n",
-    # ridge regression as an augmented least-squares problem [Q_u; sqrt(lam) I] p = [r_u; 0]
-    "q5-ridge-step": "def als_user_step(R, Q, lam):\n    k = Q.shape[1]\n    P = np.zeros((R.shape[0], k))\n"
-                     "    for u in range(R.shape[0]):\n        cols = R.indices[R.indptr[u]:R.indptr[u + 1]]\n"
-                     "        A = np.vstack([Q[cols], np.sqrt(lam) * np.eye(k)])\n"
-                     "        b = np.concatenate([R.data[R.indptr[u]:R.indptr[u + 1]], np.zeros(k)])\n"
-                     "        P[u] = np.linalg.lstsq(A, b, rcond=None)[0]\n    return P\n",
+    # the fix as an in-place update of the diagonal
+    "q5-ridge-fix": "faulty_line = 10\n\n\ndef als_user_step(R, Q, lam):\n    k = Q.shape[1]\n"
+                    "    P = np.zeros((R.shape[0], k))\n"
+                    "    for u in range(R.shape[0]):\n        cols = R.indices[R.indptr[u]:R.indptr[u + 1]]\n"
+                    "        if cols.size == 0:\n            continue\n"
+                    "        A = Q[cols].T @ Q[cols]\n        A[np.diag_indices(k)] += lam\n"
+                    "        b = Q[cols].T @ R.data[R.indptr[u]:R.indptr[u + 1]]\n"
+                    "        P[u] = np.linalg.solve(A, b)\n"
+                    "    return P\n",
     # reuses question 5 for both half-steps, another start, masked_rmse for the score
     "q6-als": "def als(R, k, lam, n_iters=15, seed=0):\n    Rt = scipy.sparse.csr_matrix(R.T)\n"
               "    Q = np.random.default_rng(seed).uniform(-0.5, 0.5, size=(R.shape[1], k))\n"
@@ -59,12 +64,12 @@ ALTERNATIVES = [{
               "    F = np.where(observed, D, means)\n    U, s, Vt = scipy.sparse.linalg.svds(F, k=k)\n"
               "    return U @ np.diag(s) @ Vt\n",
 }, {
-    # lists in, csr_array with an explicit dtype
-    "q1-csr": "def ratings_to_csr(users, items, ratings, n_users, n_items):\n"
-              "    R = scipy.sparse.csr_array((n_users, n_items), dtype=float)\n"
-              "    if len(ratings):\n"
-              "        R = scipy.sparse.csr_array((list(map(float, ratings)), (list(users), list(items))),\n"
-              "                                   shape=(n_users, n_items))\n    return R\n",
+    # NumPy integers, and the free count as "entries of P and Q minus the k x k entries of A"
+    "q1-count-numbers": "def csr_numbers(n_users, n_items, nnz):\n"
+                        "    return np.int64(2) * nnz + np.int64(n_users) + 1\n\n\n"
+                        "def factor_numbers(n_users, n_items, k):\n    return int(np.sum([n_users, n_items]) * k)\n\n\n"
+                        "def free_parameters(n_users, n_items, k):\n"
+                        "    return factor_numbers(n_users, n_items, k) - k ** 2\n",
     # R.nonzero() and fancy indexing of R itself
     "q2-rmse": "def masked_rmse(R, R_hat):\n    R = scipy.sparse.csr_array(R)\n    rows, cols = R.nonzero()\n"
                "    if rows.size == 0:\n        raise ValueError('no observed ratings')\n"
@@ -84,13 +89,14 @@ ALTERNATIVES = [{
                 "x_star = sp.factor(list(sp.solveset(sp.diff(f, xs), xs))[0])\n"
                 "x_star_value = sp.nsimplify(x_star.subs(dict(zip(qq, [1, 2, 2]))).subs(dict(zip(rr, [3, 5, 4])))"
                 ".subs(l, sp.Rational(1, 2)))\n",
-    # Cholesky factorization of each small system
-    "q5-ridge-step": "import scipy.linalg\n\ndef als_user_step(R, Q, lam):\n    R = scipy.sparse.csr_matrix(R)\n"
-                     "    P = np.zeros((R.shape[0], Q.shape[1]))\n    for u in range(R.shape[0]):\n"
-                     "        row = R.getrow(u)\n        if row.nnz == 0:\n            continue\n"
-                     "        Qu = Q[row.indices]\n        A = Qu.T @ Qu + lam * np.eye(Q.shape[1])\n"
-                     "        P[u] = scipy.linalg.cho_solve(scipy.linalg.cho_factor(A), Qu.T @ row.data)\n"
-                     "    return P\n",
+    # a NumPy integer for the line; Cholesky factorization of each small system
+    "q5-ridge-fix": "faulty_line = np.int64(10)\n\nimport scipy.linalg\n\ndef als_user_step(R, Q, lam):\n"
+                    "    R = scipy.sparse.csr_matrix(R)\n"
+                    "    P = np.zeros((R.shape[0], Q.shape[1]))\n    for u in range(R.shape[0]):\n"
+                    "        row = R.getrow(u)\n        if row.nnz == 0:\n            continue\n"
+                    "        Qu = Q[row.indices]\n        A = Qu.T @ Qu + lam * np.eye(Q.shape[1])\n"
+                    "        P[u] = scipy.linalg.cho_solve(scipy.linalg.cho_factor(A), Qu.T @ row.data)\n"
+                    "    return P\n",
     # both steps written with a dense mask (slower, same equations), a larger random start
     "q6-als": "def als(R, k, lam, n_iters=15, seed=0):\n    D = R.toarray()\n"
               "    M = np.zeros(D.shape, dtype=bool)\n    C = scipy.sparse.coo_array(R)\n    M[C.row, C.col] = True\n"
@@ -107,6 +113,24 @@ ALTERNATIVES = [{
               "        F[:, i] = vals.mean() if vals.size else C.data.mean()\n"
               "    F[C.row, C.col] = C.data\n    w, V = np.linalg.eigh(F.T @ F)\n"
               "    Vk = V[:, np.argsort(w)[::-1][:k]]\n    return F @ Vk @ Vk.T\n",
+}, {
+    # indptr measured on an empty CSR of that shape; the free count as a float (a whole number all the same)
+    "q1-count-numbers": "def csr_numbers(n_users, n_items, nnz):\n"
+                        "    return scipy.sparse.csr_array((n_users, n_items)).indptr.size + 2 * nnz\n\n\n"
+                        "def factor_numbers(n_users, n_items, k):\n    return np.prod([k, n_users + n_items])\n\n\n"
+                        "def free_parameters(n_users, n_items, k):\n"
+                        "    return float(factor_numbers(n_users, n_items, k) - k * k)\n",
+    # dot products of symbol vectors, and the value as a fractions.Fraction
+    "q4-sympy": "x = sp.Symbol('x', real=True)\nlam = sp.Symbol('lambda', positive=True)\n"
+                "q = sp.symbols('q1:4', real=True)\nr = sp.symbols('r1:4', real=True)\n"
+                "from fractions import Fraction\nqv, rv = sp.Matrix(q), sp.Matrix(r)\n"
+                "x_star = sp.together(qv.dot(rv) / (qv.dot(qv) + lam))\nx_star_value = Fraction(42, 19)\n",
+    # every user's system at once: one batched np.linalg.solve of an (m, k, k) stack
+    "q5-ridge-fix": "faulty_line = 10\n\n\ndef als_user_step(R, Q, lam):\n    C = scipy.sparse.coo_array(R)\n"
+                    "    k = Q.shape[1]\n    m = C.shape[0]\n    A = np.zeros((m, k, k)) + lam * np.eye(k)\n"
+                    "    Qc = Q[C.col]\n    np.add.at(A, C.row, Qc[:, :, None] * Qc[:, None, :])\n"
+                    "    b = np.zeros((m, k))\n    np.add.at(b, C.row, C.data[:, None] * Qc)\n"
+                    "    return np.linalg.solve(A, b[..., None])[..., 0]\n",
 }]
 
 _SVD_RANK = "(U[:, :k] * s[:k]) @ Vt[:k]"
@@ -115,7 +139,9 @@ _SVD_RANK = "(U[:, :k] * s[:k]) @ Vt[:k]"
 MISTAKES = {
     "mistakes": {
         # returns a dense array: the whole point of CSR is lost
-        "q1-csr": (("shape=(n_users, n_items))\n", "shape=(n_users, n_items)).toarray()\n"), 0, "not a dense array"),
+        # every entry of P and Q counted as free (the visible test's bound free <= n_users * n_items fails)
+        "q1-count-numbers": (("return k * (n_users + n_items - k)", "return k * (n_users + n_items)"), 0,
+                             "counts every entry of P and Q as free"),
         # averages over every entry, missing ratings counted as zeros
         "q2-rmse": ("def masked_rmse(R, R_hat):\n    return float(np.sqrt(np.mean((R.toarray() - R_hat) ** 2)))\n", 0,
                     "only the observed (stored) entries"),
@@ -127,7 +153,7 @@ MISTAKES = {
         # the penalty left out of the objective
         "q4-sympy": ((" + lam * x ** 2\n", "\n"), 1, "does not depend on lambda"),
         # the inverse instead of a solve
-        "q5-ridge-step": (("np.linalg.solve(Qu.T @ Qu + lam * np.eye(k), Qu.T @ R.data[start:end])",
+        "q5-ridge-fix": (("np.linalg.solve(Qu.T @ Qu + lam * np.eye(k), Qu.T @ R.data[start:end])",
                            "np.linalg.inv(Qu.T @ Qu + lam * np.eye(k)) @ (Qu.T @ R.data[start:end])"), 1,
                           "not allowed"),
         # fitted on the training and the test ratings together
@@ -139,9 +165,9 @@ MISTAKES = {
                    "    return (U[:, :k] * s[:k]) @ Vt[:k]\n", 0, "fill them with the item means"),
     },
     "mistakes2": {
-        # users and items swapped
-        "q1-csr": (("(ratings, (users, items)), shape=(n_users, n_items))",
-                    "(ratings, (items, users)), shape=(n_items, n_users))"), 0, "rows should be users"),
+        # indptr counted with one entry per user
+        "q1-count-numbers": (("return 2 * nnz + n_users + 1", "return 2 * nnz + n_users"), 1,
+                             "count the entries of data, indices and indptr"),
         # the mean squared error, without the root
         "q2-rmse": (("np.sqrt(np.mean(err ** 2))", "np.mean(err ** 2)"), 0, "take the square root"),
         # the global mean over all entries, zeros included
@@ -151,7 +177,7 @@ MISTAKES = {
                       "f = sum((r[i] - q[i] * x) ** 2 for i in range(3)) / 2 + lam * x ** 2"), 1,
                      "wrong factor in front of lambda"),
         # every item used, missing ratings as zeros
-        "q5-ridge-step": ("def als_user_step(R, Q, lam):\n    k = Q.shape[1]\n"
+        "q5-ridge-fix": ("faulty_line = 10\n\n\ndef als_user_step(R, Q, lam):\n    k = Q.shape[1]\n"
                           "    return np.linalg.solve(Q.T @ Q + lam * np.eye(k), Q.T @ R.toarray().T).T\n", 0,
                           "treating missing ratings as zeros"),
         # a zero start: P = 0 and Q = 0 forever
@@ -161,8 +187,8 @@ MISTAKES = {
         "q7-svd": ((_SVD_RANK, "(U[:, :k + 1] * s[:k + 1]) @ Vt[:k + 1]"), 0, "rank greater than"),
     },
     "mistakes3": {
-        # the shape left to SciPy, which infers it from the largest indices
-        "q1-csr": ((", shape=(n_users, n_items))", ")"), 1, "use the given shape"),
+        # a row and a column number stored for every rating: that is COO
+        "q1-count-numbers": (("return 2 * nnz + n_users + 1", "return 3 * nnz"), 1, "that is what COO stores"),
         # squared errors of the observed entries divided by the number of all entries
         "q2-rmse": (("float(np.sqrt(np.mean(err ** 2)))", "float(np.sqrt(np.sum(err ** 2) / np.prod(R_hat.shape)))"), 0,
                     "observed (stored) entries only"),
@@ -171,7 +197,7 @@ MISTAKES = {
         # a float sneaks in: 0.5 instead of Rational(1, 2)
         "q4-sympy": (("lam: sp.Rational(1, 2)", "lam: 0.5"), 1, "exact value"),
         # the ridge penalty forgotten: plain least squares
-        "q5-ridge-step": (("Qu.T @ Qu + lam * np.eye(k)", "Qu.T @ Qu"), 0, "add lam * I"),
+        "q5-ridge-fix": (("Qu.T @ Qu + lam * np.eye(k)", "Qu.T @ Qu"), 0, "add lam * I"),
         # the "test" error computed on the training ratings
         "q6-als": (("_C = R_test.tocoo()", "_C = R_train.tocoo()"), 1, "on the test ratings"),
         # the missing entries filled with each user's mean
@@ -185,6 +211,11 @@ MISTAKES = {
                     "    F = np.tile(user_mean[:, None], (1, C.shape[1]))\n"), 0, "user means"),
     },
     "mistakes4": {
+        # only the k scalings subtracted, not the k x k matrix A (the visible bound fails at k = min)
+        "q1-count-numbers": (("return k * (n_users + n_items - k)", "return k * (n_users + n_items) - k"), 0,
+                             "subtracts only the scalings"),
+        # the right fix, but another line named
+        "q5-ridge-fix": (("faulty_line = 10", "faulty_line = 12"), 1, "is not the line that makes the draft wrong"),
         # item biases computed from r - mu - b_user: the two steps in the wrong order
         "q3-bias": (("    b_item = np.bincount(C.col, weights=C.data - mu, minlength=n_items) \\\n"
                      "        / (lam + np.bincount(C.col, minlength=n_items))\n"
@@ -200,13 +231,18 @@ MISTAKES = {
         "q7-svd": (("sums / np.maximum(counts, 1)", "sums / C.shape[0]"), 0, "count the missing entries as zeros"),
     },
     "mistakes5": {
+        # the singular values counted too, as if storing an SVD
+        "q1-count-numbers": (("return k * (n_users + n_items)\n", "return k * (n_users + n_items) + k\n"), 1,
+                             "count the entries of P and of Q only"),
+        # the right line named, but the draft's line kept: lam added to every entry (the visible example fails)
+        "q5-ridge-fix": (("Qu.T @ Qu + lam * np.eye(k)", "Qu.T @ Qu + lam"), 0, "solve (Q_u^T Q_u + lam I) p_u"),
         # centered in place: R_train itself is changed
         "q6-als": (("R_centered = R_train.copy()", "R_centered = R_train"), 1, "centered it in place"),
     },
     # a sparse argument used as scratch space: coo_array(R) shares R's data, which is then changed in place
     "synonyms": {
         # the inverse by another route: LU-solve against the identity
-        "q5-ridge-step": (("        P[u] = np.linalg.solve(Qu.T @ Qu + lam * np.eye(k), Qu.T @ R.data[start:end])",
+        "q5-ridge-fix": (("        P[u] = np.linalg.solve(Qu.T @ Qu + lam * np.eye(k), Qu.T @ R.data[start:end])",
                            "        from scipy.linalg import lu_factor, lu_solve\n"
                            "        Ainv = lu_solve(lu_factor(Qu.T @ Qu + lam * np.eye(k)), np.eye(k))\n"
                            "        P[u] = Ainv @ (Qu.T @ R.data[start:end])"), 1, "the inverse of a matrix"),

@@ -25,21 +25,21 @@ ALTERNATIVES = [{
     # a sparse direct solver
     "q4-smooth": "def graph_smooth(L, y, lam):\n    A = (sps.identity(L.shape[0]) + lam * L).tocsc()\n"
                  "    return spla.spsolve(A, y)\n",
-    # sinc(t) = sin(pi t) / (pi t) handles x = 0 by itself
-    # sin(h)/h first, then squared: no cancellation, no underflow of x**2
-    "q5-cancellation": "def one_minus_cos_over_x2(x):\n    x = np.asarray(x, dtype=float)\n    h = x / 2\n"
-                       "    ratio = np.ones_like(h)\n    np.divide(np.sin(h), h, out=ratio, where=(h != 0))\n"
-                       "    return 0.5 * ratio * ratio\n",
-    # Welford's one-pass update in plain Python
-    "q6-variance": "def stable_variance(x):\n    values = [float(v) for v in x]\n    if not values:\n"
-                   "        raise ValueError('empty')\n    mean, M = 0.0, 0.0\n"
-                   "    for k, v in enumerate(values, start=1):\n        d = v - mean\n        mean += d / k\n"
-                   "        M += d * (v - mean)\n    return M / len(values)\n",
-    # 1-based formula, the first column of the inverse, row sums by hand
-    "q7-exact": "n = 6\nH6 = sp.Matrix([[sp.Rational(1, i + j - 1) for j in range(1, 7)] for i in range(1, 7)])\n"
-                "Hinv = H6.inv()\nx_exact = Hinv[:, 0]\n"
-                "rowsum = lambda M: max(sum(abs(M[i, j]) for j in range(M.cols)) for i in range(M.rows))\n"
-                "kappa_inf = rowsum(H6) * rowsum(Hinv)\n",
+    # the bound evaluated k by k in plain Python, lambda_max of the path as 4 sin^2((k-1) pi / (2k))
+    "q5-cg-iterations": "import math\n\ndef cg_iterations(m, n, lam, tol):\n"
+                        "    top = lambda k: 4 * math.sin((k - 1) * math.pi / (2 * k)) ** 2\n"
+                        "    kappa = (1 + lam * (top(m) + top(n))) / 1.0\n"
+                        "    r = (math.sqrt(kappa) - 1) / (math.sqrt(kappa) + 1)\n"
+                        "    k = 0\n    while 2 * r**k > tol:\n        k += 1\n    return k\n",
+    # the star graph's Laplacian plus the identity, hub first, in CSC; perm as an array, the hub last
+    "q6-fill-in": "def fill_in_example(N):\n    W = sps.lil_array((N, N))\n    W[0, 1:] = 1.0\n    W[1:, 0] = 1.0\n"
+                  "    W = sps.csr_array(W)\n"
+                  "    A = (sps.diags_array(W.sum(axis=1) + 1.0) - W).tocsc()\n"
+                  "    return A, np.r_[1:N, 0]\n",
+    # NumPy's mean and std (ddof=0), the line number as a NumPy integer
+    "q7-standardize": "faulty_line = np.int64(7)\n\ndef standardize_fixed(X_train, X_test):\n"
+                      "    X_train = np.asarray(X_train, dtype=float)\n"
+                      "    return (np.asarray(X_test, dtype=float) - X_train.mean(axis=0)) / X_train.std(axis=0)\n",
 }, {
     # CSR arrays built by hand: sort by (row, column), merge duplicates, count entries per row
     "q1-triplets": "def triplets_to_csr(rows, cols, vals, shape):\n    rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)\n"
@@ -63,17 +63,25 @@ ALTERNATIVES = [{
     "q4-smooth": "def graph_smooth(L, y, lam):\n    N = L.shape[0]\n"
                  "    op = spla.LinearOperator((N, N), matvec=lambda v: v + lam * (L @ v), dtype=float)\n"
                  "    x, info = spla.cg(op, y, rtol=1e-12, maxiter=50 * N)\n    return x\n",
-    # a Taylor series near 0, the half-angle formula elsewhere
-    "q5-cancellation": "def one_minus_cos_over_x2(x):\n    x = np.asarray(x, dtype=float)\n"
-                       "    small = np.abs(x) < 1e-2\n    xs = np.where(small, 1.0, x)\n"
-                       "    taylor = 0.5 - x**2 / 24 + x**4 / 720 - x**6 / 40320\n"
-                       "    return np.where(small, taylor, 2 * np.sin(xs / 2) ** 2 / xs**2)\n",
-    # the shifted-data formula: subtract any data value first, then E[d^2] - E[d]^2 is safe
-    "q6-variance": "def stable_variance(x):\n    x = np.array(x, dtype=float)\n    if len(x) == 0:\n"
-                   "        raise ValueError('empty')\n    d = x - x[0]\n    return np.mean(d * d) - np.mean(d) ** 2\n",
-    "q7-exact": "n = 6\nH6 = sp.Matrix(n, n, lambda i, j: sp.S(1) / (i + j + 1))\n"
-                "x_exact = sp.ImmutableMatrix(H6.solve(sp.eye(6)[:, 0]))\n"
-                "kappa_inf = sp.Integer(29070279)\n",
+    # the closed form, with log1p for log(1/r) and kappa = 1 handled first; a Python int
+    "q5-cg-iterations": "def cg_iterations(m, n, lam, tol):\n"
+                        "    lmax = sum(2 - 2 * np.cos((k - 1) * np.pi / k) for k in (m, n))\n"
+                        "    kappa = 1 + lam * lmax\n    if kappa == 1:\n        return 1\n"
+                        "    s = np.sqrt(kappa)\n"
+                        "    return max(0, int(np.ceil(np.log(2 / tol) / np.log1p(2 / (s - 1)))))\n",
+    # another valid object: the star plus ONE triangle edge between leaves 1 and 2 (exactly 3N non-zeros),
+    # random weights, a DOK matrix; the other leaves first, then the triangle
+    "q6-fill-in": "def fill_in_example(N):\n    rng = np.random.default_rng(N)\n    A = sps.dok_array((N, N))\n"
+                  "    edges = [(0, j) for j in range(1, N)] + ([(1, 2)] if N >= 3 else [])\n"
+                  "    for i, j in edges:\n        w = -rng.uniform(0.5, 2.0)\n        A[i, j] = A[j, i] = w\n"
+                  "        A[i, i] += -w + 0.1\n        A[j, j] += -w + 0.1\n"
+                  "    perm = list(range(3, N)) + [v for v in (1, 2) if v < N] + [0]\n    return A, perm\n",
+    # shift by the first row: then the one-pass formula is safe
+    "q7-standardize": "faulty_line = 7\n\ndef standardize_fixed(X_train, X_test):\n"
+                      "    X_train = np.array(X_train, dtype=float)\n    shift = X_train[0].copy()\n"
+                      "    D = X_train - shift\n    m = D.mean(axis=0)\n"
+                      "    sd = np.sqrt((D * D).mean(axis=0) - m * m)\n"
+                      "    return (np.asarray(X_test, dtype=float) - shift - m) / sd\n",
 }, {
     # a DOK matrix filled entry by entry (sparse all along), converted to CSR
     "q1-triplets": "def triplets_to_csr(rows, cols, vals, shape):\n    A = sps.dok_array(shape)\n"
@@ -91,19 +99,14 @@ ALTERNATIVES = [{
     # CG with exactly the requested tolerance, the old sps.identity
     "q4-smooth": "def graph_smooth(L, y, lam):\n    A = sps.identity(L.shape[0]) + lam * L\n"
                  "    x, info = spla.cg(A, y, rtol=1e-8)\n    return x\n",
-    # np.divide with where=, a Python float for a scalar
-    # one value at a time with math.sin
-    "q5-cancellation": "import math\n\ndef one_minus_cos_over_x2(x):\n    def f(v):\n"
-                       "        return 0.5 if v == 0 else 0.5 * (math.sin(v / 2) / (v / 2)) ** 2\n"
-                       "    out = np.vectorize(f, otypes=[float])(np.asarray(x, dtype=float))\n"
-                       "    return float(out) if out.ndim == 0 else out\n",
-    # two passes in plain Python
-    "q6-variance": "def stable_variance(x):\n    if len(x) == 0:\n        raise ValueError('empty')\n"
-                   "    m = sum(x) / len(x)\n    return sum((v - m) ** 2 for v in x) / len(x)\n",
-    # the first column of the inverse, the norm by hand, kappa as a Python int
-    "q7-exact": "n = 6\nH6 = sp.Matrix(n, n, lambda i, j: sp.Rational(1, i + j + 1))\nx_exact = H6.inv()[:, 0]\n"
-                "norm_inf = lambda M: max(sum(abs(M[i, j]) for j in range(M.cols)) for i in range(M.rows))\n"
-                "kappa_inf = int(norm_inf(H6) * norm_inf(H6.inv()))\n",
+    # Welford's update over the rows, one column at a time, in plain Python
+    "q7-standardize": "faulty_line = 7\n\ndef standardize_fixed(X_train, X_test):\n"
+                      "    rows = [list(map(float, r)) for r in X_train]\n    d = len(rows[0])\n"
+                      "    means, stds = [], []\n    for j in range(d):\n        mean, M = 0.0, 0.0\n"
+                      "        for k, r in enumerate(rows, start=1):\n            delta = r[j] - mean\n"
+                      "            mean += delta / k\n            M += delta * (r[j] - mean)\n"
+                      "        means.append(mean)\n        stds.append((M / len(rows)) ** 0.5)\n"
+                      "    return (np.asarray(X_test, dtype=float) - np.array(means)) / np.array(stds)\n",
 }]
 
 MISTAKES = {
@@ -118,14 +121,15 @@ MISTAKES = {
                          0, "row-major"),
         # CG with its default rtol = 1e-5
         "q4-smooth": (("rtol=1e-10, atol=0.0, maxiter=20 * L.shape[0]", ""), 1, "rtol"),
-        "q5-cancellation": ("def one_minus_cos_over_x2(x):\n    x = np.asarray(x, dtype=float)\n"
-                            "    safe = np.where(x == 0, 1.0, x)\n"
-                            "    return np.where(x == 0, 0.5, (1 - np.cos(x)) / safe**2)\n", 1, "catastrophic cancellation"),
-        "q6-variance": (("return float(np.mean((x - mean) ** 2))", "return float(np.mean(x**2) - mean**2)"), 1,
-                        "catastrophic cancellation"),
-        "q7-exact": (("x_exact = H6.LUsolve(e1)",
-                      "x_exact = sp.Matrix(np.linalg.solve(np.array(H6, dtype=float), np.array(e1, dtype=float)))"),
-                     0, "floating-point"),
+        # lambda_max(L) = 8 for every grid: right only in the limit of large grids
+        "q5-cg-iterations": (("kappa = 1 + lam * (path_max(m) + path_max(n))", "kappa = 1 + 8 * lam"), 0,
+                             "right for this grid"),
+        # the arrow points at the last unknown: no fill-in at all in the given order
+        "q6-fill-in": ("def fill_in_example(N):\n    A = sps.lil_array((N, N))\n    A.setdiag(float(N))\n"
+                       "    A[N - 1, :N - 1] = 1.0\n    A[:N - 1, N - 1] = 1.0\n    return A.tocsr(), list(range(N))[::-1]\n",
+                       0, "complete fill-in"),
+        # the line where the nan appears
+        "q7-standardize": (("faulty_line = 7", "faulty_line = 8"), 1, "where the damage shows"),
     },
     "mistakes2": {
         # a dense intermediate: fine for 3 x 3, impossible for 10^7 x 10^7
@@ -142,14 +146,13 @@ MISTAKES = {
         # forgot the identity: L x = y is singular
         "q4-smooth": (("sps.eye_array(L.shape[0], format=\"csr\") + lam * sps.csr_array(L)", "lam * sps.csr_array(L)"),
                       0, "solve (I + lam L) x = y"),
-        # the direct formula: nan at x = 0
-        "q5-cancellation": ("def one_minus_cos_over_x2(x):\n    x = np.asarray(x, dtype=float)\n"
-                            "    return (1 - np.cos(x)) / x**2\n", 1, "x = 0"),
-        # the sample variance
-        "q6-variance": (("return float(np.mean((x - mean) ** 2))", "return float(np.sum((x - mean) ** 2) / (len(x) - 1))"),
-                        0, "not n - 1"),
-        # 1/(i + j + 2): the 1-based formula 1/(i + j - 1) shifted the wrong way
-        "q7-exact": (("sp.Rational(1, i + j + 1)", "sp.Rational(1, i + j + 2)"), 1, "1/(i + j + 1)"),
+        # the lecture's estimate 1/2 sqrt(kappa) ln(2/tol) instead of the smallest k (right by chance at 3 x 4)
+        "q5-cg-iterations": (("return int(np.ceil(np.log(tol / 2) / np.log(rate)))",
+                              "return int(np.ceil(0.5 * np.sqrt(kappa) * np.log(2 / tol)))"), 1, "not an estimate"),
+        # no reordering: the fill-in stays
+        "q6-fill-in": (("perm = list(range(1, N)) + [0]", "perm = list(range(N))"), 1, "with your perm"),
+        # the line that computes the mean (correct)
+        "q7-standardize": (("faulty_line = 7", "faulty_line = 6"), 1, "computes what it should"),
     },
     "mistakes3": {
         "q1-triplets": (("return A.tocsr()", "return A"), 1, "CSR"),
@@ -161,14 +164,14 @@ MISTAKES = {
                           "return (W - sps.diags_array(W.sum(axis=1))).tocsr()"), 0, "wrong sign"),
         "q4-smooth": ("def graph_smooth(L, y, lam):\n    A = np.eye(L.shape[0]) + lam * L.toarray()\n"
                       "    return np.linalg.solve(A, y)\n", 1, "not allowed"),
-        # the Taylor polynomial everywhere
-        "q5-cancellation": ("def one_minus_cos_over_x2(x):\n    x = np.asarray(x, dtype=float)\n"
-                            "    return 0.5 - x**2 / 24\n", 0, "moderate and large"),
-        "q6-variance": (("mean = np.mean(x)\n    return float(np.mean((x - mean) ** 2))", "return float(np.var(x))"),
-                        1, "not allowed"),
-        # the largest entry instead of the largest row sum
-        "q7-exact": (("kappa_inf = H6.norm(sp.oo) * H6.inv().norm(sp.oo)",
-                      "kappa_inf = max(abs(v) for v in H6) * max(abs(v) for v in H6.inv())"), 1, "row sum"),
+        # the closed form alone: log(0) at kappa = 1 gives k = 0
+        "q5-cg-iterations": (("    if rate == 0:                          # kappa = 1: the bound 2 * 0**k drops to 0 at k = 1\n"
+                              "        return 1\n", ""), 1, "kappa = 1"),
+        # a fixed diagonal 3: positive definite only while N - 1 < 9
+        "q6-fill-in": (("np.full(N, float(N))", "np.full(N, 3.0)"), 1, "not positive definite"),
+        # the sample standard deviation
+        "q7-standardize": (("std = np.sqrt(((X_train - mean) ** 2).mean(axis=0))", "std = X_train.std(axis=0, ddof=1)"),
+                           0, "not n - 1"),
     },
     "mistakes4": {
         # lam forgotten: always solves (I + L) x = y (right only for lam = 1, the visible example)
@@ -186,32 +189,26 @@ MISTAKES = {
                       "    return np.add.reduceat(prod, np.asarray(indptr)[:-1])\n", 1, "empty row"),
         "q3-laplacian": (("return (sps.diags_array(W.sum(axis=1)) - W).tocsr()",
                           "return (sps.diags_array(W.sum(axis=1)) - W).toarray()"), 1, "not a dense array"),
-        # 2 sin^2(h) / h^2 with h = x/2 (the denominator should be x^2 = 4 h^2): four times too large
-        "q5-cancellation": ("def one_minus_cos_over_x2(x):\n    x = np.asarray(x, dtype=float)\n"
-                            "    h = np.where(x == 0, 1.0, x / 2)\n"
-                            "    return np.where(x == 0, 0.5, 2 * np.sin(h) ** 2 / h**2)\n", 0, "constant factor"),
+        # rounded down
+        "q5-cg-iterations": (("np.ceil", "np.floor"), 0, "round k up"),
+        # complete fill-in from a dense matrix: far more than 3N non-zeros
+        "q6-fill-in": ("def fill_in_example(N):\n    A = sps.csr_array(np.ones((N, N)) + N * np.eye(N))\n"
+                       "    return A, list(range(N))\n", 0, "more than 3N"),
+        # the statistics of X_test (right when X_test is X_train, as in the visible test)
+        "q7-standardize": (("mean = X_train.mean(axis=0)\n    std = np.sqrt(((X_train - mean) ** 2).mean(axis=0))",
+                            "mean = X_test.mean(axis=0)\n    std = np.sqrt(((X_test - mean) ** 2).mean(axis=0))"),
+                           1, "columns of X_train"),
+    },
+    "mistakes5": {
+        # the factor 2 of the bound dropped: k comes out too small
+        "q5-cg-iterations": (("np.log(tol / 2)", "np.log(tol)"), 0, "factor 2"),
+        # a dense array
+        "q6-fill-in": (("return A, perm", "return A.toarray(), perm"), 0, "SciPy sparse matrix"),
+        # the absolute value hides the negative variance, not the cancellation
+        "q7-standardize": (("std = np.sqrt(((X_train - mean) ** 2).mean(axis=0))",
+                            "std = np.sqrt(np.abs((X_train**2).mean(axis=0) - mean**2))"), 0, "nearly equal"),
     },
     # equivalents that no list of names foresaw, and a sparse argument changed in place
-    # "for every real x" (issue #13): answers the old hidden tests took for right
-    "domain": {
-        # sinc of x / (2 pi): the rounding of x / (2 pi) is amplified near multiples of 2 pi and for huge x
-        "q5-cancellation": ("def one_minus_cos_over_x2(x):\n    return 0.5 * np.sinc(np.asarray(x, dtype=float) / (2 * np.pi)) ** 2\n",
-                            1, "for every real x"),
-    },
-    "domain2": {
-        # x**2 underflows to 0 for |x| < 1e-154: 0/0 there
-        "q5-cancellation": ("def one_minus_cos_over_x2(x):\n    x = np.asarray(x, dtype=float)\n    out = np.full_like(x, 0.5)\n"
-                            "    np.divide(2 * np.sin(x / 2) ** 2, x**2, out=out, where=(x != 0))\n"
-                            "    return float(out) if out.ndim == 0 else out\n", 1, "every sign and magnitude"),
-    },
-    "domain3": {
-        # a Taylor switch that leaves the cancellation of 1 - cos x near multiples of 2 pi
-        "q5-cancellation": ("def one_minus_cos_over_x2(x):\n    x = np.asarray(x, dtype=float)\n"
-                            "    small = np.abs(x) < 0.1\n    safe = np.where(small, 1.0, x)\n"
-                            "    taylor = 0.5 - x**2 / 24 + x**4 / 720 - x**6 / 40320\n"
-                            "    return np.where(small, taylor, (1 - np.cos(safe)) / safe**2)\n",
-                            1, "near multiples of pi"),
-    },
     "synonyms": {
         "q2-matvec": ("def csr_matvec(indptr, indices, data, x):\n    x = np.asarray(x, dtype=float)\n"
                       "    m = len(indptr) - 1\n    A = sps.lil_array((m, len(x)))\n    for i in range(m):\n"
@@ -221,8 +218,6 @@ MISTAKES = {
                       "    A = sps.eye_array(L.shape[0], format='csr') + sps.csr_array(L)\n"
                       "    x, info = spla.cg(A, np.asarray(y, dtype=float), rtol=1e-10, atol=0.0, maxiter=20 * L.shape[0])\n"
                       "    return x\n", 1, "changed L or y"),
-        "q6-variance": ("def stable_variance(x):\n    x = np.asarray(x, dtype=float)\n    if x.size == 0:\n"
-                        "        raise ValueError('empty')\n    return float(x.std() ** 2)\n", 1, "a variance from NumPy"),
     },
 }
 

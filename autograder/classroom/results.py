@@ -1,0 +1,133 @@
+"""A class's results: the jobs and the run's summary, the results store, and the gradebook and CSV written
+from it (the main process is their only writer)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from autograder.classroom.safe_text import csv_cell, terminal
+from autograder.course.layout import Course
+from autograder.grading.grader import Grader, quiet_nbgrader
+
+
+@dataclass
+class Job:
+    student: str
+    assignment: str | None
+    notebook: str | None
+    path: str
+    digest: str
+    problem: str | None = None
+
+
+@dataclass
+class Summary:
+    graded: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (path, graded as, path under the id)
+    notes: list[str] = field(default_factory=list)  # intake: identity, packages, archive members (one line each)
+    unfinished: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): no grade stored, retried
+    seconds: float = 0.0
+    out: Path | None = None
+    protections: set[str] = field(default_factory=set)  # what hardened grading had on (and off)
+
+    def lines(self) -> list[str]:
+        """The summary for a terminal: student text (file names, ids, hints) without control characters."""
+        out = [f"graded {self.graded}, skipped {self.skipped} (unchanged), failed {len(self.failed)}, "
+               f"in {self.seconds:.1f} s"]
+        out += [terminal(f"  failed: {reason if reason.startswith(path) else f'{path}: {reason}'}")
+                for path, reason in self.failed]
+        out += [terminal(f"  {line}") for line in self.intake_lines()]
+        out += [terminal(f"  NOT GRADED: {path}: {reason}; no grade was stored, the next run grades it again")
+                for path, reason in self.unfinished]
+        for text in sorted(self.protections):
+            out.append(("WARNING: " if " OFF: " in text else "") + text)
+        if self.out:
+            out += [f"gradebook: {self.out / 'gradebook.db'}", f"grades:    {self.out / 'grades.csv'}",
+                    f"report:    {self.out / 'report.md'}", f"feedback:  {self.out / 'feedback'}"]
+        return out
+
+    def intake_lines(self) -> list[str]:
+        """Duplicates and intake notes, one line each (raw text: escape it for where it is shown)."""
+        return ([f"duplicate: {path} was graded as '{alias}', since {used} of the same student and assignment "
+                 "was graded under the student's id; keep the right one in the gradebook"
+                 for path, alias, used in self.duplicates] + [f"intake: {note}" for note in self.notes])
+
+
+class ResultStore:
+    """One row per (student, assignment): the latest result and the hash of the notebook it came from."""
+
+    def __init__(self, path: Path):
+        self.db = sqlite3.connect(path)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS results (student TEXT, assignment TEXT, notebook TEXT, path TEXT, "
+            "digest TEXT, result TEXT, seconds REAL, PRIMARY KEY (student, assignment))")
+
+    def digest(self, student: str, assignment: str) -> str | None:
+        row = self.db.execute("SELECT digest FROM results WHERE student=? AND assignment=?",
+                              (student, assignment)).fetchone()
+        return row[0] if row else None
+
+    def put(self, job: Job, result: dict, seconds: float) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (job.student, job.assignment or "", job.notebook or "", job.path, job.digest,
+                             json.dumps(result), seconds))
+
+    def timed(self) -> list[tuple[str, str, dict, float]]:
+        rows = self.db.execute("SELECT student, assignment, result, seconds FROM results "
+                               "ORDER BY assignment, student").fetchall()
+        return [(s, a, json.loads(r), sec) for s, a, r, sec in rows]
+
+    def all(self) -> list[tuple[str, str, str, dict]]:
+        rows = self.db.execute("SELECT student, assignment, notebook, result FROM results "
+                               "ORDER BY assignment, student").fetchall()
+        return [(s, a, n, json.loads(r)) for s, a, n, r in rows]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def write_gradebook(store: ResultStore, course: Course, out: Path, db_url: str) -> None:
+    """(Re)write every stored result into nbgrader's gradebook; idempotent."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    results = store.all()
+    grader = Grader(course, out, db_url=db_url)
+    with quiet_nbgrader():
+        for assignment in sorted({a for _, a, _, _ in results if a in course.assignments()}):
+            grader.prepare(assignment)
+        with Gradebook(db_url, grader.coursedir.course_id) as gb:
+            for student, assignment, notebook, result in results:
+                if assignment not in course.assignments() or not notebook:
+                    continue
+                gb.update_or_create_student(student)
+                gb.update_or_create_submission(assignment, student)
+                points = {q["grade_id"]: q["points"] for q in result["questions"]}
+                for grade_id, value in points.items():
+                    try:
+                        grade = gb.find_grade(grade_id, notebook, assignment, student)
+                    except MissingEntry:
+                        continue
+                    grade.auto_score = value
+                    grade.needs_manual_grade = False
+                gb.db.commit()
+
+
+def write_csv(store: ResultStore, path: Path) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["student", "assignment", "score", "max_score", "passed", "failed", "error", "timeout",
+                    "missing", "tampered", "note"])
+        for student, assignment, _, result in store.all():
+            counts = {s: 0 for s in ("passed", "failed", "error", "timeout", "missing", "tampered")}
+            for q in result["questions"]:
+                counts[q["status"]] = counts.get(q["status"], 0) + 1
+            w.writerow([csv_cell(v) for v in (student, assignment, result["score"], result["max_score"],
+                                              *counts.values(), result.get("error", ""))])

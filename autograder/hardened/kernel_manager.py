@@ -1,0 +1,63 @@
+"""The student's kernel as the grader starts it: inside the jail, over Unix sockets, with a cap on messages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import Bool, Instance, Integer, List, Unicode
+
+from autograder.hardened import jail as sandbox
+from autograder.hardened import wire
+
+MAX_MESSAGE = wire.MAX_BYTES + 4 * 1024 * 1024  # bytes of one message from the kernel (a reply and its envelope)
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """A kernel started through :mod:`autograder.hardened.jail`, talking over Unix sockets in its scratch folder."""
+
+    scratch = Unicode("").tag(config=True)
+    jailed = Bool(True).tag(config=True)
+    limits = Instance(sandbox.Limits, kw={})
+    uid = Integer(sandbox.NOBODY)  # the slot's unprivileged user (resources.slot_uid)
+    cgroups = List()  # control groups the launcher joins (resources.make_cgroups)
+    nice = Integer(0)
+    _starts = 0
+
+    async def _async_pre_start_kernel(self, **kw):
+        SandboxedKernelManager._starts += 1
+        scratch = Path(self.scratch)
+        if self.jailed:
+            self.transport = "ipc"
+            self.ip = str(scratch / f"k{os.getpid()}-{self._starts}")
+        self.connection_file = str(scratch / f"kernel-{os.getpid()}-{self._starts}.json")
+        kw["cwd"] = str(scratch)
+        # the kernel's own stdout/stderr (fd 1 and 2, not its cell outputs) must never reach the grader's,
+        # where `grade --json` prints its answer
+        kw["stdout"] = kw["stderr"] = subprocess.DEVNULL
+        if self.kernel_spec is not None:
+            self.kernel_spec.interrupt_mode = "message"  # a signal would stop at the jail's own process
+        return await super()._async_pre_start_kernel(**kw)
+
+    def client(self, **kwargs):
+        """A client whose sockets drop a kernel that sends one message larger than :data:`MAX_MESSAGE`
+        (a student's 3 GB string would otherwise be held in the grader's memory before any check)."""
+        import zmq
+        import zmq.asyncio
+
+        context = zmq.asyncio.Context()
+        context.setsockopt(zmq.MAXMSGSIZE, MAX_MESSAGE)
+        kwargs.setdefault("context", context)
+        return super().client(**kwargs)
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        cmd = super().format_kernel_cmd(extra_arguments)
+        if self.jailed:
+            # not JPY_PARENT_PID: in its own PID namespace the kernel's parent is PID 1, which ipykernel would
+            # take for an orphaned kernel; the jail's --die-with-parent does that job
+            env = {k: v for k, v in os.environ.items() if k.startswith("NBGRADER_")}
+            cmd = sandbox.jail_command(cmd, Path(self.scratch), env=env, uid=self.uid)
+        return sandbox.launcher(cmd, self.limits, readable=[self.connection_file], uid=self.uid,
+                                cgroups=self.cgroups, nice=self.nice)
