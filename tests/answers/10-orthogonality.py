@@ -82,6 +82,37 @@ ALTERNATIVES = [{
                       "            Q[:, k:] -= 2 * np.outer(Q[:, k:] @ v, v)\n"
                       "    Q, R = Q[:, :d], np.triu(R[:d])\n    signs = np.where(np.diag(R) < 0, -1.0, 1.0)\n"
                       "    return Q * signs, signs[:, None] * R\n",
+}, {
+    # SymPy's exact Gram-Schmidt on the exact null-space basis, then floats
+    "q1-complement": "a1 = np.array([1.0, 2.0, 0.0, 1.0, 0.0])\na2 = np.array([0.0, 1.0, 1.0, -1.0, 1.0])\n"
+                     "N = sp.Matrix([[1, 2, 0, 1, 0], [0, 1, 1, -1, 1]]).nullspace()\n"
+                     "C = np.array(sp.Matrix.hstack(*sp.GramSchmidt(N, True)).evalf(), dtype=float)\n",
+    # y minus its component in the orthogonal complement, from the complete QR
+    "q2-project": "def project_onto_columns(X, y):\n    X = np.asarray(X, dtype=float)\n    y = np.asarray(y, dtype=float)\n"
+                  "    Q = np.linalg.qr(X, mode='complete')[0]\n    Q_perp = Q[:, X.shape[1]:]\n"
+                  "    return y - Q_perp @ (Q_perp.T @ y)\n",
+    # the diagonal of the m x m matrix Q Q^T (wasteful, but right)
+    "q3-leverage": "def leverage(X):\n    Q = np.linalg.qr(np.asarray(X, dtype=float))[0]\n    return np.diag(Q @ Q.T).copy()\n",
+    # the normal equations solved exactly (LU on the symbolic 2 x 2), factored leverage
+    "q4-hat-matrix": "x1, x2, x3 = sp.symbols('x1 x2 x3', real=True)\nX3 = sp.Matrix([[1, x1], [1, x2], [1, x3]])\n"
+                     "H3 = X3 * (X3.T * X3).LUsolve(X3.T)\nh1 = sp.factor(H3[0, 0])\n"
+                     "h_sum = sp.simplify(sum(H3[i, i] for i in range(3)))\n",
+    # the same rates written on a log scale, as NumPy floats
+    "q5-predict-loss": "def predicted_loss(method, kappa):\n    slope = {'classical': 2.0, 'modified': 1.0}.get(method, 0.0)\n"
+                       "    return np.float64(10.0) ** (slope * np.log10(kappa) + np.log10(np.finfo(float).eps) - 1)\n",
+    # an SVD solve after the colleague's equilibration
+    "q6-diagnose": _GIVEN_Q6 + "faulty_line = int('5')\n\n\ndef fit_weights_fixed(X, y):\n"
+                   "    X = np.asarray(X, dtype=float)\n    scale = np.linalg.norm(X, axis=0)\n"
+                   "    U, s, Vt = np.linalg.svd(X / scale, full_matrices=False)\n"
+                   "    return (Vt.T @ ((U.T @ np.asarray(y, dtype=float)) / s)) / scale\n",
+    # Givens rotations instead of reflections: also exactly orthogonal steps, also stable
+    "q7-householder": "def householder_qr(X):\n    R = np.array(X, dtype=float)\n    m, d = R.shape\n    Q = np.eye(m)\n"
+                      "    for k in range(d):\n        for i in range(m - 1, k, -1):\n"
+                      "            a, b = R[i - 1, k], R[i, k]\n            r = np.hypot(a, b)\n"
+                      "            if r == 0:\n                continue\n            c, s = a / r, b / r\n"
+                      "            G = np.array([[c, s], [-s, c]])\n            R[[i - 1, i], :] = G @ R[[i - 1, i], :]\n"
+                      "            Q[:, [i - 1, i]] = Q[:, [i - 1, i]] @ G.T\n"
+                      "    return Q[:, :d], np.triu(R[:d])\n",
 }]
 
 _CGS = ("    Q = np.zeros_like(X)\n    for j in range(X.shape[1]):\n"
