@@ -1,4 +1,4 @@
-"""Chapter 10 (orthogonality, projections and QR): solution, blank, alternatives and mistakes, graded."""
+"""Chapter 04 (orthogonality, projections and QR): solution, blank, alternatives and mistakes, graded."""
 
 from chapter_grading import *  # noqa: F401,F403  (the shared chapter tests)
 
