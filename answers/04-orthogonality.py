@@ -204,6 +204,10 @@ MISTAKES = {
                            "needs no reflection"),
     },
     "mistakes5": {
+        # the pseudo-inverse with its default cutoff: columns of lengths 1e8 and 1e-8 look dependent to it
+        "q3-leverage": (("    Q, _ = np.linalg.qr(np.asarray(X, dtype=float))\n    return np.sum(Q**2, axis=1)",
+                         "    X = np.asarray(X, dtype=float)\n    return np.diag(X @ np.linalg.pinv(X))"), 1,
+                        "Scaling a column"),
         # the right order of the methods, the wrong rate: kappa^1.5 stays within a factor 1000, not its growth
         "q5-predict-loss": (("power = {\"classical\": 2, \"modified\": 1, \"householder\": 0}[method]",
                              "power = {\"classical\": 1.5, \"modified\": 1, \"householder\": 0}[method]"), 1,

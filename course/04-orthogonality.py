@@ -12,8 +12,8 @@
 # # Chapter 04 — Orthogonality, projections and QR
 #
 # Chapter 01 projected one vector onto another, and chapter 03 fitted a line
-# by least squares and recommended QR over the normal equations without
-# saying much about why. This chapter is about the idea behind both:
+# by least squares and recommended QR over the normal equations, stating
+# without proof that forming $X^\top X$ squares the condition number. This chapter is about the idea behind both:
 # **orthogonality**. A least-squares fit is an orthogonal projection; the
 # fitted values of a linear regression are one matrix, the *hat matrix*,
 # applied to the targets; the QR factorization is the numerically safe way to
@@ -423,9 +423,9 @@ print("residual at x = 25:", round(float(r_lev[-1]), 2), "  its leave-one-out er
 # * Bring $x$ to 5, in the middle of the others: the leverage of the point
 #   falls to about $0.1$ and moving $y$ now barely tilts the line; it shifts
 #   it up or down a little.
-# * Take $x$ to 40: the leverage approaches 1 and the line passes almost
-#   through the point, whatever its $y$. Its residual goes to 0 while its
-#   leave-one-out error (shown above the plot) grows.
+# * Take $x$ to 40: the leverage rises to about 0.94 and the line follows the
+#   point, whatever its $y$: its residual is only $1 - h_{ii} \approx 6\%$ of
+#   its leave-one-out error (shown above the plot), which grows.
 # * Watch the sum of the leverages in the title: it stays 2 (two
 #   parameters), so when the moving point takes more, the others get less.
 
@@ -646,9 +646,10 @@ print("H symmetric:", np.allclose(H_refl, H_refl.T), "  H^2 = I:", np.allclose(H
 # orthogonal matrices, each applied as $\mathbf{a} - 2\mathbf{v}(\mathbf{v}^\top\mathbf{a})/(\mathbf{v}^\top\mathbf{v})$
 # without forming $H$. Rounding errors in a reflection are rounding errors of
 # an almost exactly orthogonal map, so they cannot pile up into a loss of
-# orthogonality. The price is about $2md^2 - \tfrac23 d^3$ flops, against
-# $2md^2$ for Gram–Schmidt: no more for tall matrices. You will implement it
-# in the exercises.
+# orthogonality. The price is about $2md^2 - \tfrac23 d^3$ flops for $R$ (with
+# $Q$ kept as its $d$ reflection vectors), against $2md^2$ for Gram–Schmidt;
+# forming the $m\times d$ matrix $Q$ explicitly costs about as much again. You
+# will implement it in the exercises.
 #
 # ## 8. Loss of orthogonality
 #
@@ -732,8 +733,9 @@ plt.show()
 #
 # * **classical Gram–Schmidt** loses orthogonality like $\varepsilon\,\kappa^2$
 #   (slope 2, a constant below the dashed line) until the loss is of order 1,
-#   near $\kappa \approx 10^8 = 1/\sqrt{\varepsilon}$: beyond it, $Q$ is not
-#   orthogonal in any useful sense;
+#   somewhat beyond $\kappa = 1/\sqrt{\varepsilon} \approx 7\times10^7$, where
+#   $\varepsilon\kappa^2$ reaches 1: beyond it, $Q$ is not orthogonal in any
+#   useful sense;
 # * **modified Gram–Schmidt** loses it like $\varepsilon\,\kappa$ (slope 1):
 #   the same operations in another order, one power of $\kappa$ better;
 # * **Householder** stays at the level of $\varepsilon$ whatever $\kappa$

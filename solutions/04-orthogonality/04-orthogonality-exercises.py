@@ -78,8 +78,8 @@ assert_same_span(_C, _N, name="the columns of C")
 #   very different scales; the answer must still be accurate to many digits.
 # * Inputs may be NumPy arrays or lists; do not modify them.
 # * No solver or inverse: **no `solve`, `inv`, `pinv`, `lstsq` (or the other solvers of `np.linalg`) and
-#   no function of `scipy.linalg`**. `np.linalg.qr` and `np.linalg.norm` are allowed. Do not form the
-#   $m \times m$ matrix $P$ either (it is not needed).
+#   no function of `scipy.linalg`**. `np.linalg.qr` and `np.linalg.norm` are allowed. You do not need
+#   the $m \times m$ matrix $P$ (for large $m$ it would be wasteful).
 
 # %% nbgrader={"grade": false, "grade_id": "q2-project", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def project_onto_columns(X, y):
@@ -118,7 +118,8 @@ def _with_condition_number(m, d, kappa):
 _cases = [("random 6 x 2", _rng.normal(size=(6, 2))), ("random 40 x 5", _rng.normal(size=(40, 5))),
           ("square 4 x 4", _rng.normal(size=(4, 4))), ("one column", _rng.normal(size=(7, 1))),
           ("columns scaled by 1e8, 1 and 1e-8", _rng.normal(size=(12, 3)) * np.array([1e8, 1.0, 1e-8])),
-          ("cond 1e6", _with_condition_number(30, 4, 1e6)), ("cond 1e8", _with_condition_number(30, 4, 1e8))]
+          ("cond 1e6", _with_condition_number(30, 4, 1e6)), ("cond 1e8", _with_condition_number(30, 4, 1e8)),
+          ("cond 1e8, 50 x 6", _with_condition_number(50, 6, 1e8))]
 _why = "project with an orthonormal basis of the column space"
 with forbid_calls(calls.NUMPY_SOLVERS, calls.SCIPY_LINALG, reason=_why, func=project_onto_columns):
     for _name, _X in _cases:
@@ -132,7 +133,9 @@ with forbid_calls(calls.NUMPY_SOLVERS, calls.SCIPY_LINALG, reason=_why, func=pro
         assert np.shape(_p) == (_X.shape[0],), \
             f"for X of shape {_X.shape}, P y should be a 1-D array of length {_X.shape[0]}, got shape {np.shape(_p)}."
         assert_close(_p, _ref, rtol=0, atol=1e-7 * np.linalg.norm(_y), name=f"P y for X {_name}",
-                     hint="nearly dependent columns: an orthonormal basis keeps the digits that X^T X loses.")
+                     hint=("nearly dependent columns: an orthonormal basis keeps the digits that X^T X loses."
+                           if _name.startswith("cond") else
+                           "P y lies in the column space of X, and y - P y is orthogonal to every column of X."))
     _X = _rng.normal(size=(8, 3))
     _w = _rng.normal(size=3)
     assert_close(project_onto_columns(_X.copy(), _X @ _w), _X @ _w, rtol=1e-9, atol=1e-9,
@@ -153,7 +156,8 @@ with forbid_calls(calls.NUMPY_SOLVERS, calls.SCIPY_LINALG, reason=_why, func=pro
 # $(h_{11}, \dots, h_{mm})$ of length $m$.
 #
 # * It must be accurate (to about $10^{-6}$) even when the columns are nearly dependent
-#   ($\kappa(X)$ up to $10^8$): think about which formula of Section 5 to use.
+#   ($\kappa(X)$ up to $10^8$) or have very different lengths (from $10^{-8}$ to $10^8$; the leverages
+#   depend only on the column space): think about which formula of Section 5 to use.
 # * Inputs may be arrays or lists; do not modify them. Any NumPy or SciPy function is allowed.
 
 # %% nbgrader={"grade": false, "grade_id": "q3-leverage", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
@@ -204,7 +208,9 @@ for _name, _X in _cases:
                      hint="with nearly dependent columns, (X^T X)^{-1} has lost its digits; an orthonormal basis has not.")
     else:
         assert abs(_h.sum() - _X.shape[1]) < 1e-6, \
-            f"the leverages for X {_name} do not add up to the number of columns (the trace of a projection)."
+            (f"the leverages for X {_name} do not add up to the number of columns (the trace of a projection)."
+             + (" Scaling a column does not change the column space, so it must not change the leverages."
+                if "scaled" in _name else ""))
         assert_close(_h, _ref, rtol=0, atol=1e-6, name=f"leverage(X) for X {_name}",
                      hint="h_ii is the i-th diagonal entry of the hat matrix.")
 assert_close(leverage([[1, 0], [1, 1], [1, 2], [1, 9]]), np.array([0.43, 0.33, 0.27, 0.97]),
@@ -281,7 +287,7 @@ assert sym_equal(_hs, 2), "h_sum is not the trace of the hat matrix (what is the
 # A rule in terms of $\kappa$ and $\varepsilon$ = `np.finfo(float).eps` is what is asked; do not run an
 # experiment inside the function. The grader builds such matrices for $\kappa$ values of its own and
 # measures the loss. It accepts a prediction within a **factor of 1000** (three orders of magnitude) of
-# each measurement, and whose growth from $\kappa = 10^3$ to $\kappa = 10^7$ is within a **factor of 100**
+# each measurement, and whose growth from $\kappa = 10^3$ to $\kappa = 10^7$ is within a **factor of 30**
 # of the measured growth: the constant in front does not matter much, how the loss grows with $\kappa$ does.
 
 # %% nbgrader={"grade": false, "grade_id": "q5-predict-loss", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "predict"}
@@ -345,9 +351,9 @@ for _kappa in (1.0, 30.0, 1e3, 3e4, 1e6, 1e7):
         _seen[_method, _kappa] = (_p, _measured)
 for _method in _qr:
     (_p3, _m3), (_p7, _m7) = _seen[_method, 1e3], _seen[_method, 1e7]
-    assert abs(np.log10((_p7 / _p3) / (_m7 / _m3))) <= 2, \
+    assert abs(np.log10((_p7 / _p3) / (_m7 / _m3))) <= np.log10(30), \
         (f"from kappa = 1e3 to 1e7 your prediction for {_names[_method]} grows by a factor {_p7 / _p3:.1e}, more "
-         "than a factor 100 away from the measured growth: compare the slopes in Figure 3.")
+         "than a factor 30 away from the measured growth: compare the slopes in Figure 3.")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -451,7 +457,7 @@ assert_close(fit_weights_fixed(_X.tolist(), _y.tolist()), np.linalg.lstsq(_X, _y
 #   orthonormal columns and $X = QR$ (a column that is already zero below the diagonal needs no reflection).
 # * The signs of the diagonal of $R$ are free. Inputs may be arrays or lists; do not modify them.
 # * Implement it yourself: **no library factorization that orthogonalizes for you** — `np.linalg.qr`,
-#   `cholesky`, `svd`, `eig`, `eigh`, `inv`, `solve`, or any function of `scipy.linalg`
+#   `cholesky`, `svd`, `eig`, `eigh`, `inv`, `pinv`, `solve`, `lstsq`, or any function of `scipy.linalg`
 #   (`np.linalg.norm` is fine); the hidden tests watch the calls your function makes.
 
 # %% nbgrader={"grade": false, "grade_id": "q7-householder", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
