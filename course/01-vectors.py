@@ -628,8 +628,8 @@ plt.show()
 # $\|\mathbf{y} - c\,\mathbf{x}\|^2$ is smallest exactly when $c\,\mathbf{x}$ is
 # the projection of $\mathbf{y}$ onto $\mathbf{x}$, i.e.
 # $c = \dfrac{\mathbf{x}\cdot\mathbf{y}}{\mathbf{x}\cdot\mathbf{x}}$. The residuals are
-# orthogonal to the feature. Linear regression with many features (chapter on
-# least squares) projects onto a span of several columns, and PCA projects data
+# orthogonal to the feature. Linear regression with many features (chapters 03
+# and 04) projects onto a span of several columns, and PCA projects data
 # onto a few well-chosen directions.
 
 # %%
@@ -1002,7 +1002,7 @@ print("norms:", round(np.linalg.norm(c_dot), 6), round(np.linalg.norm(x), 6))
 # $\mathbf{v}_j$ was in the span of the previous vectors: Gram–Schmidt doubles
 # as an independence test. You will implement it in the exercises. In
 # practice, libraries compute such a basis through the QR factorization
-# (`np.linalg.qr`, which we meet later) using an algorithm that is numerically
+# (`np.linalg.qr`, chapter 04) using an algorithm that is numerically
 # more stable than the textbook Gram–Schmidt process.
 #
 # **Why it matters in ML.** Choosing a basis is choosing a representation of

@@ -309,11 +309,11 @@ plt.show()
 #   $\tfrac{1+\sqrt5}{2} \approx 1.618$ and $\tfrac{\sqrt5-1}{2} \approx 0.618$
 #   (measured below on 20,000 points of the circle). Every invertible matrix
 #   maps the unit circle to an ellipse; the lengths of its semi-axes are the
-#   **singular values** of the matrix (chapter 05).
+#   **singular values** of the matrix (chapter 06).
 # * The projection flattens the whole plane onto a line: the circle becomes a
 #   segment and the square has area 0. The direction perpendicular to the line
 #   is lost — no matrix can undo this map. Section 6 makes "lost" precise. (The
-#   area of the shaded parallelogram is $|\det A|$, chapter 04, where sliders
+#   area of the shaded parallelogram is $|\det A|$, chapter 05, where sliders
 #   let you move the four entries of a $2\times 2$ matrix and watch the grid,
 #   the ellipse and the determinant follow.)
 

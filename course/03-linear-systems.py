@@ -398,7 +398,7 @@ print("A @ X == B:", np.allclose(A_piv @ X, B))
 # 3. $A\mathbf{x} = \mathbf{0}$ only for $\mathbf{x} = \mathbf{0}$ (the null space is $\{\mathbf{0}\}$);
 # 4. the columns of $A$ are linearly independent, i.e. $\operatorname{rank}(A) = n$;
 # 5. elimination with partial pivoting finds $n$ non-zero pivots;
-# 6. $\det A \ne 0$ (chapter 04).
+# 6. $\det A \ne 0$ (chapter 05).
 #
 # A matrix that is not invertible is **singular**. Only square matrices have
 # inverses; a tall matrix can at best have a *left* inverse (Section 10).
@@ -676,7 +676,7 @@ print(f"cond([1, X]) standardized: {np.linalg.cond(np.hstack([ones, houses_std])
 # %% [markdown]
 # Conditioning also drives optimization: gradient descent on a quadratic loss
 # converges slowly when the Hessian is ill-conditioned (for least squares the
-# Hessian is $X^\top X$, whose condition number is $\kappa(X)^2$; chapter 05
+# Hessian is $X^\top X$, whose condition number is $\kappa(X)^2$; chapter 06
 # gives the rate, and this course does not treat optimization further), and
 # ridge regularization (Section 10) is, among other things, a way to lower a
 # condition number.
@@ -888,7 +888,8 @@ print("residual tiny (< 1e-14):", rel_res < 1e-14, "| error large (> 1e-3):", re
 # $\mathbf{w}$ that minimizes the sum of squared residuals,
 # $\|\mathbf{y} - X\mathbf{w}\|^2 = \sum_i (y_i - w_0 - w_1x_i)^2$.
 #
-# **The normal equations.** Geometrically (chapter 01, Section 6), the closest
+# **The normal equations.** Geometrically (chapter 01, Section 6; chapter 04
+# makes this its subject), the closest
 # point $X\mathbf{w}$ of the column span to $\mathbf{y}$ is the orthogonal
 # projection: the residual $\mathbf{y} - X\mathbf{w}$ must be orthogonal to
 # every column of $X$,
@@ -952,7 +953,7 @@ plt.show()
 #
 # (Here $\kappa(X) = \sigma_{\max}/\sigma_{\min}$ for a tall $X$ with
 # independent columns. The singular values of $X^\top X$ are the squares of
-# those of $X$ — the SVD chapter proves it in one line.) A problem with
+# those of $X$ — chapter 04 proves it with QR, Section 9.) A problem with
 # $\kappa(X) = 10^8$, which a stable method can solve to about 8 digits when
 # the model fits the data well, becomes a system with $\kappa = 10^{16}$,
 # which has no correct digits left. (When the residual $\mathbf{y} - X\mathbf{w}$
@@ -967,7 +968,8 @@ plt.show()
 #   $X^\top X = R^\top Q^\top Q R = R^\top R$, and the normal equations
 #   $R^\top R\,\mathbf{w} = R^\top Q^\top\mathbf{y}$ reduce to the triangular
 #   system $R\mathbf{w} = Q^\top\mathbf{y}$ — back substitution, with
-#   $\kappa(R) = \kappa(X)$, not its square.
+#   $\kappa(R) = \kappa(X)$, not its square. Chapter 04 shows how $Q$ and $R$
+#   are computed (Gram–Schmidt and Householder) and why the way matters.
 # * **SVD.** `np.linalg.lstsq` (LAPACK's `gelsd`) uses the singular value
 #   decomposition. It also copes with dependent columns: it then returns the
 #   minimizer of smallest norm, and reports the numerical rank.
@@ -1078,7 +1080,7 @@ print("the two ridge solutions agree:", np.allclose(w_ridge, w_ridge_ne, rtol=1e
 # ## What's next
 #
 # We used "$\det A \ne 0$" as one more test of invertibility without saying
-# what the determinant is. **Chapter 04 — Determinants** is about that number:
+# what the determinant is. **Chapter 05 — Determinants** is about that number:
 # the factor by which $A$ scales volumes. This chapter's tools already compute
 # it cheaply — it is the product of the pivots,
 # $\det A = \pm\, u_{11}u_{22}\cdots u_{nn}$, with the sign set by the number

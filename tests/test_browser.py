@@ -41,9 +41,9 @@ SELF_CHECK = ("import sys\n"
               "display(check('q1-distance-digits'))\n"
               "check_all()")
 # the interactive figures, found by their cell's first line (CodeMirror renders long cells lazily)
-LECTURE = "course/04-determinants.ipynb"
+LECTURE = "course/05-determinants.ipynb"
 WIDGET_CELL = "def draw_plane_map(ax, M):"
-SVD_LECTURE = "course/05-svd.ipynb"
+SVD_LECTURE = "course/06-svd.ipynb"
 SVD_WIDGET_CELL = "def rank_k_explorer(k0):"
 
 

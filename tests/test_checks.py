@@ -412,7 +412,7 @@ def test_does_forbid_show_a_custom_reason():
             module.norm(3)
 
 
-# --- Matrix structure and factorizations (added with chapters 02-05) --------------------------------
+# --- Matrix structure and factorizations (added with chapters 02-06) --------------------------------
 
 from autograder.checks import (assert_eigendecomposition, assert_eigenpair, assert_low_rank_approximation,
                                assert_permutation, assert_solves, assert_svd, assert_triangular)

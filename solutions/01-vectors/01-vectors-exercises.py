@@ -296,7 +296,7 @@ assert_sympy_equal(_V * sp.Matrix(c), sp.zeros(3, 1), name="c1*v1 + c2*v2 + c3*v
 #
 # Let $a$ be a real parameter and $w_1 = (1, a)$, $w_2 = (a, 4)$. For a $2\times 2$ matrix,
 # $\det\begin{pmatrix} p & q\\ r & s\end{pmatrix} = ps - qr$, and two vectors of $\mathbb{R}^2$ are linearly
-# dependent exactly when the matrix with these columns has determinant 0 (chapter 04 explains why).
+# dependent exactly when the matrix with these columns has determinant 0 (chapter 05 explains why).
 # 1. Store in `det_a` the determinant of the $2\times 2$ matrix with columns $w_1, w_2$, as a SymPy
 #    expression in the symbol `a` defined below.
 # 2. Store in `dependent_values` a Python `set` of all values of $a$ for which $w_1, w_2$ are linearly

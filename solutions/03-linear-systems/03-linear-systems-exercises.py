@@ -466,7 +466,7 @@ for (_kappa, _method), _meas in zip(_cases, _measured):
 # %% [markdown]
 # ## Question 6: determinant 1, and yet nearly singular (3 points)
 #
-# Chapter 04 will use the determinant as a test of invertibility; it is no measure of how close to singular
+# Chapter 05 will use the determinant as a test of invertibility; it is no measure of how close to singular
 # a matrix is. Construct the evidence:
 #
 # * `A_ill`: a $2\times 2$ matrix whose entries are **all at least 1 in absolute value** (so no triangular

@@ -1,0 +1,5 @@
+"""Chapter 05 (determinants): solution, blank, alternatives and mistakes, graded."""
+
+from chapter_grading import *  # noqa: F401,F403  (the shared chapter tests)
+
+CHAPTER = "05-determinants"

@@ -1,5 +1,0 @@
-"""Chapter 05 (SVD and eigendecomposition): solution, blank, alternatives and mistakes, graded."""
-
-from chapter_grading import *  # noqa: F401,F403  (the shared chapter tests)
-
-CHAPTER = "05-svd"

@@ -1,0 +1,5 @@
+"""Chapter 06 (SVD and eigendecomposition): solution, blank, alternatives and mistakes, graded."""
+
+from chapter_grading import *  # noqa: F401,F403  (the shared chapter tests)
+
+CHAPTER = "06-svd"
