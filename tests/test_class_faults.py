@@ -221,6 +221,7 @@ faulty_line = csr_array((np.ones(2), np.array([0, 100_000_000], dtype=np.int32),
 
 DISK_AND_MEMORY_BOMB = '''
 import os
+import time
 _written = 0
 try:
     for _i in range(8):  # 64 MiB in files of 8 MiB (each under the per-file limit)
@@ -237,6 +238,7 @@ for _i in range(3):  # children of 200 MiB each: each under the per-process limi
             _b = bytearray(200 * 1024 * 1024)
             for _j in range(0, len(_b), 4096):
                 _b[_j] = 1
+            time.sleep(3)  # hold it, so that the three are alive together (a fast child no longer ends first)
             os._exit(0)
         except BaseException:
             os._exit(1)
