@@ -15,7 +15,7 @@ import scipy.sparse as sparse
 import sympy as sp
 
 from autograder.hardened import agent
-from autograder.hardened.session import KernelSession
+from autograder.hardened.kernel_session import KernelSession
 
 
 class InProcessSession(KernelSession):
@@ -30,7 +30,7 @@ class InProcessSession(KernelSession):
         reply = agent.reply
         answer = json.loads(reply)
         if "raise" in answer:
-            from autograder.hardened.session import _rebuild_error
+            from autograder.hardened.kernel_session import _rebuild_error
             raise _rebuild_error(answer["raise"])
         from autograder.hardened import wire
         value = wire.decode(answer.get("ok"), remote=self._proxy)

@@ -11,7 +11,8 @@ import nbformat
 import pytest
 
 from autograder.classroom.archive import Bounds, extract_all
-from autograder.classroom.grade_class import Summary, _jobs, _unpack_packages
+from autograder.classroom.intake import _jobs, _unpack_packages
+from autograder.classroom.results import Summary
 from autograder.classroom.package import PackageError, unpack_package
 from autograder.classroom.sources import Found, SubmissionsError, discover, unpack_zip, uploader
 from autograder.course.notebooks import autograder_metadata, read_notebook, write_notebook

@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from autograder.classroom.feedback import feedback_notebook, render_feedback
-from autograder.classroom.grade_class import Job, ResultStore, Summary, write_csv
+from autograder.classroom.results import Job, ResultStore, Summary, write_csv
 from autograder.classroom.report import write_report
 from autograder.classroom.safe_text import markdown_text, terminal
 

@@ -29,7 +29,6 @@ from typing import Callable
 from autograder.classroom.dispatch import Dispatcher, WorkerFailure
 from autograder.classroom.feedback import feedback_html
 from autograder.classroom.intake import take_in
-from autograder.classroom.intake import _jobs, _unpack_packages  # noqa: F401 - tests/test_intake.py imports them here
 from autograder.classroom.report import write_report
 from autograder.classroom.results import Job, ResultStore, Summary, write_csv, write_gradebook
 from autograder.course.config import CELL_TIMEOUT, GRADER_MEMORY_MB, JOB_TIMEOUT

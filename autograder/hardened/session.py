@@ -45,7 +45,6 @@ from autograder.hardened import wire
 from autograder.hardened.deadline import VerdictTimeout, wall_clock_limit
 from autograder.hardened.kernel_manager import SandboxedKernelManager
 from autograder.hardened.kernel_session import KernelFault, KernelSession
-from autograder.hardened.kernel_session import _rebuild_error  # noqa: F401 - tests/test_inplace.py imports it here
 
 
 def free_names(source: str) -> list[str]:
