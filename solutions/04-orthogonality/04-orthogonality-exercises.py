@@ -30,6 +30,13 @@ import sympy as sp
 
 np.set_printoptions(precision=4, suppress=True)
 
+
+def _with_condition_number(m, d, kappa, rng):
+    """The tests' random m x d matrices with condition number kappa (singular values evenly spaced in log scale)."""
+    _U, _ = np.linalg.qr(rng.normal(size=(m, d)))
+    _V, _ = np.linalg.qr(rng.normal(size=(d, d)))
+    return _U @ np.diag(np.logspace(0, -np.log10(kappa), d)) @ _V.T
+
 # %% [markdown]
 # ## Question 1: an orthonormal basis of an orthogonal complement (3 points)
 #
@@ -109,17 +116,11 @@ from autograder.checks import assert_close, forbid_calls
 _rng = np.random.default_rng(10201)
 
 
-def _with_condition_number(m, d, kappa):
-    _U, _ = np.linalg.qr(_rng.normal(size=(m, d)))
-    _V, _ = np.linalg.qr(_rng.normal(size=(d, d)))
-    return _U @ np.diag(np.logspace(0, -np.log10(kappa), d)) @ _V.T
-
-
 _cases = [("random 6 x 2", _rng.normal(size=(6, 2))), ("random 40 x 5", _rng.normal(size=(40, 5))),
           ("square 4 x 4", _rng.normal(size=(4, 4))), ("one column", _rng.normal(size=(7, 1))),
           ("columns scaled by 1e8, 1 and 1e-8", _rng.normal(size=(12, 3)) * np.array([1e8, 1.0, 1e-8])),
-          ("cond 1e6", _with_condition_number(30, 4, 1e6)), ("cond 1e8", _with_condition_number(30, 4, 1e8)),
-          ("cond 1e8, 50 x 6", _with_condition_number(50, 6, 1e8))]
+          ("cond 1e6", _with_condition_number(30, 4, 1e6, _rng)), ("cond 1e8", _with_condition_number(30, 4, 1e8, _rng)),
+          ("cond 1e8, 50 x 6", _with_condition_number(50, 6, 1e8, _rng))]
 _why = "project with an orthonormal basis of the column space"
 with forbid_calls(calls.NUMPY_SOLVERS, calls.SCIPY_LINALG, reason=_why, func=project_onto_columns):
     for _name, _X in _cases:
@@ -184,17 +185,11 @@ from autograder.checks import assert_close
 _rng = np.random.default_rng(10301)
 
 
-def _with_condition_number(m, d, kappa):
-    _U, _ = np.linalg.qr(_rng.normal(size=(m, d)))
-    _V, _ = np.linalg.qr(_rng.normal(size=(d, d)))
-    return _U @ np.diag(np.logspace(0, -np.log10(kappa), d)) @ _V.T
-
-
 _cases = [("random 10 x 2", np.column_stack([np.ones(10), _rng.normal(size=10)])),
           ("random 50 x 6", _rng.normal(size=(50, 6))), ("square 5 x 5", _rng.normal(size=(5, 5))),
           ("one column", _rng.normal(size=(6, 1))),
           ("columns scaled by 1, 1e8 and 1e-8", _rng.normal(size=(20, 3)) * np.array([1.0, 1e8, 1e-8])),
-          ("cond 1e6", _with_condition_number(25, 4, 1e6)), ("cond 1e8", _with_condition_number(25, 4, 1e8))]
+          ("cond 1e6", _with_condition_number(25, 4, 1e6, _rng)), ("cond 1e8", _with_condition_number(25, 4, 1e8, _rng))]
 for _name, _X in _cases:
     _ref = np.sum(np.linalg.qr(_X)[0] ** 2, axis=1)
     _Xc = _X.copy()
@@ -314,12 +309,6 @@ assert float(predicted_loss("classical", 1e3)) >= float(predicted_loss("househol
 _rng = np.random.default_rng(10501)
 
 
-def _with_condition_number(m, d, kappa):
-    _U, _ = np.linalg.qr(_rng.normal(size=(m, d)))
-    _V, _ = np.linalg.qr(_rng.normal(size=(d, d)))
-    return _U @ np.diag(np.logspace(0, -np.log10(kappa), d)) @ _V.T
-
-
 def _cgs(X):
     _Q = np.zeros_like(X)
     for _j in range(X.shape[1]):
@@ -340,7 +329,7 @@ _qr = {"classical": _cgs, "modified": _mgs, "householder": lambda X: np.linalg.q
 _names = {"classical": "classical Gram-Schmidt", "modified": "modified Gram-Schmidt", "householder": "Householder"}
 _seen = {}
 for _kappa in (1.0, 30.0, 1e3, 3e4, 1e6, 1e7):
-    _Xs = [_with_condition_number(100, 10, _kappa) for _ in range(3)]
+    _Xs = [_with_condition_number(100, 10, _kappa, _rng) for _ in range(3)]
     for _method, _f in _qr.items():
         _measured = np.exp(np.mean([np.log(np.linalg.norm(_f(_X).T @ _f(_X) - np.eye(10), 2)) for _X in _Xs]))
         _p = float(predicted_loss(_method, _kappa))
@@ -416,17 +405,11 @@ assert faulty_line == 5, ("faulty_line is not the line where the information is 
 _rng = np.random.default_rng(10601)
 
 
-def _with_condition_number(m, d, kappa):
-    _U, _ = np.linalg.qr(_rng.normal(size=(m, d)))
-    _V, _ = np.linalg.qr(_rng.normal(size=(d, d)))
-    return _U @ np.diag(np.logspace(0, -np.log10(kappa), d)) @ _V.T
-
-
 _scales = np.array([1e8, 1.0, 1.0, 1e-8])
-for _name, _X, _s in [("cond 10", _with_condition_number(30, 3, 10.0), 1.0),
-                      ("cond 1e5", _with_condition_number(50, 5, 1e5), 1.0),
-                      ("cond 1e7", _with_condition_number(100, 8, 1e7), 1.0),
-                      ("cond 1e7, columns scaled by 1e8 and 1e-8", _with_condition_number(40, 4, 1e7) * _scales,
+for _name, _X, _s in [("cond 10", _with_condition_number(30, 3, 10.0, _rng), 1.0),
+                      ("cond 1e5", _with_condition_number(50, 5, 1e5, _rng), 1.0),
+                      ("cond 1e7", _with_condition_number(100, 8, 1e7, _rng), 1.0),
+                      ("cond 1e7, columns scaled by 1e8 and 1e-8", _with_condition_number(40, 4, 1e7, _rng) * _scales,
                        _scales)]:
     _w = _rng.normal(size=_X.shape[1]) / _s      # a scaled column gets a weight of the inverse scale
     _y = _X @ _w
@@ -507,18 +490,12 @@ from autograder.checks import assert_close, assert_orthonormal_columns, assert_t
 _rng = np.random.default_rng(10701)
 
 
-def _with_condition_number(m, d, kappa):
-    _U, _ = np.linalg.qr(_rng.normal(size=(m, d)))
-    _V, _ = np.linalg.qr(_rng.normal(size=(d, d)))
-    return _U @ np.diag(np.logspace(0, -np.log10(kappa), d)) @ _V.T
-
-
 _zero_col = _rng.normal(size=(6, 4))
 _zero_col[:, 1] = 0.0
 _zero_col[:, 3] = _zero_col[:, 0]
 _cases = [("random 8 x 3", _rng.normal(size=(8, 3))), ("square 5 x 5", _rng.normal(size=(5, 5))),
           ("one column", _rng.normal(size=(4, 1))), ("scaled by 1e8", _rng.normal(size=(7, 3)) * 1e8),
-          ("scaled by 1e-8", _rng.normal(size=(7, 3)) * 1e-8), ("with cond 1e12", _with_condition_number(60, 8, 1e12)),
+          ("scaled by 1e-8", _rng.normal(size=(7, 3)) * 1e-8), ("with cond 1e12", _with_condition_number(60, 8, 1e12, _rng)),
           ("whose first column starts with 0", np.array([[0.0, 1.0], [3.0, 2.0], [4.0, 0.0]])),
           ("with a zero column and a repeated column", _zero_col)]
 _why = "build Q from Householder reflections yourself"
