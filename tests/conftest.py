@@ -24,6 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CH01 = "01-vectors"
 
 
+def pytest_collection_modifyitems(session, config, items):
+    """Longest files first, so that both xdist workers finish together (tests/support/schedule.py)."""
+    from support.schedule import longest_first
+
+    items[:] = longest_first(items)
+
+
 @pytest.fixture(scope="session")
 def course() -> Course:
     return find_course(ROOT)
