@@ -88,6 +88,8 @@ def _work(job):
         time.sleep(300)
     if kind == "memory":
         return len(bytearray(value * 1024 * 1024))
+    if kind == "slow":
+        time.sleep(value)
     return value * 2
 
 
@@ -117,6 +119,35 @@ def test_a_crashing_or_hanging_job_fails_alone_and_its_worker_is_replaced():
     assert isinstance(results[("crash", 0)], WorkerFailure)
     assert "died" in str(results[("crash", 0)]) and "SIGSEGV" in str(results[("crash", 0)])
     assert isinstance(results[("hang", 0)], WorkerFailure) and "longer than 4 s" in str(results[("hang", 0)])
+
+
+def test_workers_start_before_the_first_job_so_their_set_up_overlaps_the_callers():
+    from autograder.classroom.dispatch import Dispatcher
+
+    dispatcher = Dispatcher(_work, 2)
+    dispatcher.start()
+    processes = [w.process for w in dispatcher.workers]
+    assert all(p.is_alive() for p in processes)
+    results = {}
+    dispatcher.run([("ok", 1), ("ok", 2)], lambda job, outcome: results.setdefault(job, outcome()))
+    assert results == {("ok", 1): 2, ("ok", 2): 4}
+    assert not any(p.is_alive() for p in processes)
+
+
+def test_a_worker_with_nothing_left_to_do_exits_while_another_still_grades():
+    """Workers stop in parallel as they run out of work, not one after another at the end."""
+    from autograder.classroom.dispatch import Dispatcher
+
+    dispatcher = Dispatcher(_work, 2)
+    seen = {}
+
+    def done(job, outcome):
+        outcome()
+        if job[0] == "slow":  # the quick job's worker has had 3 s to exit
+            seen["alive"] = sum(w.process.is_alive() for w in dispatcher.workers if w is not None)
+
+    dispatcher.run([("slow", 3), ("ok", 1)], done)
+    assert seen["alive"] == 1  # only the worker that just finished the slow job
 
 
 def test_a_worker_that_hangs_is_killed_with_its_children():

@@ -44,6 +44,7 @@ class _Worker:
     folder: Path
     job: Any = None
     started: float = 0.0
+    stopping: bool = False  # told to stop (nothing left for it): exits on its own, in parallel with the others
 
 
 def limit_memory(memory_mb: int | None) -> None:
@@ -166,6 +167,20 @@ class Dispatcher:
         child.close()
         return _Worker(slot, process, parent, folder)
 
+    def start(self) -> None:
+        """Start every worker now, so that they import and set up while the caller does something else
+        (their first job would otherwise start them)."""
+        for slot in range(self.size):
+            if self.workers[slot] is None:
+                self.workers[slot] = self._start(slot)
+
+    def _stop(self, w: _Worker) -> None:
+        """Tell an idle worker to finish; :meth:`close` waits for it."""
+        if not w.stopping:
+            w.stopping = True
+            with contextlib.suppress(BrokenPipeError, OSError):
+                w.conn.send(None)
+
     def _retire(self, w: _Worker) -> None:
         if w.process.exitcode is None:  # alive (or an unreaped zombie): its pid cannot belong to another process
             kill_tree(w.process.pid)
@@ -202,6 +217,8 @@ class Dispatcher:
                         except WorkerFailure as exc:
                             done(job, _raise(exc))
                         w = self.workers[slot]
+                    if not pending and w is not None and w.job is None:
+                        self._stop(w)  # nothing left for it: it exits while the others finish their jobs
                 busy = [w for w in self.workers if w is not None and w.job is not None]
                 if not busy:
                     return
@@ -238,15 +255,15 @@ class Dispatcher:
                     f"grading this submission took longer than {self.job_timeout:.0f} s and was stopped")))
 
     def close(self) -> None:
+        """Stop every worker (idle ones are told to finish, all at once, then waited for) and clean up."""
+        for w in self.workers:
+            if w is not None and w.job is None and w.process.is_alive():
+                self._stop(w)
         for w in self.workers:
             if w is None:
                 continue
-            if w.job is None and w.process.is_alive():
-                try:
-                    w.conn.send(None)
-                    w.process.join(10)
-                except (BrokenPipeError, OSError):
-                    pass
+            if w.stopping:
+                w.process.join(10)
             self._retire(w)
         shutil.rmtree(self.base, ignore_errors=True)
 

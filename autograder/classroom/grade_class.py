@@ -30,7 +30,8 @@ from autograder.classroom.dispatch import Dispatcher, WorkerFailure
 from autograder.classroom.feedback import feedback_html
 from autograder.classroom.intake import take_in
 from autograder.classroom.report import write_report
-from autograder.classroom.results import Job, ResultStore, Summary, write_csv, write_gradebook
+from autograder.classroom.results import (Job, ResultStore, Summary, prepare_gradebook, write_csv,
+                                          write_gradebook)
 from autograder.course.config import CELL_TIMEOUT, GRADER_MEMORY_MB, JOB_TIMEOUT
 from autograder.course.kinds import course_kinds
 from autograder.course.layout import Course, absolute_db_url
@@ -105,21 +106,31 @@ def _progress(done: int, total: int, start: float, stream) -> None:
 
 
 def _dispatch(todo: list[Job], work: Callable, record: Callable, *, scheduler, workers: int | None,
-              job_timeout: float | None, memory_mb: int | None) -> None:
+              job_timeout: float | None, memory_mb: int | None, meanwhile: Callable[[], None]) -> None:
     """Run ``work(job)`` for every job, locally (:class:`Dispatcher`) or on Dask; ``record(i, job, outcome)``
-    gets each outcome as it comes (``outcome()`` returns the result or raises)."""
+    gets each outcome as it comes (``outcome()`` returns the result or raises). ``meanwhile()`` runs here
+    while the workers start (or the cluster starts on the jobs)."""
     if todo and scheduler:
         from dask.distributed import Client, as_completed as dask_completed
 
         with Client(scheduler) as client:
             futures = {client.submit(work, job, pure=False): job for job in todo}
+            meanwhile()
             for i, fut in enumerate(dask_completed(futures), 1):
                 record(i, futures[fut], fut.result)
     elif todo:
         workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
         finished = iter(range(1, len(todo) + 1))
-        Dispatcher(work, workers, job_timeout=job_timeout, memory_mb=memory_mb).run(
-            todo, lambda job, outcome: record(next(finished), job, outcome))
+        dispatcher = Dispatcher(work, workers, job_timeout=job_timeout, memory_mb=memory_mb)
+        dispatcher.start()  # the workers import and set up while `meanwhile` runs here
+        try:
+            meanwhile()
+        except BaseException:
+            dispatcher.close()
+            raise
+        dispatcher.run(todo, lambda job, outcome: record(next(finished), job, outcome))
+    else:
+        meanwhile()
 
 
 def _keep_submitted(todo: list[Job], out: Path) -> None:
@@ -190,11 +201,14 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     try:
         work = work or partial(grade_job, course_root=str(course.root), timeout=timeout, hardened=hardened,
                                resources=resources)
+        gradebook: list = []  # nbgrader records the assignments in the gradebook while the workers start
+        assignments = {j.assignment for j in todo if j.assignment} | {a for _, a, _, _ in store.all()}
         _dispatch(todo, work, record, scheduler=scheduler, workers=workers, job_timeout=job_timeout,
-                  memory_mb=grader_memory_mb)
+                  memory_mb=grader_memory_mb,
+                  meanwhile=lambda: gradebook.append(prepare_gradebook(course, out, db_url, assignments)))
         if show and todo:
             stream.write("\n")
-        write_gradebook(store, course, out, db_url)
+        write_gradebook(store, course, out, db_url, grader=gradebook[0] if gradebook else None)
         write_csv(store, out / "grades.csv")
         write_report(store.timed(), out, notes=summary.intake_lines(), kinds=course_kinds(course))
     finally:

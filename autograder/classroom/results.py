@@ -94,15 +94,29 @@ class ResultStore:
         self.db.close()
 
 
-def write_gradebook(store: ResultStore, course: Course, out: Path, db_url: str) -> None:
-    """(Re)write every stored result into nbgrader's gradebook; idempotent."""
+def prepare_gradebook(course: Course, out: Path, db_url: str, assignments: set[str]) -> Grader:
+    """nbgrader's gradebook with ``assignments`` recorded (their cells, points and hidden tests), ready for
+    :func:`write_gradebook`. The slow part of writing grades: ``grade_class`` runs it while the grading
+    workers start. This Grader only records assignments, it never grades: it does not probe the jail."""
+    grader = Grader(course, out, db_url=db_url, hardened=False)
+    with quiet_nbgrader():
+        for assignment in sorted(a for a in assignments if a in course.assignments()):
+            grader.prepare(assignment)
+    return grader
+
+
+def write_gradebook(store: ResultStore, course: Course, out: Path, db_url: str,
+                    grader: Grader | None = None) -> None:
+    """(Re)write every stored result into nbgrader's gradebook; idempotent. ``grader``: from
+    :func:`prepare_gradebook`, which records any assignment it has not yet recorded."""
     from nbgrader.api import Gradebook, MissingEntry
 
     results = store.all()
-    grader = Grader(course, out, db_url=db_url)
+    assignments = {a for _, a, _, _ in results}
+    grader = grader or prepare_gradebook(course, out, db_url, assignments)
     with quiet_nbgrader():
-        for assignment in sorted({a for _, a, _, _ in results if a in course.assignments()}):
-            grader.prepare(assignment)
+        for assignment in sorted(a for a in assignments if a in course.assignments()):
+            grader.prepare(assignment)  # already recorded: returns at once
         with Gradebook(db_url, grader.coursedir.course_id) as gb:
             for student, assignment, notebook, result in results:
                 if assignment not in course.assignments() or not notebook:
