@@ -148,7 +148,7 @@ MISTAKES = {
                               "    return int(np.ceil(np.log(tol) / np.log(rho)))",
                               "    return int(np.ceil(kappa / 2 * np.log(1 / tol)))"), 1, "1 step or 1 %"),
         # the "fix" steps at the very limit 2 / lambda_max: the steep component bounces for ever
-        "q5-diagnose-step": (("    eta = 1.0 / lam[-1]", "    eta = 2.0 / lam[-1]"), 1, "stable step"),
+        "q5-diagnose-step": (("    eta = 1.0 / lam[-1]", "    eta = 2.0 / lam[-1]"), 0, "stable step"),
         # the first layer's bias left out of the hidden activations used for dW2
         "q6-backprop": (("    return G_H.T @ X, G_H.sum(axis=0), G_P.T @ H, G_P.sum(axis=0)",
                          "    return G_H.T @ X, G_H.sum(axis=0), G_P.T @ (X @ W1.T), G_P.sum(axis=0)"),
