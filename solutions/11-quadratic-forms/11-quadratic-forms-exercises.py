@@ -48,9 +48,9 @@ def _random_spd(n, kappa, rng):
 # * $A$ is not positive definite: some pivot $a_{jj} - \sum_{k<j}\ell_{jk}^2$ is $\le 0$.
 #
 # Inputs may be arrays or lists (any $n \ge 1$, entries of any scale); do not modify them. Implement the
-# factorization yourself: **no library factorization, inverse, solver or eigenvalue routine** —
-# `np.linalg.cholesky`, `qr`, `svd`, `eig`, `eigh`, `eigvalsh`, `inv`, `solve`, ..., or any function of
-# `scipy.linalg` (the hidden tests watch the calls your function makes). `np.sqrt`, `np.dot`, `@` and
+# factorization yourself: **no library factorization, inverse, solver, determinant or eigenvalue
+# routine** — `np.linalg.cholesky`, `qr`, `svd`, `eig`, `eigh`, `eigvalsh`, `det`, `inv`, `solve`, ..., or
+# any function of `scipy.linalg` (the hidden tests watch the calls your function makes). `np.sqrt`, `np.dot`, `@` and
 # `np.allclose` are fine.
 
 # %% nbgrader={"grade": false, "grade_id": "q1-cholesky", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
@@ -406,8 +406,8 @@ assert_close(fit_gd_fixed(_X, np.array([1.0, 3.0, 4.0, 4.0])), np.array([1.5, 1.
 ### BEGIN HIDDEN TESTS
 from autograder.checks import assert_close
 
-assert faulty_line == 4, ("faulty_line is not the faulty line: which line's value does not match what its comment "
-                          "says? (In what order does np.linalg.eigvalsh return the eigenvalues?)")
+assert faulty_line == 4, ("faulty_line is not the faulty line: which line computes a value that does not match "
+                          "what its comment says?")
 _rng = np.random.default_rng(11501)
 for _name, _X in (("random 30 x 3", _rng.normal(size=(30, 3)) + np.array([0.0, 0.5, 0.0])),
                   ("random 100 x 5, scaled by 1e3", _rng.normal(size=(100, 5)) * 1e3),
