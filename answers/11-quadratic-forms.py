@@ -42,7 +42,7 @@ ALTERNATIVES = [{
                          "G = X.T * X + lam * sp.eye(2)\ngrad_L = 2 * G * sp.Matrix([w0, w1]) - 2 * X.T * yv\n"
                          "hess_L = 2 * G\nw_ridge = G.inv() * X.T * yv\n",
     # the rate applied step by step, and lists of floats as the results
-    "q4-predict-steps": "def gd_steps(kappa, tol):\n    rho = (kappa - 1.0) / (kappa + 1.0)\n    k, err = 0, 1.0\n"
+    "q4-predict-steps": "def gd_steps(kappa, tol):\n    rho = 1.0 - 1.0 / kappa\n    k, err = 0, 1.0\n"
                         "    while err > tol:\n        err *= rho\n        k += 1\n    return float(k)\n\n\n"
                         "def ls_gd_steps(cond_X, tol):\n    return gd_steps(cond_X * cond_X, tol)\n",
     # the best fixed step instead of 1 / lambda_max, a NumPy integer as the line number
@@ -86,7 +86,7 @@ ALTERNATIVES = [{
                          "w_ridge = A.LUsolve(rhs).applyfunc(sp.factor)\n",
     # log1p form of the rate, NumPy integers
     "q4-predict-steps": "def gd_steps(kappa, tol):\n    if kappa == 1:\n        return np.int64(1)\n"
-                        "    return np.int64(np.ceil(np.log(1 / tol) / np.log1p(2 / (kappa - 1))))\n\n\n"
+                        "    return np.int64(np.ceil(np.log(tol) / np.log1p(-1 / kappa)))\n\n\n"
                         "def ls_gd_steps(cond_X, tol):\n    kappa = cond_X ** 2\n    return gd_steps(kappa, tol)\n",
     # the step 1 / lambda_max from the largest eigenvalue found with max()
     "q5-diagnose-step": _GIVEN_Q5 + "faulty_line = 4\n\n\ndef fit_gd_fixed(X, y, n_steps=500):\n"
@@ -143,10 +143,10 @@ MISTAKES = {
         "q3-ridge-gradient": (("sol = sp.solve(list(grad_L), [w0, w1], dict=True)[0]",
                                "sol = sp.solve(list(grad_L.subs(lam, 0)), [w0, w1], dict=True)[0]"),
                               1, "make the gradient zero"),
-        # the large-kappa approximation kappa/2 ln(1/tol): wrong for small kappa
-        "q4-predict-steps": (("    rho = (kappa - 1) / (kappa + 1)\n    if rho == 0:\n        return 1\n"
-                              "    return int(np.ceil(np.log(tol) / np.log(rho)))",
-                              "    return int(np.ceil(kappa / 2 * np.log(1 / tol)))"), 1, "1 step or 1 %"),
+        # the large-kappa approximation kappa ln(1/tol): wrong for small kappa
+        "q4-predict-steps": (("    rho = 1 - 1 / kappa          # max |1 - lambda / lambda_max|, at lambda_min\n"
+                              "    if rho == 0:\n        return 1\n    return int(np.ceil(np.log(tol) / np.log(rho)))",
+                              "    return int(np.ceil(kappa * np.log(1 / tol)))"), 1, "1 step or 1 %"),
         # the "fix" steps at the very limit 2 / lambda_max: the steep component bounces for ever
         "q5-diagnose-step": (("    eta = 1.0 / lam[-1]", "    eta = 2.0 / lam[-1]"), 0, "stable step"),
         # the first layer's bias left out of the hidden activations used for dW2
@@ -180,6 +180,11 @@ MISTAKES = {
         "q7-heavy-ball": (("    alpha = 4 / (sq_max + sq_min) ** 2\n    beta = ((sq_max - sq_min) / (sq_max + sq_min)) ** 2",
                            "    alpha = 2 / (sq_max**2 + sq_min**2)\n    beta = 0.0"), 0, "first step"),
     },
+}
+
+MISTAKES["mistakes4"] = {
+    # the rate of the best step (Section 6) copied, for a step that is not the best one
+    "q4-predict-steps": (("    rho = 1 - 1 / kappa ", "    rho = (kappa - 1) / (kappa + 1) "), 1, "1 step or 1 %"),
 }
 
 # Graded in plain mode too (--plain): a rule judged by what runs loses the same points in both modes (issue #13).
