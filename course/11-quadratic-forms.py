@@ -152,7 +152,8 @@ def draw_form(ax, S, title, levels):
         length = 1 / np.sqrt(abs(lam_i)) if abs(lam_i) > 1e-12 else 1.8
         ax.annotate("", xy=length * q_i, xytext=(0, 0),
                     arrowprops=dict(arrowstyle="->", color=color, lw=2))
-        ax.text(*(1.1 * length * q_i), f"$\\lambda = {lam_i:.0f}$", color=color, fontsize=9)
+        ax.text(*(1.1 * length * q_i), f"$\\lambda = {int(round(lam_i))}$", color=color, fontsize=9,
+                bbox=dict(facecolor="white", edgecolor="none", alpha=0.8, pad=1))
     ax.set_aspect("equal")
     ax.set_xlim(-2, 2)
     ax.set_ylim(-2, 2)

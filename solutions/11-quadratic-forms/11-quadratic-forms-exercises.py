@@ -453,7 +453,7 @@ assert_close(fit_gd_fixed([[1, 0], [1, 1], [1, 2], [1, 3]], [1, 3, 4, 4], 500), 
 # Write `linear_net_gradients(W1, b1, W2, b2, X, Y)` that returns the tuple
 # `(dW1, db1, dW2, db2)` of the gradients $\partial L/\partial W_1$, ..., each an array of the same shape
 # as its parameter ($\mathbf{b}_1$ and $\mathbf{b}_2$ are 1-D). Use backpropagation (Section 5): a few
-# matrix products, no loop over samples or weights. Inputs may be arrays or lists; do not modify them.
+# matrix products and sums suffice. Inputs may be arrays or lists; do not modify them.
 
 # %% nbgrader={"grade": false, "grade_id": "q6-backprop", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
 def linear_net_gradients(W1, b1, W2, b2, X, Y):
