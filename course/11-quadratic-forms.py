@@ -152,7 +152,7 @@ def draw_form(ax, S, title, levels):
         length = 1 / np.sqrt(abs(lam_i)) if abs(lam_i) > 1e-12 else 1.8
         ax.annotate("", xy=length * q_i, xytext=(0, 0),
                     arrowprops=dict(arrowstyle="->", color=color, lw=2))
-        ax.text(*(1.1 * length * q_i), f"$\\lambda = {int(round(lam_i))}$", color=color, fontsize=9,
+        ax.text(*((1.1 * length + 0.15) * q_i), f"$\\lambda = {int(round(lam_i))}$", color=color, fontsize=9, zorder=10,
                 bbox=dict(facecolor="white", edgecolor="none", alpha=0.8, pad=1))
     ax.set_aspect("equal")
     ax.set_xlim(-2, 2)
@@ -162,7 +162,7 @@ def draw_form(ax, S, title, levels):
 
 
 fig, axes = plt.subplots(1, 3, figsize=(13, 4.5), layout="constrained")
-draw_form(axes[0], S_pd, "positive definite: ellipses", [0.25, 1, 2, 4, 8])
+draw_form(axes[0], S_pd, "positive definite: ellipses", [1, 2, 4, 8])
 draw_form(axes[1], np.array([[1.0, 1.0], [1.0, 1.0]]), "positive semidefinite: a flat valley", [0.25, 1, 2, 4])
 draw_form(axes[2], np.array([[1.0, 2.0], [2.0, 1.0]]), "indefinite: a saddle", [-3, -1, -0.25, 0.25, 1, 3])
 axes[0].set_ylabel("$x_2$")
