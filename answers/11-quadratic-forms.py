@@ -106,6 +106,27 @@ ALTERNATIVES = [{
                      "    a, m = 4 / (lo + hi) ** 2, ((hi - lo) / (hi + lo)) ** 2\n"
                      "    x_old = x = np.asarray(x0, dtype=float).copy()\n    for _ in range(n_steps):\n"
                      "        x, x_old = x + m * (x - x_old) - a * (A @ x - b), x\n    return x\n",
+}, {
+    # a C_bad with positive and negative entries; C_flat: x3 = (x1 + x2) / sqrt(2) with x1, x2 uncorrelated
+    "q2-correlations": "C_bad = np.array([[1, .9, .9], [.9, 1, -.9], [.9, -.9, 1]])\n"
+                       "s = 1 / np.sqrt(2)\nC_flat = np.array([[1, 0, s], [0, 1, s], [s, s, 1]])\n",
+    # symbols without assumptions, derive_by_array, and the minimizer as one Newton step from w = 0
+    "q3-ridge-gradient": "t1, t2, t3, y1, y2, y3, w0, w1 = sp.symbols('t1 t2 t3 y1 y2 y3 w0 w1')\nlam = sp.Symbol('lam')\n"
+                         "L = sum((w0 + w1 * t - v) ** 2 for t, v in zip((t1, t2, t3), (y1, y2, y3))) + lam * (w0**2 + w1**2)\n"
+                         "grad_L = sp.Matrix(sp.derive_by_array(L, (w0, w1)))\n"
+                         "hess_L = sp.Matrix(2, 2, lambda i, j: sp.diff(L, (w0, w1)[i], (w0, w1)[j]))\n"
+                         "w_ridge = -hess_L.inv() * grad_L.subs({w0: 0, w1: 0})\n",
+    # floor + 1 with math.log, the condition number of X squared as a float
+    "q4-predict-steps": "import math\n\n\ndef gd_steps(kappa, tol):\n    if kappa <= 1:\n        return 1\n"
+                        "    return int(math.log(tol) / math.log(1 - 1 / kappa)) + 1\n\n\n"
+                        "def ls_gd_steps(cond_X, tol):\n    return gd_steps(float(cond_X) ** 2, tol)\n",
+    # one sample at a time: outer products accumulated over the samples
+    "q6-backprop": "def linear_net_gradients(W1, b1, W2, b2, X, Y):\n"
+                   "    W1, b1, W2, b2, X, Y = (np.array(a, dtype=float) for a in (W1, b1, W2, b2, X, Y))\n"
+                   "    n = X.shape[0]\n    dW1, db1, dW2, db2 = (np.zeros_like(p) for p in (W1, b1, W2, b2))\n"
+                   "    for x, y in zip(X, Y):\n        h = W1 @ x + b1\n        g = 2 * (W2 @ h + b2 - y) / n\n"
+                   "        gh = W2.T @ g\n        dW2 += np.outer(g, h)\n        db2 += g\n"
+                   "        dW1 += np.outer(gh, x)\n        db1 += gh\n    return dW1, db1, dW2, db2\n",
 }]
 
 # Classic mistakes: notebook -> question -> (edit of the reference answer, points kept, hidden-test hint).
@@ -185,6 +206,24 @@ MISTAKES = {
 MISTAKES["mistakes4"] = {
     # the rate of the best step (Section 6) copied, for a step that is not the best one
     "q4-predict-steps": (("    rho = 1 - 1 / kappa ", "    rho = (kappa - 1) / (kappa + 1) "), 1, "1 step or 1 %"),
+    # a near miss: smallest eigenvalue 1 - 2 * 0.502 = -0.004, not below -0.01
+    "q2-correlations": (("C_bad = np.array([[1.0, -0.6, -0.6], [-0.6, 1.0, -0.6], [-0.6, -0.6, 1.0]])",
+                         "C_bad = np.full((3, 3), -0.502) + 1.502 * np.eye(3)"), 1, "not below -0.01"),
+    # the usual ML convention of an unpenalized intercept, where the question penalizes w0 too
+    "q3-ridge-gradient": (("sol = sp.solve(list(grad_L), [w0, w1], dict=True)[0]",
+                           "sol = sp.solve(list(grad_L - sp.Matrix([2 * lam * w0, 0])), [w0, w1], dict=True)[0]"),
+                          1, "make the gradient zero"),
+    # the mean over all n k entries of the residual (np.mean, PyTorch's MSELoss): k times too small
+    "q6-backprop": (("G_P = 2 * R / n ", "G_P = 2 * R / R.size "), 1, "times too small"),
+}
+
+MISTAKES["mistakes5"] = {
+    # a float coefficient in a derive question: not exact
+    "q3-ridge-gradient": (("grad_L = sp.Matrix([sp.diff(L_ridge, w0), sp.diff(L_ridge, w1)])",
+                           "grad_L = 2.0 * sp.Matrix([sp.diff(L_ridge, w0), sp.diff(L_ridge, w1)]) / 2"),
+                          0, "floating-point"),
+    # the summed loss of Section 5, without the 1/n of the mean
+    "q6-backprop": (("G_P = 2 * R / n ", "G_P = 2 * R "), 0, "normalization"),
 }
 
 # Graded in plain mode too (--plain): a rule judged by what runs loses the same points in both modes (issue #13).

@@ -30,7 +30,7 @@
 #
 # **What we use from earlier chapters.** Elimination, pivots and the
 # condition number (chapter 03), least squares and $\kappa(X^\top X) =
-# \kappa(X)^2$ (chapter 04), leading principal minors (chapter 05), and the
+# \kappa(X)^2$ (chapters 03 and 04), leading principal minors (chapter 05), and the
 # spectral theorem $S = Q\Lambda Q^\top$ for a symmetric $S$, with real
 # eigenvalues and orthonormal eigenvectors (chapter 06). Vectors are columns;
 # $\lambda_{\min}$ and $\lambda_{\max}$ are the smallest and largest
@@ -699,7 +699,7 @@ for step in range(1, 10000):
     if np.linalg.norm(w - w_star) <= 1e-6 * np.linalg.norm(w_star):
         break
 print("GD on least squares reached 1e-6 after", step, "steps")
-assert 0.5 * gd_steps_needed(900, 1e-6) < step <= gd_steps_needed(900, 1e-6)
+assert 0.95 * gd_steps_needed(900, 1e-6) < step <= gd_steps_needed(900, 1e-6)   # just below the prediction
 
 # %% [markdown]
 # The measured count is just below the prediction (which is for the worst starting error): thousands

@@ -199,8 +199,9 @@ assert _lam_flat[0] < 1e-10, ("C_flat is positive definite, not singular: no com
 # 3. `w_ridge`: the minimizer $(w_0, w_1)$ as a $2\times1$ `sp.Matrix` in the symbols `t1, t2, t3, y1, y2, y3, lam`,
 #    valid for **every** $\lambda > 0$ and all data.
 #
-# The hidden tests compare your expressions with the closed forms for all values of the symbols, so any
-# equivalent form (expanded, factored, through a matrix inverse) is accepted.
+# Keep every expression exact: integers, `sp.Rational` and the symbols, no floating-point number such as
+# `2.0` or `0.5`. The hidden tests compare your expressions with the closed forms for all values of the
+# symbols, so any equivalent exact form (expanded, factored, through a matrix inverse) is accepted.
 
 # %% nbgrader={"grade": false, "grade_id": "q3-ridge-gradient", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "derive"}
 t1, t2, t3, y1, y2, y3 = sp.symbols("t1 t2 t3 y1 y2 y3", real=True)
@@ -266,10 +267,10 @@ assert_sympy_equal(_G * _wr, _rhs, name="(X^T X + lam I) w_ridge",
 # with $A$ symmetric positive definite. Write two functions that return **predictions**, as positive
 # integers:
 #
-# 1. `gd_steps(kappa, tol)`: the number of steps $k$ after which the error
+# 1. `gd_steps(kappa, tol)`: the smallest number of steps $k$ after which the error
 #    $\|\mathbf{x}_k - \mathbf{x}^*\|$ is at most `tol` times $\|\mathbf{x}_0 - \mathbf{x}^*\|$ **for every
-#    starting point** (the worst case), when $A$ has condition number `kappa` ($1 \le \kappa \le 10^4$,
-#    $10^{-12} \le \text{tol} < 1$);
+#    starting point** $\mathbf{x}_0$, so also for the worst one (the start whose error shrinks slowest), when
+#    $A$ has condition number `kappa` ($1 \le \kappa \le 10^4$, $10^{-12} \le \text{tol} < 1$);
 # 2. `ls_gd_steps(cond_X, tol)`: the same for least squares, gradient descent on
 #    $\tfrac12\|X\mathbf{w} - \mathbf{y}\|^2$ with the step $1/\lambda_{\max}(X^\top X)$, when the design matrix $X$ (with
 #    independent columns) has condition number `cond_X` ($1 \le$ `cond_X` $\le 100$), the error being
@@ -447,8 +448,12 @@ assert_close(fit_gd_fixed([[1, 0], [1, 1], [1, 2], [1, 3]], [1, 3, 4, 4], 500), 
 # and the **mean** squared loss
 #
 # $$
-# L = \frac1n\sum_{i=1}^n\|f(\mathbf{x}_i) - \mathbf{y}_i\|^2 .
+# L = \frac1n\sum_{i=1}^n\|f(\mathbf{x}_i) - \mathbf{y}_i\|^2 :
 # $$
+#
+# the squared errors are **summed over the $k$ outputs** and **averaged over the $n$ samples**. (This is
+# not the mean over all $nk$ entries of the residual, `np.mean((P - Y)**2)`, which is also what PyTorch's
+# `nn.MSELoss()` computes: that loss and its gradients are $k$ times smaller.)
 #
 # Write `linear_net_gradients(W1, b1, W2, b2, X, Y)` that returns the tuple
 # `(dW1, db1, dW2, db2)` of the gradients $\partial L/\partial W_1$, ..., each an array of the same shape
@@ -525,6 +530,9 @@ for _n, _d, _h, _k in ((20, 4, 3, 3), (50, 6, 2, 3), (1, 3, 4, 2), (15, 5, 5, 1)
         assert np.allclose(_numeric, _e, rtol=1e-5, atol=1e-6)          # the test's own reference is right
         assert np.shape(_g) == _e.shape, \
             f"{_name} for n={_n}, d={_d}, h={_h}, k={_k} should have shape {_e.shape}, got {np.shape(_g)}."
+        assert not (_k > 1 and np.allclose(_k * np.asarray(_g, dtype=float), _e, rtol=1e-7, atol=1e-9)), \
+            (f"{_name} for n={_n}, d={_d}, h={_h}, k={_k} is {_k} times too small: L sums the squared errors over "
+             "the k outputs and averages over the n samples only, not over all n k entries.")
         assert_close(_g, _e, rtol=1e-7, atol=1e-9, name=f"{_name} for n={_n}, d={_d}, h={_h}, k={_k} "
                      "(compared with finite differences of the loss)", hint=_hints[_name])
 _got = linear_net_gradients(*(np.round(p).tolist() for p in _params), np.round(_X).tolist(), np.round(_Y).tolist())
