@@ -174,8 +174,10 @@ for _name, _C in (("C_bad", C_bad), ("C_flat", C_flat)):
     assert np.all(np.abs(_off) <= 0.99 + 1e-12), \
         f"{_name} has an off-diagonal entry outside [-0.99, 0.99]: every pair of variables should look valid on its own."
 _lam_bad = np.linalg.eigvalsh(np.asarray(C_bad, dtype=float))
-assert _lam_bad[0] < -0.01, ("C_bad is positive semidefinite (or its smallest eigenvalue is not below -0.01): "
-                             "it is a valid correlation matrix, not an impossible one.")
+assert _lam_bad[0] < -1e-12, ("C_bad is positive semidefinite: it is a valid correlation matrix, "
+                              "not an impossible one.")
+assert _lam_bad[0] < -0.01, ("C_bad is not positive semidefinite, but only just: its smallest eigenvalue is negative "
+                             "but not below -0.01, as the question asks.")
 _lam_flat = np.linalg.eigvalsh((np.asarray(C_flat, dtype=float) + np.asarray(C_flat, dtype=float).T) / 2)
 assert _lam_flat[0] > -1e-10, "C_flat has a negative eigenvalue: it is not positive semidefinite."
 assert _lam_flat[0] < 1e-10, ("C_flat is positive definite, not singular: no combination of the variables has "
