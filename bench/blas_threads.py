@@ -5,7 +5,7 @@ every core is busy, as in the test suite (pytest-xdist runs one worker per core,
     .venv/bin/python bench/blas_threads.py --rounds 5
 
 Each round starts one process per core for each setting (the settings alternate, so a change in the
-machine's load hits both), and each process runs the workload of chapter 10's CG cells: conjugate
+machine's load hits both), and each process runs the workload of chapter 11's CG cells: conjugate
 gradients on the Laplacian of a 200 x 200 grid plus a small shift, with a residual computed at every
 iteration (many small vector operations, which a multi-threaded OpenBLAS splits across threads that then
 wait for each other), and a dense 600 x 600 product and solve (the work threads do help). It prints the

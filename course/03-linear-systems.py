@@ -676,8 +676,8 @@ print(f"cond([1, X]) standardized: {np.linalg.cond(np.hstack([ones, houses_std])
 # %% [markdown]
 # Conditioning also drives optimization: gradient descent on a quadratic loss
 # converges slowly when the Hessian is ill-conditioned (for least squares the
-# Hessian is $X^\top X$, whose condition number is $\kappa(X)^2$; chapter 06
-# gives the rate, and this course does not treat optimization further), and
+# Hessian is $X^\top X$, whose condition number is $\kappa(X)^2$; chapter 07
+# derives the rate and shows gradient descent and momentum at work), and
 # ridge regularization (Section 10) is, among other things, a way to lower a
 # condition number.
 #

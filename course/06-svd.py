@@ -378,7 +378,7 @@ print("variance of the data along q_1:", round(np.var(Xc @ Q_C[:, 0], ddof=1), 3
 # with length $2\sqrt{\lambda_i}$ (two standard deviations). Projecting the
 # data on $\mathbf{q}_1$ keeps $4.029 / (4.029 + 0.408) \approx 91\%$ of the
 # total variance with one number per sample instead of two: this is PCA, the
-# topic of chapter 07.
+# topic of chapter 08.
 
 # %%
 centre = pts.mean(axis=0)
@@ -621,7 +621,7 @@ print("|det A| =", round(abs(np.linalg.det(A2)), 6), " prod sigma =", round(np.p
 # depends on its square: the Hessian is $X^\top X$, with condition number
 # $\kappa(X^\top X) = \kappa(X)^2$, and even with the best fixed step the error
 # shrinks only by a factor $(\kappa(X)^2 - 1)/(\kappa(X)^2 + 1)$ per step, so
-# the number of steps grows like $\kappa(X)^2$.
+# the number of steps grows like $\kappa(X)^2$ (chapter 07 derives this rate and measures it).
 
 # %% [markdown]
 # ## 5. The SVD and the eigendecomposition of $A^\top A$
@@ -874,7 +874,7 @@ print("gradient descent from 0 ends at w+:", np.allclose(w, w_plus))
 #
 # **A low-rank matrix hidden in noise.** Imagine a table of 60 users × 40 items
 # whose entries come from 3 hidden "taste" factors, plus noise — the model
-# behind recommender systems (chapter 08).
+# behind recommender systems (chapter 09).
 
 # %%
 m_users, n_items, true_rank = 60, 40, 3
@@ -1138,7 +1138,10 @@ rank_k_explorer(20)
 #
 # ## What's next
 #
-# **Chapter 07 — PCA** puts this chapter to work on data: center the data
-# matrix, take its SVD, and the right singular vectors are the principal
-# directions, the $\sigma_i^2/(n-1)$ the variances along them, and the
-# truncated SVD the best $k$-dimensional summary of the data.
+# **Chapter 07 — Quadratic forms, positive definiteness and gradients** uses
+# the spectral theorem to read a quadratic form $\mathbf{x}^\top S\mathbf{x}$
+# from its eigenvalues, and explains why gradient descent is as slow as the
+# condition number says. **Chapter 08 — PCA** then puts this chapter to work
+# on data: center the data matrix, take its SVD, and the right singular vectors
+# are the principal directions, the $\sigma_i^2/(n-1)$ the variances along
+# them, and the truncated SVD the best $k$-dimensional summary of the data.

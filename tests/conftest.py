@@ -9,7 +9,7 @@ import pytest
 
 # One BLAS thread for every kernel and subprocess the suite starts. pytest-xdist already keeps every core
 # busy, and OpenBLAS threads that spin on an oversubscribed machine make small vector operations 30 times
-# slower: CG on chapter 10's 40000-pixel grid took 45 s with two threads on a busy 2-core machine, 1.5 s
+# slower: CG on chapter 11's 40000-pixel grid took 45 s with two threads on a busy 2-core machine, 1.5 s
 # with one (the kernels of graded notebooks already run with one, see hardened/jail.py). Set before any
 # kernel starts; a value from the caller's environment wins.
 BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}

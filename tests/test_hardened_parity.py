@@ -17,7 +17,7 @@ from support.cli import run_cli
 from support.gradebook import cell_scores
 from support.stock_nbgrader import StockCourse
 
-CHAPTERS = ["01-vectors", "06-svd", "10-sparse"]
+CHAPTERS = ["01-vectors", "06-svd", "11-sparse"]
 
 
 def honest_submissions(course, folder: Path) -> dict[str, Path]:

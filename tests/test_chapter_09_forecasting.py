@@ -1,5 +1,0 @@
-"""Chapter 09 (least squares and forecasting): solution, blank, alternatives and mistakes, graded."""
-
-from chapter_grading import *  # noqa: F401,F403  (the shared chapter tests)
-
-CHAPTER = "09-forecasting"

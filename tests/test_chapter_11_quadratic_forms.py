@@ -1,5 +1,0 @@
-"""Chapter 11 (quadratic forms, positive definiteness and gradients): solution, blank, alternatives and mistakes, graded."""
-
-from chapter_grading import *  # noqa: F401,F403  (the shared chapter tests)
-
-CHAPTER = "11-quadratic-forms"
