@@ -57,7 +57,7 @@ def _random_web(n, rng, dangling=0.1, mean_out=4.0, weighted=False):
 # * Power iteration from the uniform vector; stop when $\|\mathbf{x}_{k+1} - \mathbf{x}_k\|_1 <$ `tol`.
 #   (The hidden tests accept any $\mathbf{x}$ within $\text{tol}/(1-\alpha)$ of the exact PageRank in the
 #   1-norm, which this rule guarantees.)
-# * It must scale: the hidden tests use a graph of 200 000 pages. **Never densify** `A` (no
+# * It must scale: the hidden tests use a graph of 50 000 pages. **Never densify** `A` (no
 #   `.toarray()` / `.todense()`: the tests watch the calls) and never form the Google matrix. Do not
 #   modify `A`.
 
@@ -90,7 +90,7 @@ assert_close(pagerank(_A), np.array([0.2416, 0.1439, 0.2356, 0.0718, 0.0718, 0.0
 
 # %% nbgrader={"grade": true, "grade_id": "q1-pagerank-hidden", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: random graphs with dangling pages and weighted links, alpha and tol by keyword and by position,
-# a graph where every page is dangling, A unchanged, and a 200 000-page graph that must not be densified.
+# a graph where every page is dangling, A unchanged, and a 50 000-page graph that must not be densified.
 ### BEGIN HIDDEN TESTS
 from autograder import calls
 from autograder.checks import assert_close, forbid_calls
@@ -133,15 +133,15 @@ with forbid_calls(_DENSIFY, reason=_why, func=pagerank):
     _x = np.asarray(pagerank(sps.csr_array((5, 5))), dtype=float)
     assert_close(_x, np.full(5, 0.2), name="pagerank of 5 pages without any link (all dangling)",
                  hint="from a dangling page the surfer jumps uniformly.")
-    _big = _random_web(200_000, _rng, dangling=0.1, mean_out=5.0)
-    _P = sps.csr_array(_big.T @ sps.diags_array(np.divide(1.0, _big.sum(axis=1), out=np.zeros(200_000),
+    _big = _random_web(50_000, _rng, dangling=0.1, mean_out=5.0)
+    _P = sps.csr_array(_big.T @ sps.diags_array(np.divide(1.0, _big.sum(axis=1), out=np.zeros(50_000),
                                                           where=_big.sum(axis=1) > 0)))
-    _ref = np.full(200_000, 1 / 200_000)
+    _ref = np.full(50_000, 1 / 50_000)
     for _ in range(200):
         _ref = 0.85 * (_P @ _ref)
-        _ref += (1 - _ref.sum()) / 200_000
+        _ref += (1 - _ref.sum()) / 50_000
     _x = np.asarray(pagerank(_big, 0.85, 1e-10), dtype=float)
-    assert_close(_x, _ref, rtol=0, atol=1e-9, name="pagerank of a 200 000-page graph")
+    assert_close(_x, _ref, rtol=0, atol=1e-9, name="pagerank of a 50 000-page graph")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -153,7 +153,7 @@ with forbid_calls(_DENSIFY, reason=_why, func=pagerank):
 # $n\times f$ NumPy array, `W` an $f\times f'$ NumPy array.
 #
 # * Return a dense NumPy array of shape $(n, f')$.
-# * It must scale like $O(\text{nnz}\cdot f)$: the hidden tests use a graph of 100 000 nodes. **Never
+# * It must scale like $O(\text{nnz}\cdot f)$: the hidden tests use a graph of 50 000 nodes. **Never
 #   densify** `A` or $\hat A$ (no `.toarray()` / `.todense()`). Do not modify the inputs.
 
 # %% nbgrader={"grade": false, "grade_id": "q2-gcn", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
@@ -176,7 +176,7 @@ assert_close(_out, np.array([[0.5, _s, 0], [_s, 1 / 3, _s], [0, _s, 0.5]]), name
              hint="add the self-loops before computing the degrees, and scale rows and columns by 1/sqrt(degree).")
 
 # %% nbgrader={"grade": true, "grade_id": "q2-gcn-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-# Hidden tests: random graphs with isolated nodes and rectangular X, W; the inputs unchanged; a 100 000-node
+# Hidden tests: random graphs with isolated nodes and rectangular X, W; the inputs unchanged; a 50 000-node
 # graph that must not be densified.
 ### BEGIN HIDDEN TESTS
 from autograder import calls
@@ -211,12 +211,12 @@ with forbid_calls(_DENSIFY, reason=_why, func=gcn_layer):
         assert_close(_out, _ref, rtol=1e-9, atol=1e-12, name=f"gcn_layer for {_n} nodes, X {_X.shape}, W {_W.shape}",
                      hint="A_hat = D~^{-1/2} (A + I) D~^{-1/2}, with the degrees of A + I (self-loops included), "
                           "scaling both rows and columns.")
-    _A = _sym_graph(100_000, 5.0, _rng)
-    _X, _W = _rng.normal(size=(100_000, 8)), _rng.normal(size=(8, 4))
-    _At = sps.csr_array(_A + sps.eye_array(100_000))
+    _A = _sym_graph(50_000, 5.0, _rng)
+    _X, _W = _rng.normal(size=(50_000, 8)), _rng.normal(size=(8, 4))
+    _At = sps.csr_array(_A + sps.eye_array(50_000))
     _dm = 1 / np.sqrt(np.asarray(_At.sum(axis=1)).ravel())
     _ref = _dm[:, None] * (_At @ (_dm[:, None] * (_X @ _W)))
-    assert_close(gcn_layer(_A, _X, _W), _ref, rtol=1e-9, atol=1e-12, name="gcn_layer for a 100 000-node graph")
+    assert_close(gcn_layer(_A, _X, _W), _ref, rtol=1e-9, atol=1e-12, name="gcn_layer for a 50 000-node graph")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -299,7 +299,7 @@ def _measured_iterations(n, alpha, tol):
     _y = np.linalg.solve(np.eye(n) - alpha * _P.toarray(), np.ones(n))
     _xs = _y / _y.sum()
     _x = np.full(n, 1.0 / n)
-    for _k in range(1, 100_000):
+    for _k in range(1, 50_000):
         _x = alpha * (_P @ _x)
         _x += (1 - _x.sum()) / n
         if np.abs(_x - _xs).sum() <= tol:
