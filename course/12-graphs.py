@@ -150,6 +150,7 @@ print("eigenvalues 1-5 of L, whole graph:", np.round(np.linalg.eigvalsh(L.toarra
 # \quad(\text{every column sums to 1}),
 # $$
 #
+# (for a page without out-links, $d_j = 0$, the column $j$ of $P$ is zero),
 # and if $\mathbf{x}$ holds the probabilities of being on each page now,
 # $P\mathbf{x}$ holds them one click later (chapter 06's Markov chain).
 # **PageRank** is the stationary distribution, $\mathbf{x} = P\mathbf{x}$ —
@@ -195,9 +196,10 @@ print("eigenvalues 1-5 of L, whole graph:", np.round(np.linalg.eigvalsh(L.toarra
 # \|\mathbf{x}_k - \mathbf{x}^*\|_1 \le \alpha^k\,\|\mathbf{x}_0 - \mathbf{x}^*\|_1 \le 2\alpha^k ,
 # $$
 #
-# whatever the graph: with $\alpha = 0.85$, 8 digits take about
-# $\log(10^{-8}/2)/\log 0.85 \approx 118$ steps. The damping factor is the
-# **second eigenvalue** bound of $G$: $|\lambda_2(G)| \le \alpha$.
+# whatever the graph: with $\alpha = 0.85$, an error of $10^{-8}$ takes at most
+# $\log(10^{-8}/2)/\log 0.85 \approx 118$ steps. In the eigenvalue terms of
+# chapter 06: $|\lambda_2(G)| \le \alpha$ while $\lambda_1(G) = 1$, so power
+# iteration converges at least like $\alpha^k$.
 #
 # First, a web of 7 pages small enough to check by hand; page 6 has no
 # out-link.
@@ -302,8 +304,8 @@ plt.show()
 # the number of steps for a tolerance grows like $1/|\log\alpha|$, and
 # $\alpha = 0.95$ needs about three times as many steps as $0.85$ (294
 # against 93 for $10^{-8}$; $\log 0.85/\log 0.95 \approx 3.2$). The rate is
-# exactly $\alpha$ here because of the traps: a pair that links only to
-# itself gives $P$ the eigenvalues $1$ and $-1$, so $|\lambda_2(P)| = 1$, and
+# exactly $\alpha$ here because of the traps: a pair of pages that link only to
+# each other gives $P$ the eigenvalues $1$ and $-1$, so $|\lambda_2(P)| = 1$, and
 # teleportation is the only force that pulls the iteration together. On a
 # well-mixed graph without such pieces the error falls faster than $\alpha^k$
 # — never slower. Each step is one sparse product over about 260 000 links:
