@@ -329,11 +329,11 @@ plt.show()
 # $$
 #
 # with $W \in \mathbb{R}^{f\times f'}$ learned and $\sigma$ a nonlinearity.
-# Row $i$ of $\hat A X$ is a weighted average of the features of node $i$
-# (the self-loop $I$) and of its neighbours, with weights
+# Row $i$ of $\hat A X$ is a weighted combination — nearly an average — of the
+# features of node $i$ (the self-loop $I$) and of its neighbours, with weights
 # $1/\sqrt{\tilde d_i\tilde d_j}$: the features are **smoothed over the
 # graph**. The symmetric normalization keeps the eigenvalues of $\hat A$ in
-# $(-1, 1]$, so stacking layers neither blows up nor vanishes.
+# $(-1, 1]$, so stacking layers does not blow the features up.
 #
 # **Cost.** $\hat A$ is as sparse as $A$ (plus the diagonal), so $\hat A X W$
 # computed as $\hat A(XW)$ costs $O(\text{nnz}(\hat A)\,f')$ plus $O(nff')$ for $XW$
