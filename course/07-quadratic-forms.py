@@ -734,7 +734,7 @@ assert 0.95 * gd_steps_needed(900, 1e-6) < step <= gd_steps_needed(900, 1e-6)   
 # (Figure 3, right). The early rise of the error at $\kappa = 1000$ is a transient: with the tuned
 # parameters the extreme eigen-components have a double root, their error behaves like $k\rho^k$, and
 # the geometric decay takes over after a few dozen steps.
-# The **conjugate gradient** method, met later for sparse systems, goes one better: it picks its step
+# The **conjugate gradient** method, the solver of sparse systems in chapter 11, goes one better: it picks its step
 # and its momentum afresh at every iteration from the data it has seen, needs no knowledge of
 # $\lambda_{\min}$ and $\lambda_{\max}$, converges at least at the heavy-ball rate (in the $A$-norm),
 # and in exact arithmetic finishes in at most $n$ steps.

@@ -822,3 +822,11 @@ for size in (10, 20, 40):
 # a sparse matrix whose Cholesky factor fills in completely (and the reordering
 # that prevents it), and find the line that ruins a feature scaler by
 # cancellation.
+#
+# ## What's next
+#
+# **Chapter 12 — Graphs and scalable factorizations** puts sparse matrices to
+# work on graphs: PageRank by power iteration on a sparse link matrix, a
+# graph-convolution layer as one sparse product, spectral clustering with
+# `eigsh`, and the randomized SVD and tensor factorizations that scale the
+# SVD of chapter 06 to large data.
