@@ -380,7 +380,8 @@ print("nearest-centroid accuracy after 0, 1, 2 smoothings:",
 # averages away most of the noise (94%), because neighbours are mostly in the
 # same community; a second product adds nothing here. That is the inductive bias of a GCN: *neighbours are
 # alike*. (Too many layers smooth everything towards the same vector,
-# "over-smoothing": $\hat A^k X$ converges to the top eigenvector of $\hat A$.)
+# "over-smoothing": every column of $\hat A^k X$ converges to a multiple of the top eigenvector of
+# $\hat A$ (proportional to $\sqrt{\tilde d_i}$ on a connected graph): it depends on the degrees only.)
 #
 # The sparse product against the dense one, on an SBM with 4000 nodes and
 # 64 features:
@@ -490,7 +491,7 @@ plt.show()
 # ask for the two **largest** eigenvalues of $N = D^{-1/2}AD^{-1/2}$, since
 # $L_{\text{sym}} = I - N$: the largest of $N$ are the smallest of
 # $L_{\text{sym}}$, and Lanczos finds the extreme ones fastest. A sparse
-# random graph has a few isolated nodes or tiny pieces, which would bring
+# random graph can have a few isolated nodes or tiny pieces, which would bring
 # their own zero eigenvalues (Section 1); as is usual, we keep the largest
 # connected component.
 
