@@ -106,9 +106,10 @@ MISTAKES = {
         "q7-cp-update": (("    return np.linalg.solve(G, M.T).T", "    return M"), 0, "normal equations"),
     },
     "mistakes2": {
-        # densified: works on small graphs only
+        # a dense n x n diagonal matrix (no toarray): fine on small graphs, 18.6 GiB for the 50 000-page one,
+        # beyond the kernel's memory limit (a 10 000-page graph, 0.8 GB, would let it pass)
         "q1-pagerank": (("    P = sps.csr_array(A.T @ sps.diags_array(inv))\n",
-                         "    P = A.toarray().T * inv\n"), 1, "densifying"),
+                         "    P = A.T @ np.diag(inv)\n"), 1, "avoid forming large dense matrices"),
         # row normalization D~^{-1} (A + I): a mean over the neighbours, not the symmetric scaling
         "q2-gcn": (("    return np.asarray(scale @ (A_tilde @ (scale @ (np.asarray(X, dtype=float) @ np.asarray(W, dtype=float)))))",
                     "    return np.asarray(sps.diags_array(1.0 / d) @ (A_tilde @ (np.asarray(X, dtype=float) @ np.asarray(W, dtype=float))))"),

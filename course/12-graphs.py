@@ -267,7 +267,9 @@ sources = np.repeat(np.arange(n_big), out_deg)
 targets = rng.choice(n_big, size=sources.size, p=popularity)
 trap = (sources >= n_big - 1000)                       # the last 1000 pages: 500 pairs that link only to each other
 targets[trap] = sources[trap] ^ 1
-A_big = sps.csr_array((np.ones(sources.size), (sources, targets)), shape=(n_big, n_big))
+pairs = np.arange(n_big - 1000, n_big)                 # every page of a pair links to its partner (none is dangling)
+A_big = sps.csr_array((np.ones(sources.size + 1000), (np.concatenate([sources, pairs]), np.concatenate([targets, pairs ^ 1]))),
+                      shape=(n_big, n_big))
 A_big.sum_duplicates()
 A_big.data[:] = 1.0
 print("pages:", n_big, " links:", A_big.nnz, " dangling:", int(np.sum(A_big.sum(axis=1) == 0)),
@@ -279,6 +281,8 @@ x_star = reference[0.85]
 print("top-100 pages hold", round(100 * np.sort(x_star)[::-1][:100].sum()), "% of the rank;",
       "the 1000 trap pages", round(100 * x_star[-1000:].sum()), "%")
 print("steps to error 1e-8:", {alpha: int(np.argmax(e < 1e-8)) + 1 for alpha, e in errors.items()})
+print("error shrinks per step (steps 10 to 20) by alpha times",
+      {alpha: round(float((e[19] / e[9]) ** 0.1 / alpha), 2) for alpha, e in errors.items()})
 
 # %% [markdown]
 # The last 1000 pages are 500 "spider traps": pairs that link only to each
@@ -300,13 +304,18 @@ ax.legend(fontsize=8, ncol=2)
 plt.show()
 
 # %% [markdown]
-# The error falls geometrically, parallel to the bound $2\alpha^k$ (dashed):
+# The error falls geometrically, nearly parallel to the bound $2\alpha^k$ (dashed):
 # the number of steps for a tolerance grows like $1/|\log\alpha|$, and
-# $\alpha = 0.95$ needs about three times as many steps as $0.85$ (294
-# against 93 for $10^{-8}$; $\log 0.85/\log 0.95 \approx 3.2$). The rate is
-# exactly $\alpha$ here because of the traps: a pair of pages that link only to
-# each other gives $P$ the eigenvalues $1$ and $-1$, so $|\lambda_2(P)| = 1$, and
-# teleportation is the only force that pulls the iteration together. On a
+# $\alpha = 0.95$ needs about three times as many steps as $0.85$ (291
+# against 94 for $10^{-8}$; $\log 0.85/\log 0.95 \approx 3.2$). The rate is
+# close to $\alpha$ here (printed above: $0.99\,\alpha$ per step) because of the
+# traps. The error is $\mathbf{x}_k - \mathbf{x}^* = \alpha^k S^k(\mathbf{x}_0 - \mathbf{x}^*)$
+# with $S = P + \frac1n\mathbf{1}\mathbf{d}^\top$, the surfer without
+# teleportation; probability that enters a pair of pages linking only to
+# each other never leaves it, so each pair gives $S$ the eigenvalues $1$ and
+# $-1$, and $S^k(\mathbf{x}_0 - \mathbf{x}^*)$ does not go to zero: it shrinks
+# only while the rest of the web drains into the traps, by less than 1% per
+# step. Teleportation is the only force that pulls the iteration together. On a
 # well-mixed graph without such pieces the error falls faster than $\alpha^k$
 # — never slower. Each step is one sparse product over about 260 000 links:
 # a few milliseconds.
@@ -371,7 +380,8 @@ print("nearest-centroid accuracy after 0, 1, 2 smoothings:",
 # averages away most of the noise (94%), because neighbours are mostly in the
 # same community; a second product adds nothing here. That is the inductive bias of a GCN: *neighbours are
 # alike*. (Too many layers smooth everything towards the same vector,
-# "over-smoothing": $\hat A^k X$ converges to the top eigenvector of $\hat A$.)
+# "over-smoothing": every column of $\hat A^k X$ converges to a multiple of the top eigenvector of
+# $\hat A$ (proportional to $\sqrt{\tilde d_i}$ on a connected graph): it depends on the degrees only.)
 #
 # The sparse product against the dense one, on an SBM with 4000 nodes and
 # 64 features:
@@ -389,7 +399,6 @@ print("nnz(A_hat):", A_hat_mid.nnz, "of", 4000**2, "entries;  same result:",
 t_sparse = timeit(lambda: A_hat_mid @ (X_mid @ W_mid), repeat=10)
 t_dense = timeit(lambda: A_hat_dense @ X_mid @ W_mid, repeat=3)
 print(f"sparse A_hat (X W): {1e3 * t_sparse:.2f} ms    dense A_hat X W: {1e3 * t_dense:.1f} ms")
-assert t_sparse < t_dense
 
 # %% [markdown]
 # The sparse layer is typically tens of times faster here, and the gap grows
@@ -481,7 +490,7 @@ plt.show()
 # ask for the two **largest** eigenvalues of $N = D^{-1/2}AD^{-1/2}$, since
 # $L_{\text{sym}} = I - N$: the largest of $N$ are the smallest of
 # $L_{\text{sym}}$, and Lanczos finds the extreme ones fastest. A sparse
-# random graph has a few isolated nodes or tiny pieces, which would bring
+# random graph can have a few isolated nodes or tiny pieces, which would bring
 # their own zero eigenvalues (Section 1); as is usual, we keep the largest
 # connected component.
 
@@ -520,7 +529,6 @@ print("sign of the Fiedler vector agrees with the communities on more than 97% o
 # %% tags=["nbval-ignore-output"]
 t_eigsh = timeit(lambda: spla.eigsh(N_large, k=2, which="LA", v0=np.ones(N_large.shape[0])), repeat=1)
 print(f"nodes {giant.sum()}, agreement {agreement(found, labels_large):.4f}, eigsh took {t_eigsh:.2f} s")
-assert t_eigsh < 20
 
 # %% [markdown]
 # The sign of one eigenvector, computed in about a second or less, splits
@@ -632,7 +640,6 @@ print("top-20 singular values agree to 0.1%:", np.allclose(s20, s_full[:20], rto
 t_rand = timeit(lambda: randomized_svd(A_time, 20, p=10, q=1))
 t_full = timeit(lambda: np.linalg.svd(A_time, full_matrices=False), repeat=1)
 print(f"randomized (k = 20): {1e3 * t_rand:.0f} ms    full SVD: {1e3 * t_full:.0f} ms")
-assert t_rand < t_full
 
 # %% [markdown]
 # The randomized SVD is typically ten or more times faster, and the gap
@@ -642,7 +649,8 @@ assert t_rand < t_full
 # for small matrices, when many singular values are wanted, or when the
 # spectrum is flat ($\sigma_{k+1} \approx \sigma_1$: then no rank-$k$
 # approximation is good anyway). scikit-learn's `TruncatedSVD` and `PCA(svd_solver="randomized")`
-# use exactly this algorithm.
+# use this algorithm (by default with $p = 10$, a few power iterations, and an LU
+# factorization instead of QR to keep the columns apart between them).
 #
 # ### Try it: rank, oversampling and power iterations
 #
