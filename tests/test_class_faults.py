@@ -90,6 +90,11 @@ def _work(job):
         return len(bytearray(value * 1024 * 1024))
     if kind == "slow":
         time.sleep(value)
+    if kind == "imported":
+        import sys
+        return value in sys.modules
+    if kind == "env":
+        return os.environ.get(value)
     return value * 2
 
 
@@ -148,6 +153,18 @@ def test_a_worker_with_nothing_left_to_do_exits_while_another_still_grades():
 
     dispatcher.run([("slow", 3), ("ok", 1)], done)
     assert seen["alive"] == 1  # only the worker that just finished the slow job
+
+
+def test_workers_start_with_the_grading_code_imported_and_the_dispatchers_environment(monkeypatch):
+    """Forked from a server that imported the grading code once (each spawned worker paid ~1.7 s of CPU
+    for it), yet with the environment the dispatcher has now, not the one the server started with."""
+    def ask(job):
+        return _dispatch([job])[job]
+
+    assert ask(("imported", "autograder.classroom.grade_class")) is True
+    monkeypatch.setenv("AUTOGRADER_TEST_MARK", "set after the first workers")
+    assert ask(("env", "AUTOGRADER_TEST_MARK")) == "set after the first workers"
+    assert ask(("env", "OPENBLAS_NUM_THREADS")) == "1"
 
 
 def test_a_worker_that_hangs_is_killed_with_its_children():
