@@ -1,10 +1,10 @@
 """Grading jobs on local worker processes that one bad submission cannot take down with it.
 
 Each worker is a process (forked from a fork server that imported the grading code once) that grades one
-submission at a time, in its own process group, with its own slot number (the jail gives every slot its own unprivileged uid, see
-:func:`autograder.hardened.resources.slot_uid`), its own temporary folder and a bound on its memory
-(``RLIMIT_AS``, so a student's answer that makes the grader allocate gigabytes fails with ``MemoryError``
-in that submission's test instead of starving the machine).
+submission at a time, in its own process group, with its own slot number (the jail gives every slot its
+own unprivileged uid, see :func:`autograder.hardened.resources.slot_uid`), its own temporary folder and a
+bound on its memory (``RLIMIT_AS``, so a student's answer that makes the grader allocate gigabytes fails
+with ``MemoryError`` in that submission's test instead of starving the machine).
 
 The dispatcher waits on every worker's pipe and process at once, with a wall-clock deadline per
 submission. A worker that dies (a segfault in a library, the kernel's OOM killer) or goes past the
@@ -162,7 +162,7 @@ class Dispatcher:
         process = self.ctx.Process(target=_serve, args=(child, slot, str(folder), self.work, self.memory_mb,
                                                         {**os.environ, **_ONE_THREAD}), daemon=True)
         saved = {k: os.environ.get(k) for k in _ONE_THREAD}
-        os.environ.update(_ONE_THREAD)  # before the fork server imports NumPy: one core each, a small address space
+        os.environ.update(_ONE_THREAD)  # before the fork server imports NumPy: one core each, small address space
         try:
             process.start()
         finally:
