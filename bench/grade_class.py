@@ -4,7 +4,8 @@
     .venv/bin/python bench/grade_class.py --sizes 60,240  # also: how grade-class time grows with class size
 
 Both runs grade the same synthetic class (``autograder.demo.make_class``: reference answers, valid
-alternatives, classic mistakes, partial, blank and damaged work for every chapter). It checks that the two
+alternatives, classic mistakes, partial, blank and damaged work for every chapter); stock nbgrader runs with
+the address-space cap of a graded kernel (a mistake in the class builds a 20 GB matrix). It checks that the two
 give identical scores to every honest submission, then prints wall times, per-submission medians, the
 peak memory of any child process, the fixed start-up of a 2-notebook class, the floor (the same
 notebooks' cells, hidden tests included, run one after another in one already-started plain kernel,
@@ -33,6 +34,7 @@ from autograder.classroom.demo import make_class  # noqa: E402
 from autograder.grading.grader import identify  # noqa: E402
 from autograder.course.layout import find_course  # noqa: E402
 from autograder.classroom.sources import discover  # noqa: E402
+from autograder.hardened.resources import KernelResources  # noqa: E402
 from support.gradebook import submission_scores  # noqa: E402
 from support.stock_nbgrader import StockCourse  # noqa: E402
 
@@ -49,7 +51,9 @@ def build_class(course, dest: Path, minimum: int) -> list[Path]:
 
 def run_stock_nbgrader(course, class_dir: Path, work: Path) -> tuple[float, dict, int]:
     """nbgrader's documented path: generate_assignment, then `nbgrader autograde <assignment>`."""
-    stock = StockCourse(course, work / "nbgrader-course")
+    # with the memory cap of a graded kernel: a mistake in the class builds a 20 GB dense matrix, which
+    # grade-class refuses and which, unlimited, takes the machine's memory (and nbgrader's kernel) with it
+    stock = StockCourse(course, work / "nbgrader-course", memory_mb=KernelResources().tree_memory_mb)
     honest = 0
     for found in discover(class_dir, course):
         sub = identify(found.path, found.student, course, found.assignment)
@@ -166,7 +170,7 @@ def main() -> int:
                   f"(min {min(per):.2f}, max {max(per):.2f})")
         # the largest of every child so far: grade-class's own peak shows only when it is above stock's
         ours_peak = f"{peak_mb:.0f} MB" if peak_mb > stock_peak_mb else f"at most {stock_peak_mb:.0f} MB"
-        print(f"peak memory of one child process: stock nbgrader (no limits) {stock_peak_mb:.0f} MB, "
+        print(f"peak memory of one child process: stock nbgrader {stock_peak_mb:.0f} MB, "
               f"grade-class {ours_peak}")
         graded = sorted((work / "ours" / "autograded").rglob("*.ipynb"))
         compute, skipped = cell_compute(graded)

@@ -14,8 +14,11 @@ from support.cli import ROOT
 
 
 class StockCourse:
-    def __init__(self, course, root: Path):
+    def __init__(self, course, root: Path, memory_mb: int | None = None):
+        """``memory_mb``: an address-space cap for nbgrader and every kernel it starts (stock nbgrader has
+        none: a submission that builds a 20 GB matrix would take the machine with it)."""
         self.root = root
+        self.memory_mb = memory_mb
         shutil.copytree(course.solutions, root / "solutions")
         (root / "nbgrader_config.py").write_text(
             f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
@@ -43,4 +46,10 @@ class StockCourse:
 
     def _run(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run([self._nbgrader, *args], cwd=self.root, env=self._env, capture_output=True,
-                              text=True, timeout=3600)
+                              text=True, timeout=3600, preexec_fn=self._limit if self.memory_mb else None)
+
+    def _limit(self) -> None:
+        import resource
+
+        cap = self.memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
