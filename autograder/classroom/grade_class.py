@@ -24,7 +24,7 @@ import tempfile
 import time
 from functools import partial
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from autograder.classroom.dispatch import Dispatcher, WorkerFailure
 from autograder.classroom.feedback import feedback_html
@@ -106,31 +106,32 @@ def _progress(done: int, total: int, start: float, stream) -> None:
 
 
 def _dispatch(todo: list[Job], work: Callable, record: Callable, *, scheduler, workers: int | None,
-              job_timeout: float | None, memory_mb: int | None, meanwhile: Callable[[], None]) -> None:
+              job_timeout: float | None, memory_mb: int | None, meanwhile: Callable[[], Any]) -> Any:
     """Run ``work(job)`` for every job, locally (:class:`Dispatcher`) or on Dask; ``record(i, job, outcome)``
     gets each outcome as it comes (``outcome()`` returns the result or raises). ``meanwhile()`` runs here
-    while the workers start (or the cluster starts on the jobs)."""
+    while the workers start (or the cluster starts on the jobs); its value is returned."""
     if todo and scheduler:
         from dask.distributed import Client, as_completed as dask_completed
 
         with Client(scheduler) as client:
             futures = {client.submit(work, job, pure=False): job for job in todo}
-            meanwhile()
+            value = meanwhile()
             for i, fut in enumerate(dask_completed(futures), 1):
                 record(i, futures[fut], fut.result)
+        return value
     elif todo:
         workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
         finished = iter(range(1, len(todo) + 1))
         dispatcher = Dispatcher(work, workers, job_timeout=job_timeout, memory_mb=memory_mb)
         dispatcher.start()  # the workers import and set up while `meanwhile` runs here
         try:
-            meanwhile()
+            value = meanwhile()
         except BaseException:
             dispatcher.close()
             raise
         dispatcher.run(todo, lambda job, outcome: record(next(finished), job, outcome))
-    else:
-        meanwhile()
+        return value
+    return meanwhile()
 
 
 def _keep_submitted(todo: list[Job], out: Path) -> None:
@@ -201,14 +202,14 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     try:
         work = work or partial(grade_job, course_root=str(course.root), timeout=timeout, hardened=hardened,
                                resources=resources)
-        gradebook: list = []  # nbgrader records the assignments in the gradebook while the workers start
+        # nbgrader records the assignments in the gradebook while the workers start
         assignments = {j.assignment for j in todo if j.assignment} | {a for _, a, _, _ in store.all()}
-        _dispatch(todo, work, record, scheduler=scheduler, workers=workers, job_timeout=job_timeout,
-                  memory_mb=grader_memory_mb,
-                  meanwhile=lambda: gradebook.append(prepare_gradebook(course, out, db_url, assignments)))
+        gradebook = _dispatch(todo, work, record, scheduler=scheduler, workers=workers, job_timeout=job_timeout,
+                              memory_mb=grader_memory_mb,
+                              meanwhile=partial(prepare_gradebook, course, out, db_url, assignments))
         if show and todo:
             stream.write("\n")
-        write_gradebook(store, course, out, db_url, grader=gradebook[0] if gradebook else None)
+        write_gradebook(store, course, out, db_url, grader=gradebook)
         write_csv(store, out / "grades.csv")
         write_report(store.timed(), out, notes=summary.intake_lines(), kinds=course_kinds(course))
     finally:

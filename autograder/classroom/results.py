@@ -94,11 +94,13 @@ class ResultStore:
         self.db.close()
 
 
-def prepare_gradebook(course: Course, out: Path, db_url: str, assignments: set[str]) -> Grader:
+def prepare_gradebook(course: Course, out: Path, db_url: str, assignments: set[str],
+                      grader: Grader | None = None) -> Grader:
     """nbgrader's gradebook with ``assignments`` recorded (their cells, points and hidden tests), ready for
-    :func:`write_gradebook`. The slow part of writing grades: ``grade_class`` runs it while the grading
-    workers start. This Grader only records assignments, it never grades: it does not probe the jail."""
-    grader = Grader(course, out, db_url=db_url, hardened=False)
+    :func:`write_gradebook`; ``grader``: one that already recorded some (each is recorded once). The slow
+    part of writing grades: ``grade_class`` runs it while the grading workers start. This Grader only
+    records assignments, it never grades: it does not probe the jail."""
+    grader = grader or Grader(course, out, db_url=db_url, hardened=False)
     with quiet_nbgrader():
         for assignment in sorted(a for a in assignments if a in course.assignments()):
             grader.prepare(assignment)
@@ -108,15 +110,12 @@ def prepare_gradebook(course: Course, out: Path, db_url: str, assignments: set[s
 def write_gradebook(store: ResultStore, course: Course, out: Path, db_url: str,
                     grader: Grader | None = None) -> None:
     """(Re)write every stored result into nbgrader's gradebook; idempotent. ``grader``: from
-    :func:`prepare_gradebook`, which records any assignment it has not yet recorded."""
+    :func:`prepare_gradebook`."""
     from nbgrader.api import Gradebook, MissingEntry
 
     results = store.all()
-    assignments = {a for _, a, _, _ in results}
-    grader = grader or prepare_gradebook(course, out, db_url, assignments)
+    grader = prepare_gradebook(course, out, db_url, {a for _, a, _, _ in results}, grader)
     with quiet_nbgrader():
-        for assignment in sorted(a for a in assignments if a in course.assignments()):
-            grader.prepare(assignment)  # already recorded: returns at once
         with Gradebook(db_url, grader.coursedir.course_id) as gb:
             for student, assignment, notebook, result in results:
                 if assignment not in course.assignments() or not notebook:
