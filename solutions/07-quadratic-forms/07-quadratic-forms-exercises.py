@@ -37,6 +37,16 @@ def _random_spd(n, kappa, rng):
     _Q, _ = np.linalg.qr(rng.normal(size=(n, n)))
     return _Q @ np.diag(np.logspace(0, np.log10(kappa), n)) @ _Q.T
 
+
+def _correlation_form(name, C):
+    """Question 2's shape rules: C as a float array, or an AssertionError that names the broken rule."""
+    assert np.shape(C) == (3, 3), f"{name} should be a 3 x 3 array, got shape {np.shape(C)}."
+    C = np.asarray(C, dtype=float)
+    assert np.all(np.isfinite(C)), f"{name} contains inf or nan."
+    assert np.allclose(C, C.T, rtol=0, atol=1e-12), f"{name} should be symmetric."
+    assert np.allclose(np.diag(C), 1.0, rtol=0, atol=1e-12), f"{name} should have ones on its diagonal."
+    return C
+
 # %% [markdown]
 # ## Question 1: Cholesky, and a test for positive definiteness (4 points)
 #
@@ -154,22 +164,14 @@ C_flat = np.array([[1.0, 0.5, -0.5], [0.5, 1.0, 0.5], [-0.5, 0.5, 1.0]])
 
 # %% nbgrader={"grade": true, "grade_id": "q2-correlations-visible", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
 for _name, _C in (("C_bad", C_bad), ("C_flat", C_flat)):
-    assert np.shape(_C) == (3, 3), f"{_name} should be a 3 x 3 array, got shape {np.shape(_C)}."
-    _C = np.asarray(_C, dtype=float)
-    assert np.all(np.isfinite(_C)), f"{_name} contains inf or nan."
-    assert np.allclose(_C, _C.T, rtol=0, atol=1e-12), f"{_name} should be symmetric."
-    assert np.allclose(np.diag(_C), 1.0, rtol=0, atol=1e-12), f"{_name} should have ones on its diagonal."
+    _C = _correlation_form(_name, _C)
 
 # %% nbgrader={"grade": true, "grade_id": "q2-correlations-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: both matrices symmetric with unit diagonal and off-diagonal entries in [-0.99, 0.99]; C_bad has an
 # eigenvalue below -0.01; C_flat has smallest eigenvalue 0 within 1e-10 and none negative.
 ### BEGIN HIDDEN TESTS
 for _name, _C in (("C_bad", C_bad), ("C_flat", C_flat)):
-    assert np.shape(_C) == (3, 3), f"{_name} should be a 3 x 3 array, got shape {np.shape(_C)}."
-    _C = np.asarray(_C, dtype=float)
-    assert np.all(np.isfinite(_C)), f"{_name} contains inf or nan."
-    assert np.allclose(_C, _C.T, rtol=0, atol=1e-12), f"{_name} should be symmetric."
-    assert np.allclose(np.diag(_C), 1.0, rtol=0, atol=1e-12), f"{_name} should have ones on its diagonal."
+    _C = _correlation_form(_name, _C)
     _off = _C[~np.eye(3, dtype=bool)]
     assert np.all(np.abs(_off) <= 0.99 + 1e-12), \
         f"{_name} has an off-diagonal entry outside [-0.99, 0.99]: every pair of variables should look valid on its own."
