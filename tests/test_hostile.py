@@ -30,6 +30,7 @@ from test_grading import CH01_MAX
 
 MARK = uuid.uuid4().hex[:8]  # names this run's leftovers (files, processes) so the checks can find them
 PWNED = Path(f"/tmp/autograder-pwned-{MARK}")
+SLEEP = f"300.{int(MARK, 16) % 10**6:06d}"  # a background process's argument: a valid number, unique to this run
 
 # --- wrong answers, and tricks to make them pass ------------------------------------------------------
 
@@ -215,7 +216,7 @@ SWALLOW_INTERRUPT = "while True:\n    try:\n        while True:\n            pas
 MEMORY_HOG = "_hog = bytearray(64 * 1024 ** 3)\n"
 BIG_FILE = "with open('big.bin', 'wb') as _f:\n    _f.write(b'0' * (256 * 1024 ** 2))\n"
 HUGE_OUTPUT = "for _ in range(40):\n    print('x' * 1_000_000)\n"
-BACKGROUND = f"import subprocess\n_p = subprocess.Popen(['sleep', '300.{MARK[:4]}'])\n"
+BACKGROUND = f"import subprocess\n_p = subprocess.Popen(['sleep', '{SLEEP}'])\n"
 
 
 def _network(port: int) -> str:
@@ -509,11 +510,11 @@ def corpus_run(course, tmp_path_factory):
     proc = run_cli("grade", "--json", "--timeout", "10", "--keep-workspace", str(workspace),
                    str(canary_first), *map(str, paths), str(canary_last))
     listener.close()
-    leftovers = subprocess.run(["pgrep", "-f", f"sleep 300.{MARK[:4]}"], capture_output=True, text=True).stdout
+    leftovers = subprocess.run(["pgrep", "-f", f"sleep {SLEEP}"], capture_output=True, text=True).stdout
     yield {"proc": proc, "expected": expected, "workspace": workspace, "protected": protected,
            "listener": listener, "leftovers": leftovers, "canaries": (str(canary_first), str(canary_last)),
            "results": {r["notebook"]: r for r in json.loads(proc.stdout)} if proc.stdout.strip() else {}}
-    subprocess.run(["pkill", "-f", f"sleep 300.{MARK[:4]}"], capture_output=True)
+    subprocess.run(["pkill", "-f", f"sleep {SLEEP}"], capture_output=True)
     PWNED.unlink(missing_ok=True)
     for path, content in guarded.items():  # if the jail ever failed, do not leave the repository damaged
         if path.read_bytes() != content:

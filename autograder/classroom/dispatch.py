@@ -130,11 +130,11 @@ def remove_folder(folder: Path) -> None:
         mounts = [line.split()[1] for line in Path("/proc/mounts").read_text().splitlines()]
     except OSError:
         mounts = []
-    for point in sorted((m for m in mounts if m.startswith(str(folder) + os.sep)), reverse=True):
-        subprocess.run(["umount", "-l", point], capture_output=True, check=False)
     from autograder.hardened.resources import remove_cgroups_of
 
-    remove_cgroups_of(folder)  # a kernel's control groups are named after its scratch folder
+    remove_cgroups_of(folder)  # named after its kernels' folders, some of them in a template's tmpfs: first
+    for point in sorted((m for m in mounts if m.startswith(str(folder) + os.sep)), reverse=True):
+        subprocess.run(["umount", "-l", point], capture_output=True, check=False)
     shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -26,6 +26,7 @@ from autograder.course.config import CELL_TIMEOUT, NOTEBOOK_TIMEOUT, course_conf
 from autograder.course.notebooks import NotebookError, autograder_metadata, read_notebook, write_notebook
 from autograder.course.students import clean_student_id
 from autograder.hardened import jail as sandbox
+from autograder.hardened import kernel_template
 from autograder.hardened.resources import KernelResources
 from autograder.execution.resilient import TIMED_OUT
 from autograder.grading.verdict import (NotebookResult, QuestionResult, notebook_failure, question_results,
@@ -121,6 +122,8 @@ class Grader:
         self.course = course
         self.root = workspace
         self.protections = sandbox.probe() if hardened else sandbox.plain_protections()
+        if hardened and self.protections.jail:  # its imports run while nbgrader sets up (kernel_template)
+            kernel_template.prestart(KernelResources.of(resources))
         config = course_config(workspace, db_url=db_url, hardened=hardened, jail=self.protections.jail)
         config.Execute.timeout = timeout
         config.ResilientExecute.notebook_timeout = notebook_timeout

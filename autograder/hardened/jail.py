@@ -172,6 +172,15 @@ def jail_command(cmd: list[str], scratch: Path, env: dict[str, str] | None = Non
             args += ["--ro-bind", root, root]
         made.add(root)
     args += ["--chdir", str(scratch), "--clearenv"]
+    for key, value in kernel_env(scratch, env).items():
+        args += ["--setenv", key, value]
+    args += ["--", "setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
+             "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
+    return args + list(cmd)
+
+
+def kernel_env(scratch: Path, env: dict[str, str] | None = None) -> dict[str, str]:
+    """The whole environment of a kernel whose folder is ``scratch``, plus ``env``."""
     base_env = {"PATH": f"{os.path.dirname(sys.executable)}:/usr/bin:/bin", "HOME": str(scratch),
                 "LANG": "C.UTF-8", "MPLCONFIGDIR": str(scratch / ".matplotlib"), "MPLBACKEND": "Agg",
                 "IPYTHONDIR": str(scratch / ".ipython"), "JUPYTER_RUNTIME_DIR": str(scratch),
@@ -179,11 +188,7 @@ def jail_command(cmd: list[str], scratch: Path, env: dict[str, str] | None = Non
                 "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": str(scratch),
                 # the package is bound read-only at its real path: importable however it was installed
                 "PYTHONPATH": os.path.dirname(_package_dir())}
-    for key, value in {**base_env, **(env or {})}.items():
-        args += ["--setenv", key, value]
-    args += ["--", "setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
-             "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
-    return args + list(cmd)
+    return {**base_env, **(env or {})}
 
 
 def launcher(cmd: list[str], limits: Limits, readable: list[str] = (), uid: int = NOBODY,
@@ -201,7 +206,9 @@ def apply_limits(limits: Limits) -> None:
     mb = 1024 * 1024
     wanted = {resource.RLIMIT_AS: limits.memory_mb * mb, resource.RLIMIT_CPU: limits.cpu_seconds,
               resource.RLIMIT_FSIZE: limits.file_size_mb * mb, resource.RLIMIT_NOFILE: limits.open_files,
-              resource.RLIMIT_NPROC: limits.processes, resource.RLIMIT_CORE: 0}
+              resource.RLIMIT_NPROC: limits.processes, resource.RLIMIT_CORE: 0,
+              # no POSIX message queue: one would outlive the kernel in the jail's IPC namespace
+              resource.RLIMIT_MSGQUEUE: 0}
     for res, value in wanted.items():
         soft, hard = resource.getrlimit(res)
         if hard != resource.RLIM_INFINITY:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import Bool, Instance, Integer, List, Unicode
+from traitlets import Any, Bool, Instance, Integer, List, Unicode
 
 from autograder.hardened import jail as sandbox
 from autograder.hardened import wire
@@ -24,14 +25,16 @@ class SandboxedKernelManager(AsyncKernelManager):
     uid = Integer(sandbox.NOBODY)  # the slot's unprivileged user (resources.slot_uid)
     cgroups = List()  # control groups the launcher joins (resources.make_cgroups)
     nice = Integer(0)
+    template = Any(None)  # a kernel_template.KernelTemplate to fork the kernel from, or None: start it cold
     _starts = 0
+    _kernel_argv: list[str] = []
 
     async def _async_pre_start_kernel(self, **kw):
         SandboxedKernelManager._starts += 1
         scratch = Path(self.scratch)
         if self.jailed:
             self.transport = "ipc"
-            self.ip = str(scratch / f"k{os.getpid()}-{self._starts}")
+            self.ip = str(scratch / f"k{self._starts}")  # short: a socket's path has at most 107 bytes
         self.connection_file = str(scratch / f"kernel-{os.getpid()}-{self._starts}.json")
         kw["cwd"] = str(scratch)
         # the kernel's own stdout/stderr (fd 1 and 2, not its cell outputs) must never reach the grader's,
@@ -52,8 +55,34 @@ class SandboxedKernelManager(AsyncKernelManager):
         kwargs.setdefault("context", context)
         return super().client(**kwargs)
 
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        """Forked from the template when there is one (the same jail, limits and user; its own control
+        groups); started cold otherwise, or when the template fails."""
+        from autograder.hardened.kernel_template import ForkedKernel, TemplateUnavailable
+
+        argv = self._kernel_argv
+        if self.template is not None and self.jailed and argv[1:3] == ["-m", "ipykernel_launcher"] \
+                and argv[0] == sys.executable:
+            env = {k: v for k, v in os.environ.items() if k.startswith("NBGRADER_")}
+            try:
+                if os.geteuid() == 0:
+                    os.chown(self.connection_file, self.uid, self.uid)
+                kernel = self.template.fork(argv[3:], Path(self.scratch), sandbox.kernel_env(Path(self.scratch), env),
+                                            list(self.cgroups))
+            except TemplateUnavailable as exc:
+                self.log.info("kernel template unusable (%s): starting the kernel cold", exc)
+            else:
+                assert isinstance(kernel, ForkedKernel)
+                provisioner = self.provisioner
+                provisioner.process, provisioner.pid, provisioner.pgid = kernel, kernel.pid, None
+                provisioner.cwd = self.scratch
+                self._reconcile_connection_info(provisioner.connection_info)
+                return
+        await super()._async_launch_kernel(kernel_cmd, **kw)
+
     def format_kernel_cmd(self, extra_arguments=None):
         cmd = super().format_kernel_cmd(extra_arguments)
+        self._kernel_argv = list(cmd)
         if self.jailed:
             # not JPY_PARENT_PID: in its own PID namespace the kernel's parent is PID 1, which ipykernel would
             # take for an orphaned kernel; the jail's --die-with-parent does that job

@@ -158,18 +158,21 @@ def remove_cgroups(folders: list[str]) -> None:
 
 
 def remove_cgroups_of(tmp: Path) -> None:
-    """The control groups of the kernels whose scratch folders are in ``tmp`` (a killed worker's folder)."""
+    """The control groups of the kernels whose scratch folders are in ``tmp`` (a killed worker's folder), and of
+    its template kernels (:mod:`autograder.hardened.kernel_template`)."""
     names = [p.name for p in tmp.glob("autograder-scratch-*")] if tmp.is_dir() else []
+    for template in tmp.glob("autograder-template-*") if tmp.is_dir() else []:
+        names += [template.name] + [f"{template.name}-{kernel.name}" for kernel in template.glob("s-*")]
     remove_cgroups([str(parent / name) for parent in set(cgroup_layout().values()) for name in names])
 
 
 # --- the scratch folder -----------------------------------------------------------------------------------
 
-def mount_scratch(folder: Path, size_mb: int) -> bool:
+def mount_scratch(folder: Path, size_mb: int, mode: str = "0700") -> bool:
     """Make ``folder`` (empty) a tmpfs of ``size_mb``; False where mounting is not allowed."""
     if os.geteuid() != 0 or not size_mb:
         return False
-    run = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_mb}m,mode=0700,nosuid,nodev",
+    run = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_mb}m,mode={mode},nosuid,nodev",
                           "autograder-scratch", str(folder)], capture_output=True, check=False)
     return run.returncode == 0
 

@@ -40,9 +40,11 @@ from traitlets import Bool, Dict
 
 from autograder import checks
 from autograder.execution.resilient import DIED, INTERRUPT_GRACE, TIMED_OUT, ResilientExecute
+from autograder.hardened import kernel_template
 from autograder.hardened import resources as kernel_resources
 from autograder.hardened import wire
 from autograder.hardened.deadline import VerdictTimeout, wall_clock_limit
+from autograder.hardened.jail import Limits
 from autograder.hardened.kernel_manager import SandboxedKernelManager
 from autograder.hardened.kernel_session import KernelFault, KernelSession
 
@@ -76,10 +78,17 @@ class HardenedExecute(ResilientExecute):
                             ).tag(config=True)
 
     def preprocess(self, nb, resources=None, km=None):
-        self._scratch = Path(tempfile.mkdtemp(prefix="autograder-scratch-"))
         res = kernel_resources.KernelResources.of(self.kernel_resources)
-        mounted = self.jail and kernel_resources.mount_scratch(self._scratch, res.scratch_mb)
-        self._cgroups = kernel_resources.make_cgroups(self._scratch.name, res)
+        # a kernel forked from this process's template when it can be (kernel_template): same protections
+        self._template = (kernel_template.template_for(Limits(), res, kernel_resources.slot_uid(), res.nice)
+                          if self.jail else None)
+        if self._template is not None:
+            self._scratch, mounted = self._template.new_folder(), False  # the template's folder is the tmpfs
+        else:
+            self._scratch = Path(tempfile.mkdtemp(prefix="autograder-scratch-"))
+            mounted = self.jail and kernel_resources.mount_scratch(self._scratch, res.scratch_mb)
+        name = self._template.cgroup_name(self._scratch) if self._template is not None else self._scratch.name
+        self._cgroups = kernel_resources.make_cgroups(name, res)
         try:
             self._prepare(nb, resources or {})
             self.kernel_manager_class = SandboxedKernelManager
@@ -97,6 +106,7 @@ class HardenedExecute(ResilientExecute):
         km.uid = kernel_resources.slot_uid()
         km.cgroups = self._cgroups
         km.nice = kernel_resources.KernelResources.of(self.kernel_resources).nice
+        km.template = self._template
         return km
 
     def _prepare(self, nb, resources: dict) -> None:

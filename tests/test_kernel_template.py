@@ -1,0 +1,135 @@
+"""Kernels forked from the template (issue #14): does a student's kernel start as clean as a cold one?
+
+One ``grade`` process grades its notebooks one after another with kernels forked from one template. A
+*polluter* leaves everything it can behind (variables, environment, patched NumPy and modules, IPython
+hooks, files in every folder it can reach, a background process, System V shared memory), and the
+*observer* graded right after it throws away one question's answer for each kind of leftover it finds.
+The same polluter and observer in one kernel show that the observer sees every kind (it scores 0).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+
+import pytest
+
+from conftest import StudentNotebook
+from support.cli import run_cli
+from test_grading import CH01_MAX
+
+MARK = uuid.uuid4().hex[:8]
+SLEEP = f"300.{int(MARK, 16) % 10**6:06d}"  # a background process's argument: a valid number, unique to this run
+
+POLLUTE = f"""
+import ctypes, os, subprocess, sys, types
+import numpy as np
+LEFTOVER_{MARK} = 1
+os.environ["LEFTOVER_{MARK}"] = "1"
+np.allclose = lambda *a, **k: True
+sys.modules["leftover_{MARK}"] = types.ModuleType("leftover_{MARK}")
+for _d in {{os.getcwd(), os.environ.get("HOME", "."), os.environ.get("TMPDIR", "."), "/tmp", "/dev/shm",
+           os.path.dirname(os.getcwd())}}:
+    try:
+        with open(os.path.join(_d, "leftover-{MARK}"), "w") as _f:
+            _f.write("x")
+    except OSError:
+        pass
+subprocess.Popen(["sleep", "{SLEEP}"], start_new_session=True)
+ctypes.CDLL(None).shmget(0x{MARK[:6]}, 4096, 0o1666)
+class _Hook:
+    leftover = "{MARK}"
+    def visit(self, node):
+        return node
+get_ipython().ast_transformers.append(_Hook())
+"""
+
+OBSERVE = f"""
+import glob, os, sys
+import numpy as np
+_parent = open(f"/proc/{{os.getppid()}}/cmdline", "rb").read()
+_dirty = {{"forked": b"template_server" not in _parent}}  # a cold kernel would prove nothing here
+_dirty["ipc"] = len(open("/proc/sysvipc/shm").read().splitlines()) > 1
+_dirty["names"] = "LEFTOVER_{MARK}" in globals() or "LEFTOVER_{MARK}" in os.environ or "leftover_{MARK}" in sys.modules
+_dirty["numpy"] = bool(np.allclose(0, 1))
+_places = [os.getcwd(), os.environ.get("HOME", "."), os.environ.get("TMPDIR", "."), "/tmp", "/dev/shm",
+           os.path.dirname(os.getcwd()), os.path.dirname(os.getcwd()) + "/*"]
+_dirty["files"] = any(glob.glob(p + "/leftover-*") for p in _places)
+_dirty["processes"] = any(b"{SLEEP}" in open(f"/proc/{{p}}/cmdline", "rb").read()
+                          for p in os.listdir("/proc") if p.isdigit() and os.path.exists(f"/proc/{{p}}/cmdline"))
+_dirty["hooks"] = any(getattr(t, "leftover", None) for t in get_ipython().ast_transformers)
+try:  # the template cannot be read nor patched through /proc
+    open(f"/proc/{{os.getppid()}}/mem", "rb").close()
+    _dirty["template"] = True
+except OSError:
+    _dirty["template"] = False
+print(_dirty)
+"""
+
+# each kind of leftover found costs one question (the forked check costs them all)
+SABOTAGE = {
+    "q1-distance-digits": ("ipc", "faulty_line = 0"),
+    "q2-normalize": ("names", "del normalize"),
+    "q3-project": ("numpy", "del project"),
+    "q4-cosine": ("files", "del cosine_similarity_matrix"),
+    "q5-dependency": ("processes", "del V, c"),
+    "q6-parameter": ("hooks", "del a, det_a, dependent_values"),
+    "q7-gram-schmidt": ("template", "del gram_schmidt"),
+}
+
+
+def observer(course, pollute_first: bool = False) -> StudentNotebook:
+    nb = StudentNotebook(course)
+    for gid, (kind, sabotage) in SABOTAGE.items():
+        head = (POLLUTE if pollute_first else "") + OBSERVE if gid == "q1-distance-digits" else ""
+        nb.answer(gid, f"{head}\n{nb.reference[gid]}\nif _dirty[{kind!r}] or _dirty['forked']:\n    {sabotage}\n")
+    return nb
+
+
+def polluter(course) -> StudentNotebook:
+    nb = StudentNotebook(course).answer_all()
+    return nb.answer("q1-distance-digits", POLLUTE + "\n" + nb.reference["q1-distance-digits"])
+
+
+@pytest.fixture(scope="module")
+def run(course, tmp_path_factory):
+    if os.geteuid() != 0:
+        pytest.skip("kernel templates need the jail, which needs root (as in CI and `make test`)")
+    d = tmp_path_factory.mktemp("template")
+    paths = [polluter(course).save(d / "a-polluter_01-vectors.ipynb"),
+             observer(course).save(d / "b-observer_01-vectors.ipynb"),
+             observer(course, pollute_first=True).save(d / "c-same-kernel_01-vectors.ipynb")]
+    stopper = StudentNotebook(course).answer_all()
+    stopper.answer("q1-distance-digits", "import os, signal\nos.kill(os.getppid(), signal.SIGSTOP)\n"
+                   + stopper.reference["q1-distance-digits"])
+    paths += [stopper.save(d / "d-stops-the-template_01-vectors.ipynb"),
+              StudentNotebook(course).answer_all().save(d / "e-after-the-stop_01-vectors.ipynb"),
+              observer(course).save(d / "f-observer-again_01-vectors.ipynb")]
+    proc = run_cli("grade", "--json", *map(str, paths))
+    results = {os.path.basename(r["notebook"]).split("_")[0]: r for r in json.loads(proc.stdout or "[]")}
+    yield proc, results
+    os.system(f"pkill -f 'sleep {SLEEP}'")
+
+
+def test_the_observer_sees_every_kind_of_leftover_in_the_polluters_own_kernel(run):
+    _, results = run
+    lost = {q["grade_id"].rsplit("-", 1)[0] for q in results["c-same-kernel"]["questions"] if q["status"] != "passed"}
+    leftovers = {gid for gid, (kind, _) in SABOTAGE.items() if kind != "template"}  # not a leftover: a property
+    assert lost == leftovers, results["c-same-kernel"]["questions"]
+
+
+def test_a_kernel_forked_after_a_polluter_carries_nothing_of_it(run):
+    proc, results = run
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert results["a-polluter"]["score"] == CH01_MAX  # its own answers are right
+    observed = results["b-observer"]
+    assert observed["score"] == CH01_MAX, [q for q in observed["questions"] if q["status"] != "passed"]
+
+
+def test_a_student_who_stops_the_template_costs_the_next_student_nothing(run):
+    _, results = run
+    assert results["d-stops-the-template"]["score"] == CH01_MAX
+    assert results["e-after-the-stop"]["score"] == CH01_MAX  # a cold kernel, then a new template
+    observed = results["f-observer-again"]  # forked again, from the new template, and clean
+    assert observed["score"] == CH01_MAX, [q for q in observed["questions"] if q["status"] != "passed"]
