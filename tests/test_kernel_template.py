@@ -55,7 +55,8 @@ _dirty["names"] = "LEFTOVER_{MARK}" in globals() or "LEFTOVER_{MARK}" in os.envi
 _dirty["numpy"] = bool(np.allclose(0, 1))
 _places = [os.getcwd(), os.environ.get("HOME", "."), os.environ.get("TMPDIR", "."), "/tmp", "/dev/shm",
            os.path.dirname(os.getcwd()), os.path.dirname(os.getcwd()) + "/*"]
-_dirty["files"] = any(glob.glob(p + "/leftover-*") for p in _places)
+_dirty["files"] = any(glob.glob(p + "/leftover-*") for p in _places) or \
+    bool(set(os.listdir(os.path.dirname(os.getcwd()))) - {{os.path.basename(os.getcwd()), ".template"}})
 _dirty["processes"] = any(b"{SLEEP}" in open(f"/proc/{{p}}/cmdline", "rb").read()
                           for p in os.listdir("/proc") if p.isdigit() and os.path.exists(f"/proc/{{p}}/cmdline"))
 _dirty["hooks"] = any(getattr(t, "leftover", None) for t in get_ipython().ast_transformers)
@@ -64,7 +65,41 @@ try:  # the template cannot be read nor patched through /proc
     _dirty["template"] = True
 except OSError:
     _dirty["template"] = False
+import resource
+from autograder.hardened.jail import Limits
+from autograder.hardened.resources import KernelResources
+_dirty["template"] |= (resource.getrlimit(resource.RLIMIT_FSIZE)[0] != Limits().file_size_mb * 2**20
+                       or resource.getrlimit(resource.RLIMIT_CPU)[0] != Limits().cpu_seconds
+                       or os.getpriority(os.PRIO_PROCESS, 0) != KernelResources().nice
+                       or os.sched_getscheduler(0) != os.SCHED_OTHER)
 print(_dirty)
+"""
+
+LOWER_THE_TEMPLATE = """
+import os, resource
+resource.prlimit(os.getppid(), resource.RLIMIT_FSIZE, (1, 1))
+resource.prlimit(os.getppid(), resource.RLIMIT_CPU, (100, 100))
+os.setpriority(os.PRIO_PROCESS, os.getppid(), 19)
+os.sched_setscheduler(os.getppid(), os.SCHED_IDLE, os.sched_param(0))
+"""
+
+DEEP_TREE = f"""
+import os
+_top = os.open(".", os.O_RDONLY)
+for _ in range(3000):
+    os.mkdir("d")
+    os.chdir("d")
+open("leftover-{MARK}", "w").close()
+os.fchdir(_top)
+"""
+
+START_SLEEP = f"import subprocess\n_sleeper = subprocess.Popen(['sleep', '{SLEEP}1'], start_new_session=True)\n"
+CHECK_SLEEP = f"""
+import os
+_old = [p for p in os.listdir("/proc") if p.isdigit() and int(p) != _sleeper.pid
+        and os.path.exists(f"/proc/{{p}}/cmdline") and b"{SLEEP}1" in open(f"/proc/{{p}}/cmdline", "rb").read()]
+if _old:
+    raise SystemExit("the dead kernel's process is still running")
 """
 
 # each kind of leftover found costs one question (the forked check costs them all)
@@ -106,10 +141,23 @@ def run(course, tmp_path_factory):
     paths += [stopper.save(d / "d-stops-the-template_01-vectors.ipynb"),
               StudentNotebook(course).answer_all().save(d / "e-after-the-stop_01-vectors.ipynb"),
               observer(course).save(d / "f-observer-again_01-vectors.ipynb")]
+    lowers = StudentNotebook(course).answer_all()  # the template runs as the student's user: its limits
+    lowers.answer("q1-distance-digits", LOWER_THE_TEMPLATE + lowers.reference["q1-distance-digits"])
+    deep = StudentNotebook(course).answer_all()  # a tree too deep for shutil.rmtree
+    deep.answer("q1-distance-digits", DEEP_TREE + deep.reference["q1-distance-digits"])
+    restarts = StudentNotebook(course).answer_all()  # its kernel dies; what it started must not survive
+    restarts.answer("q1-distance-digits", START_SLEEP + restarts.reference["q1-distance-digits"])
+    restarts.answer("q2-normalize", "import os\nos._exit(0)\n")
+    restarts.answer("q3-project", CHECK_SLEEP + restarts.reference["q3-project"])
+    paths += [lowers.save(d / "g-lowers-the-template_01-vectors.ipynb"),
+              observer(course).save(d / "h-observer-after-the-limits_01-vectors.ipynb"),
+              deep.save(d / "i-deep-tree_01-vectors.ipynb"),
+              observer(course).save(d / "j-observer-after-the-tree_01-vectors.ipynb"),
+              restarts.save(d / "k-restarted_01-vectors.ipynb")]
     proc = run_cli("grade", "--json", *map(str, paths))
     results = {os.path.basename(r["notebook"]).split("_")[0]: r for r in json.loads(proc.stdout or "[]")}
     yield proc, results
-    os.system(f"pkill -f 'sleep {SLEEP}'")
+    os.system(f"pkill -f 'sleep {SLEEP}'")  # and {SLEEP}1
 
 
 def test_the_observer_sees_every_kind_of_leftover_in_the_polluters_own_kernel(run):
@@ -133,3 +181,22 @@ def test_a_student_who_stops_the_template_costs_the_next_student_nothing(run):
     assert results["e-after-the-stop"]["score"] == CH01_MAX  # a cold kernel, then a new template
     observed = results["f-observer-again"]  # forked again, from the new template, and clean
     assert observed["score"] == CH01_MAX, [q for q in observed["questions"] if q["status"] != "passed"]
+
+
+def test_a_student_who_lowers_the_templates_limits_changes_nothing_for_the_next(run):
+    _, results = run
+    observed = results["h-observer-after-the-limits"]
+    assert observed["score"] == CH01_MAX, [q for q in observed["questions"] if q["status"] != "passed"]
+
+
+def test_a_tree_too_deep_to_delete_does_not_reach_the_next_student(run):
+    _, results = run
+    assert results["i-deep-tree"]["score"] == CH01_MAX and not results["i-deep-tree"].get("error")
+    observed = results["j-observer-after-the-tree"]
+    assert observed["score"] == CH01_MAX, [q for q in observed["questions"] if q["status"] != "passed"]
+
+
+def test_a_restarted_kernel_starts_without_the_dead_kernels_processes(run):
+    _, results = run
+    lost = {q["grade_id"] for q in results["k-restarted"]["questions"] if q["status"] != "passed"}
+    assert lost == {"q2-normalize-visible", "q2-normalize-hidden"}, results["k-restarted"]["questions"]

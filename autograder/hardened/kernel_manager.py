@@ -66,7 +66,7 @@ class SandboxedKernelManager(AsyncKernelManager):
             env = {k: v for k, v in os.environ.items() if k.startswith("NBGRADER_")}
             try:
                 if os.geteuid() == 0:
-                    os.chown(self.connection_file, self.uid, self.uid)
+                    os.chown(self.connection_file, self.uid, self.uid, follow_symlinks=False)
                 kernel = self.template.fork(argv[3:], Path(self.scratch), sandbox.kernel_env(Path(self.scratch), env),
                                             list(self.cgroups))
             except TemplateUnavailable as exc:

@@ -22,6 +22,7 @@ missing, every kernel starts cold, as before.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import os
 import select
@@ -51,9 +52,10 @@ class ForkedKernel:
 
     stdin = stdout = stderr = None
 
-    def __init__(self, pid: int, pidfd: int):
+    def __init__(self, pid: int, pidfd: int, cgroups: list[str]):
         self.pid = pid
         self._fd = pidfd
+        self._cgroups = cgroups
         self.returncode: int | None = None
 
     def poll(self) -> int | None:
@@ -76,12 +78,25 @@ class ForkedKernel:
                 signal.pidfd_send_signal(self._fd, signum)
             except ProcessLookupError:
                 pass
+        if signum == signal.SIGKILL:  # jupyter_client kills a kernel this way
+            kill_group(self._cgroups)
 
     def kill(self) -> None:
         self.send_signal(signal.SIGKILL)
 
     def terminate(self) -> None:
         self.send_signal(signal.SIGTERM)
+
+
+def kill_group(cgroups: list[str]) -> None:
+    """Every process of a kernel's control groups: the kernel and everything it started. A kernel that is
+    restarted starts with nothing of the old one left, as a cold kernel's jail takes its whole PID namespace
+    down with it."""
+    for _ in range(2):  # twice: a process forking meanwhile is caught the second time
+        for folder in cgroups:
+            for pid in _procs(folder):
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(pid, signal.SIGKILL)
 
 
 def _procs(folder: str) -> set[int]:
@@ -99,6 +114,12 @@ def _status(pid: int) -> dict[str, str]:
     return dict(line.split(":\t", 1) for line in lines if ":\t" in line)
 
 
+def _settings(pid: int) -> tuple:
+    """A process's resource limits (all of them), priority, scheduling policy and CPUs."""
+    return (Path(f"/proc/{pid}/limits").read_text(), os.getpriority(os.PRIO_PROCESS, pid),
+            os.sched_getscheduler(pid), sorted(os.sched_getaffinity(pid)))
+
+
 def _chown_tree(folder: Path, uid: int) -> None:
     for path in [folder, *folder.rglob("*")]:
         os.lchown(path, uid, uid)
@@ -108,8 +129,9 @@ class KernelTemplate:
     """One jailed template process and the folder its kernels live in."""
 
     def __init__(self, limits: sandbox.Limits, res: kernel_resources.KernelResources, uid: int, nice: int):
-        self.uid = uid
+        self.uid, self.limits, self.nice = uid, limits, nice
         self.broken = False
+        self.baseline = 0  # bytes used in the template's tmpfs once it is ready
         self.proc: subprocess.Popen | None = None
         self.root = Path(tempfile.mkdtemp(prefix="autograder-template-"))
         self.mounted = kernel_resources.mount_scratch(self.root, res.scratch_mb, mode="0755")
@@ -145,6 +167,8 @@ class KernelTemplate:
             raise TemplateUnavailable("the template kernel could not be found")
         _chown_tree(self.home, 0)  # what the template wrote at start (font cache) is read-only for kernels
         self.server = servers[0]
+        self.baseline = self._used()
+        self.settings = _settings(self.server)  # before any student's code: what every kernel must start with
 
     # -- the conversation ---------------------------------------------------------------------------------
     def _answer(self, timeout: float) -> dict:
@@ -162,7 +186,12 @@ class KernelTemplate:
         """Alive and not stopped (a student's kernel runs as the same user and can signal it)."""
         if self.broken or self.proc is None or self.proc.poll() is not None:
             return False
-        return self.server is None or _status(self.server).get("State", "")[:1] in ("S", "R")
+        if self.server is None:
+            return True
+        try:  # its limits and priority too: a lowered limit would be inherited by every later kernel
+            return _status(self.server).get("State", "")[:1] in ("S", "R") and _settings(self.server) == self.settings
+        except OSError:
+            return False
 
     def new_folder(self) -> Path:
         """A new, empty folder for one notebook's kernel (the caller fills it and gives it to the kernel's uid).
@@ -200,12 +229,34 @@ class KernelTemplate:
                 Path(folder, "cgroup.procs").write_text(str(pid))
             if pid in _procs(self.cgroups[0]):
                 raise TemplateUnavailable("the kernel could not be moved into its own control groups")
+            # a student's process runs as the template's user and may have lowered the template's limits or
+            # priority, which every later fork would inherit (and which root may not be allowed to raise again)
+            if _settings(pid) != self.settings:
+                raise TemplateUnavailable("the template's limits or priority were changed")
         except BaseException:
             signal.pidfd_send_signal(pidfd, signal.SIGKILL)
             os.close(pidfd)
             raise
-        os.kill(pid, signal.SIGCONT)
-        return ForkedKernel(pid, pidfd)
+        signal.pidfd_send_signal(pidfd, signal.SIGCONT)
+        return ForkedKernel(pid, pidfd, list(cgroups))
+
+    def _used(self) -> int:
+        if not self.mounted:
+            return 0
+        st = os.statvfs(self.root)
+        return (st.f_blocks - st.f_bfree) * st.f_frsize
+
+    def finish(self, folder: Path, cgroups: list[str]) -> None:
+        """After a notebook whose kernel's groups were emptied: its folder goes. Whatever a student could
+        leave behind (a group that would not empty, a tree too deep to delete, space still in use) breaks
+        the template, and the next notebook gets a new one."""
+        try:
+            shutil.rmtree(folder)
+        except Exception:  # noqa: BLE001 - a RecursionError too: a deep tree; rm does not recurse on the stack
+            subprocess.run(["rm", "-rf", "--one-file-system", str(folder)], capture_output=True, check=False)
+        if folder.exists() or any(Path(c).exists() for c in cgroups) or \
+                self._used() > self.baseline + 1024 * 1024:
+            self.broken = True
 
     def close(self) -> None:
         kernel_resources.remove_cgroups(self.cgroups)  # the template and anything still in its group

@@ -95,11 +95,16 @@ class HardenedExecute(ResilientExecute):
             return super().preprocess(nb, resources, km=km)
         finally:
             kernel_resources.remove_cgroups(self._cgroups)
-            if mounted:
-                kernel_resources.unmount_scratch(self._scratch)
-            shutil.rmtree(self._scratch, ignore_errors=True)
+            if self._template is not None:
+                self._template.finish(self._scratch, self._cgroups)
+            else:
+                if mounted:
+                    kernel_resources.unmount_scratch(self._scratch)
+                shutil.rmtree(self._scratch, ignore_errors=True)
 
     def create_kernel_manager(self):
+        if self._template is not None:  # a restart: nothing the dead kernel started may outlive it
+            kernel_template.kill_group(self._cgroups)
         km = super().create_kernel_manager()
         km.scratch = str(self._scratch)
         km.jailed = self.jail
