@@ -86,6 +86,17 @@ def test_student_markdown_cannot_run_script_in_a_feedback_page(markdown):
     assert_inert(_page([nbformat.v4.new_markdown_cell(f"## My answer\n\n{markdown}\n\nthe end")]))
 
 
+@pytest.mark.parametrize("source", HOSTILE_MARKDOWN + ["</pre></div><script>alert(1)</script>",
+                                    "x = '<img src=x onerror=alert(1)>'  # </span><svg onload=alert(1)>"])
+def test_student_code_is_shown_as_text_in_a_feedback_page(source):
+    """A code cell's source is highlighted (every character escaped by Pygments), never read as HTML."""
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["language"] = "html"  # a student cannot pick the lexer either: the page's language is Python
+    page = _page([cell])
+    assert_inert(page)
+    assert "alert" in page  # shown, not dropped
+
+
 @pytest.mark.parametrize("data", HOSTILE_OUTPUTS)
 def test_script_capable_outputs_are_dropped_or_shown_as_text(data):
     cell = nbformat.v4.new_code_cell("show()", outputs=[nbformat.v4.new_output("display_data", data=data)])
