@@ -26,8 +26,8 @@ import sys
 
 PRELOAD = ["numpy", "numpy.linalg", "scipy", "scipy.linalg", "scipy.sparse", "scipy.sparse.linalg",
            "scipy.stats", "sympy", "matplotlib", "matplotlib.pyplot", "ipykernel.kernelapp",
-           "ipykernel.ipkernel", "IPython.core.interactiveshell", "autograder.checks",
-           "autograder.hardened.agent"]
+           "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger", "IPython.core.interactiveshell",
+           "sqlite3", "pdb", "autograder.checks", "autograder.hardened.agent"]  # ipykernel's start-up imports
 
 _libc = ctypes.CDLL(None, use_errno=True)
 PR_SET_DUMPABLE = 4
@@ -89,6 +89,10 @@ def serve() -> None:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - a library that fails to import is imported (and fails) in the kernel
             pass
+    import threading
+
+    if threading.active_count() != 1:  # a fork copies one thread only: the others' locks would stay taken
+        raise SystemExit("an import started a thread; the template cannot fork safely")
     _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     signal.signal(signal.SIGCHLD, _reap)
     answers = os.fdopen(os.dup(1), "w")
