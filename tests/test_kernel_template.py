@@ -154,6 +154,11 @@ def run(course, tmp_path_factory):
               deep.save(d / "i-deep-tree_01-vectors.ipynb"),
               observer(course).save(d / "j-observer-after-the-tree_01-vectors.ipynb"),
               restarts.save(d / "k-restarted_01-vectors.ipynb")]
+    killer = StudentNotebook(course).answer_all()  # kills the template, its parent, and lives on
+    killer.answer("q1-distance-digits", "import os, signal, time\nos.kill(os.getppid(), signal.SIGKILL)\n"
+                  "time.sleep(2)\n" + killer.reference["q1-distance-digits"])
+    paths += [killer.save(d / "l-kills-the-template_01-vectors.ipynb"),
+              observer(course).save(d / "m-observer-after-the-kill_01-vectors.ipynb")]
     proc = run_cli("grade", "--json", *map(str, paths))
     results = {os.path.basename(r["notebook"]).split("_")[0]: r for r in json.loads(proc.stdout or "[]")}
     yield proc, results
@@ -200,3 +205,13 @@ def test_a_restarted_kernel_starts_without_the_dead_kernels_processes(run):
     _, results = run
     lost = {q["grade_id"] for q in results["k-restarted"]["questions"] if q["status"] != "passed"}
     assert lost == {"q2-normalize-visible", "q2-normalize-hidden"}, results["k-restarted"]["questions"]
+
+
+def test_a_student_who_kills_the_template_keeps_their_own_kernel_and_costs_the_next_nothing(run):
+    """Killing the template must not end the jail (and with it the killer's own kernel, mid-notebook, at a
+    moment that depends on the machine): the student's kernel lives on, as a cold one would."""
+    _, results = run
+    killer = results["l-kills-the-template"]
+    assert killer["score"] == CH01_MAX, [q for q in killer["questions"] if q["status"] != "passed"]
+    observed = results["m-observer-after-the-kill"]
+    assert observed["score"] == CH01_MAX, [q for q in observed["questions"] if q["status"] != "passed"]

@@ -38,6 +38,9 @@ from pathlib import Path
 from autograder.hardened import jail as sandbox
 from autograder.hardened import resources as kernel_resources
 
+# (sh gives a background command /dev/null for stdin unless told otherwise: the requests come through fd 3)
+HOLDER = ('exec 3<&0; "$@" <&3 3<&- & exec 3<&- </dev/null >/dev/null; wait; '
+          'exec setpriv --inh-caps=-all --bounding-set=-all --no-new-privs sleep infinity')
 READY_TIMEOUT = 120.0  # seconds for the template's imports (a cold machine, a busy CI runner)
 FORK_TIMEOUT = 15.0  # seconds for one fork
 
@@ -144,8 +147,13 @@ class KernelTemplate:
             os.chown(home, uid, uid)
             env = {"HOME": str(home), "MPLCONFIGDIR": str(home / ".matplotlib"), "IPYTHONDIR": str(home / ".ipython"),
                    "JUPYTER_RUNTIME_DIR": str(home), "TMPDIR": str(home)}
-            cmd = sandbox.jail_command([sys.executable, "-m", "autograder.hardened.template_server"], self.root,
-                                       env=env, uid=uid)
+            server = [sys.executable, "-m", "autograder.hardened.template_server"]
+            jailed = sandbox.jail_command(server, self.root, env=env, uid=uid)
+            cut = jailed.index("--") + 1
+            # The jail's first process must outlive the template: when it ends, bubblewrap ends the whole PID
+            # namespace, kernels included, and a student (the template's user) can kill the template. So it
+            # is a root shell, which no student may signal, that starts the template and then sleeps.
+            cmd = [*jailed[:cut], "sh", "-c", HOLDER, "sh", *jailed[cut:]]
             self.proc = subprocess.Popen(sandbox.launcher(cmd, limits, uid=uid, cgroups=self.cgroups, nice=nice),
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
             self.home = home
