@@ -16,6 +16,11 @@ from autograder.hardened import wire
 MAX_MESSAGE = wire.MAX_BYTES + 4 * 1024 * 1024  # bytes of one message from the kernel (a reply and its envelope)
 
 
+def _nbgrader_env() -> dict[str, str]:
+    """The grader's variables a kernel sees (nbgrader's NBGRADER_EXECUTION), cold or forked; nothing else."""
+    return {k: v for k, v in os.environ.items() if k.startswith("NBGRADER_")}
+
+
 class SandboxedKernelManager(AsyncKernelManager):
     """A kernel started through :mod:`autograder.hardened.jail`, talking over Unix sockets in its scratch folder."""
 
@@ -63,12 +68,11 @@ class SandboxedKernelManager(AsyncKernelManager):
         argv = self._kernel_argv
         if self.template is not None and self.jailed and argv[1:3] == ["-m", "ipykernel_launcher"] \
                 and argv[0] == sys.executable:
-            env = {k: v for k, v in os.environ.items() if k.startswith("NBGRADER_")}
             try:
                 if os.geteuid() == 0:
                     os.chown(self.connection_file, self.uid, self.uid, follow_symlinks=False)
-                kernel = self.template.fork(argv[3:], Path(self.scratch), sandbox.kernel_env(Path(self.scratch), env),
-                                            list(self.cgroups))
+                kernel = self.template.fork(argv[3:], Path(self.scratch),
+                                            sandbox.kernel_env(Path(self.scratch), _nbgrader_env()), list(self.cgroups))
             except TemplateUnavailable as exc:
                 self.log.info("kernel template unusable (%s): starting the kernel cold", exc)
             else:
@@ -86,7 +90,6 @@ class SandboxedKernelManager(AsyncKernelManager):
         if self.jailed:
             # not JPY_PARENT_PID: in its own PID namespace the kernel's parent is PID 1, which ipykernel would
             # take for an orphaned kernel; the jail's --die-with-parent does that job
-            env = {k: v for k, v in os.environ.items() if k.startswith("NBGRADER_")}
-            cmd = sandbox.jail_command(cmd, Path(self.scratch), env=env, uid=self.uid)
+            cmd = sandbox.jail_command(cmd, Path(self.scratch), env=_nbgrader_env(), uid=self.uid)
         return sandbox.launcher(cmd, self.limits, readable=[self.connection_file], uid=self.uid,
                                 cgroups=self.cgroups, nice=self.nice)

@@ -22,7 +22,6 @@ missing, every kernel starts cold, as before.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import json
 import os
 import select
@@ -81,8 +80,8 @@ class ForkedKernel:
                 signal.pidfd_send_signal(self._fd, signum)
             except ProcessLookupError:
                 pass
-        if signum == signal.SIGKILL:  # jupyter_client kills a kernel this way
-            kill_group(self._cgroups)
+        if signum == signal.SIGKILL:  # jupyter_client kills a kernel this way; everything it started goes
+            kernel_resources.kill_cgroups(self._cgroups)  # too, as with a cold kernel's whole jail
 
     def kill(self) -> None:
         self.send_signal(signal.SIGKILL)
@@ -91,22 +90,8 @@ class ForkedKernel:
         self.send_signal(signal.SIGTERM)
 
 
-def kill_group(cgroups: list[str]) -> None:
-    """Every process of a kernel's control groups: the kernel and everything it started. A kernel that is
-    restarted starts with nothing of the old one left, as a cold kernel's jail takes its whole PID namespace
-    down with it."""
-    for _ in range(2):  # twice: a process forking meanwhile is caught the second time
-        for folder in cgroups:
-            for pid in _procs(folder):
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.kill(pid, signal.SIGKILL)
-
-
 def _procs(folder: str) -> set[int]:
-    try:
-        return {int(p) for p in Path(folder, "cgroup.procs").read_text().split()}
-    except (OSError, ValueError):
-        return set()
+    return kernel_resources.cgroup_pids(folder) or set()
 
 
 def _status(pid: int) -> dict[str, str]:

@@ -130,19 +130,37 @@ def join_cgroups(folders: list[str]) -> None:
             pass
 
 
+def cgroup_pids(folder: str | Path) -> set[int] | None:
+    """The processes in a control group; None when there is no such group."""
+    try:
+        return {int(p) for p in Path(folder, "cgroup.procs").read_text().split()}
+    except (OSError, ValueError):
+        return None
+
+
+def _kill(pids: set[int]) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, 9)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def kill_cgroups(folders: list[str]) -> None:
+    """Every process in ``folders``, the groups themselves kept (a restarted kernel joins them again)."""
+    for _ in range(2):  # twice: a process forking meanwhile is caught the second time
+        for folder in folders:
+            _kill(cgroup_pids(folder) or set())
+
+
 def _remove(folder: Path, wait: float = 5.0) -> None:
     """Kill what is left in a control group and remove it (once its processes are gone: they take a moment)."""
     end = time.monotonic() + wait
     while True:
-        try:
-            pids = (folder / "cgroup.procs").read_text().split()
-        except OSError:
+        pids = cgroup_pids(folder)
+        if pids is None:
             return  # already gone
-        for pid in pids:
-            try:
-                os.kill(int(pid), 9)
-            except (ProcessLookupError, PermissionError, ValueError):
-                pass
+        _kill(pids)
         try:
             folder.rmdir()
             return

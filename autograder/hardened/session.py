@@ -84,10 +84,11 @@ class HardenedExecute(ResilientExecute):
                           if self.jail else None)
         if self._template is not None:
             self._scratch, mounted = self._template.new_folder(), False  # the template's folder is the tmpfs
+            name = self._template.cgroup_name(self._scratch)
         else:
             self._scratch = Path(tempfile.mkdtemp(prefix="autograder-scratch-"))
             mounted = self.jail and kernel_resources.mount_scratch(self._scratch, res.scratch_mb)
-        name = self._template.cgroup_name(self._scratch) if self._template is not None else self._scratch.name
+            name = self._scratch.name
         self._cgroups = kernel_resources.make_cgroups(name, res)
         try:
             self._prepare(nb, resources or {})
@@ -104,7 +105,7 @@ class HardenedExecute(ResilientExecute):
 
     def create_kernel_manager(self):
         if self._template is not None:  # a restart: nothing the dead kernel started may outlive it
-            kernel_template.kill_group(self._cgroups)
+            kernel_resources.kill_cgroups(self._cgroups)
         km = super().create_kernel_manager()
         km.scratch = str(self._scratch)
         km.jailed = self.jail
