@@ -118,6 +118,11 @@ def test_students_get_validate_but_not_the_instructor_extensions():
     assert state("validate_assignment") == "enabled"
     for name in ("formgrader", "course_list", "assignment_list"):
         assert state(name) == "disabled", name
+    proc = subprocess.run([str(Path(sys.executable).parent / "jupyter"), "labextension", "list"],
+                          capture_output=True, text=True, timeout=120)
+    disabled = (proc.stdout + proc.stderr).partition("Disabled extensions:")[2].split()
+    assert sorted(disabled) == [f"@jupyter/nbgrader:{name}" for name in
+                                ("assignment-list", "course-list", "create-assignment", "formgrader")], disabled
 
 
 def test_packaging_refuses_a_damaged_notebook_with_a_sentence(tmp_path):

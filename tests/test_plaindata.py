@@ -130,6 +130,21 @@ def test_a_reply_too_large_is_refused_before_it_is_parsed(monkeypatch):
         loads(json.dumps(encode(np.zeros(100))))
 
 
+
+@pytest.mark.parametrize("text", ["x" * 200, "\\" * 40])  # too long, or short with escapes that quadruple
+def test_the_kernels_agent_says_an_answer_is_too_large_instead_of_sending_it(monkeypatch, text):
+    """A reply past the grader's cap on one message would be dropped on the way: the test would wait for its
+    time limit and the notebook go on in a fresh kernel. The agent replies "too large" at once instead."""
+    from autograder.hardened import agent
+
+    monkeypatch.setattr(wire, "MAX_BYTES", 100)
+    holder = type("Holder", (), {"answer": text})()
+    agent.serve(json.dumps({"op": "getattr", "target": agent._keep(holder), "name": "answer"}))
+    assert json.loads(agent.reply) == {"too_large": True}
+    holder.answer = "short"
+    agent.serve(json.dumps({"op": "getattr", "target": agent._keep(holder), "name": "answer"}))
+    assert json.loads(agent.reply)["ok"] == "short"
+
 def test_objects_that_are_not_data_become_handles_only_when_allowed():
     kept = []
     tree = encode(lambda: 1, handle=lambda obj: kept.append(obj) or len(kept))

@@ -98,7 +98,37 @@ def serve(request: str) -> None:
         out = {"ok": wire.encode(value, _keep), "changed": changed}
     except Exception as exc:  # noqa: BLE001 - every error of the student's code goes back to the grader
         out = {"raise": _error(exc)}
-    reply = json.dumps(out, allow_nan=False)
+    # dropped on the way, a reply past the grader's caps would cost the test's time limit and a fresh kernel;
+    # its texts alone past the cap, it is not even written out
+    reply = "" if _texts_longer_than(out, wire.MAX_BYTES) else json.dumps(out, allow_nan=False)
+    if not reply or _too_large(reply):
+        reply = json.dumps({"too_large": True})
+
+
+def _texts_longer_than(tree: Any, limit: int) -> bool:
+    """Do the strings of an encoded tree (dicts, lists, strings, numbers) add up to more than ``limit``?"""
+    total, todo = 0, [tree]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, str):
+            total += len(node)
+            if total > limit:
+                return True
+        elif isinstance(node, dict):
+            todo.extend(node.keys())
+            todo.extend(node.values())
+        elif isinstance(node, (list, tuple)):
+            todo.extend(node)
+    return False
+
+
+def _too_large(text: str) -> bool:
+    """Would the message carrying ``text`` (its repr in ``user_expressions``, in JSON) pass the grader's
+    cap on one message (:data:`autograder.hardened.kernel_manager.MAX_MESSAGE`) and its cap on a reply?"""
+    if len(text) > wire.MAX_BYTES:
+        return True
+    # the repr and the message's JSON each double a backslash: only a text of many escapes grows past the cap
+    return len(text) > wire.MAX_BYTES // 4 and len(json.dumps(repr(text))) > wire.MAX_BYTES
 
 
 def _changed(sent: Any, now: Any) -> bool:

@@ -179,6 +179,8 @@ class KernelSession:
             raise RuntimeError("the grader could not read the answer of the student's kernel") from None
         if not isinstance(answer, dict):
             raise RuntimeError("the grader could not read the answer of the student's kernel")
+        if answer.get("too_large") is True:
+            raise wire.PlainDataError("the answer is too large to be checked")
         if "raise" in answer and isinstance(answer["raise"], dict):
             raise _rebuild_error(answer["raise"])
         value = wire.decode(answer.get("ok"), remote=self._proxy)
