@@ -132,7 +132,7 @@ MISTAKES = {
         "q7-standardize": (("faulty_line = 7", "faulty_line = 8"), 1, "where the damage shows"),
     },
     "mistakes2": {
-        # a dense intermediate: fine for 3 x 3, impossible for 10^7 x 10^7
+        # a dense intermediate: fine for 3 x 3, impossible for 10^6 x 10^6
         "q1-triplets": ("def triplets_to_csr(rows, cols, vals, shape):\n    D = np.zeros(shape)\n"
                         "    np.add.at(D, (np.asarray(rows), np.asarray(cols)), vals)\n    return sps.csr_array(D)\n",
                         1, "dense"),

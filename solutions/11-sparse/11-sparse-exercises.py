@@ -42,7 +42,7 @@ np.set_printoptions(precision=4, suppress=True)
 # format** (`csr_array` or `csr_matrix`) with each position stored at most once.
 #
 # Use SciPy well: the matrices in the hidden tests can be far too large to ever hold as a dense
-# array (for example $10^7\times10^7$ with a handful of non-zeros), so never build a dense
+# array (for example $10^6\times10^6$ with a handful of non-zeros), so never build a dense
 # intermediate.
 
 # %% nbgrader={"grade": false, "grade_id": "q1-triplets", "locked": false, "schema_version": 3, "solution": true, "task": false} question={"kind": "implement"}
@@ -63,7 +63,7 @@ assert_close(_A.toarray(), np.array([[0.0, 5.0, 0.0], [2.0, 0.0, 5.0], [0.0, 0.0
 
 # %% nbgrader={"grade": true, "grade_id": "q1-triplets-hidden", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 # Hidden tests: random triplets with many repeats, empty last rows and columns, no triplets at all,
-# the format, and a 10^7 x 10^7 matrix.
+# the format, and a 10^6 x 10^6 matrix.
 ### BEGIN HIDDEN TESTS
 from autograder.checks import assert_close
 
@@ -84,15 +84,15 @@ for _shape, _k in [((6, 4), 30), ((10, 12), 8), ((50, 3), 200), ((1, 1), 3), ((4
     _B = _A.copy()
     _B.sum_duplicates()
     assert _B.nnz == _A.nnz, "your CSR matrix stores some position more than once."
-_big = (10**7, 10**7)
+_big = (10**6, 10**6)
 try:
-    _A = triplets_to_csr(np.array([0, 9_999_999, 0]), np.array([5, 9_999_999, 5]), np.array([1.0, 2.0, 3.0]), _big)
+    _A = triplets_to_csr(np.array([0, 999_999, 0]), np.array([5, 999_999, 5]), np.array([1.0, 2.0, 3.0]), _big)
 except (MemoryError, ValueError) as _e:
-    raise AssertionError("triplets_to_csr ran out of memory on a 10^7 x 10^7 matrix with 3 triplets: "
+    raise AssertionError("triplets_to_csr ran out of memory on a 10^6 x 10^6 matrix with 3 triplets: "
                          "it seems to build a dense array; build a COO matrix and convert it.") from None
-assert _A.shape == _big and _A.format == "csr", "the 10^7 x 10^7 matrix has the wrong shape or format."
+assert _A.shape == _big and _A.format == "csr", "the 10^6 x 10^6 matrix has the wrong shape or format."
 _found = {(int(_i), int(_j)): float(_v) for _i, _j, _v in zip(*sps.find(_A))}
-assert _found == {(0, 5): 4.0, (9_999_999, 9_999_999): 2.0}, "the 10^7 x 10^7 matrix has the wrong entries."
+assert _found == {(0, 5): 4.0, (999_999, 999_999): 2.0}, "the 10^6 x 10^6 matrix has the wrong entries."
 ### END HIDDEN TESTS
 
 # %% [markdown]
