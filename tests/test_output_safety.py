@@ -127,6 +127,11 @@ def test_honest_content_still_renders():
     assert ("a", {"href": "https://numpy.org"}) in tags and ("strong", {}) in tags
     assert [a for t, a in tags if t == "img" and a.get("src", "").startswith("data:image/png;base64,iVBOR")]
     assert sum(t == "td" for t, _ in tags) >= 2
+    # accessible as nbconvert's own HTML export makes a page: images described, inputs and outputs focusable
+    assert all(a.get("alt") for t, a in tags if t == "img")
+    focusable = [a for t, a in tags if t == "div" and
+                 {"jp-Cell-inputWrapper", "jp-OutputArea-output"} & set(a.get("class", "").split())]
+    assert len(focusable) >= 4 and all(a.get("tabindex") == "0" for a in focusable)
 
 
 def test_report_md_shows_student_text_as_text(tmp_path):

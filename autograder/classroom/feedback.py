@@ -12,6 +12,7 @@ hints are plain text, and the page has no script and a Content-Security-Policy t
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,11 +58,37 @@ def feedback_notebook(graded: NotebookNode, result: dict, student: str) -> Noteb
     return nb
 
 
+_NO_ALT = re.compile(r"<img(?![^>]*\salt=)")
+_FOCUSABLE = re.compile(r'(<div class="(?:[^"]* )?(?:jp-Cell-inputWrapper|jp-OutputArea-output)(?: [^"]*)?")')
+
+
+class FeedbackExporter(HTMLExporter):
+    """nbconvert's HTML exporter without its BeautifulSoup pass over the finished page, which took 0.13 s of a
+    page's 0.28 s to make two accessibility fixes: images get an alternative text, and code inputs and outputs
+    are focusable. The same fixes are made here on the page as the template wrote it."""
+
+    def from_notebook_node(self, nb: NotebookNode, resources: dict | None = None, **kw):
+        from nbconvert.exporters.templateexporter import TemplateExporter
+        from nbconvert.filters.highlight import Highlight2HTML
+        from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+        info = nb.metadata.get("language_info", {})
+        resources = self._init_resources(resources)
+        self.register_filter("highlight_code", self.filters.get("highlight_code", Highlight2HTML(
+            pygments_lexer=info.get("pygments_lexer", info.get("name")), parent=self)))
+        self.register_filter("filter_data_type", WidgetsDataTypeFilter(
+            notebook_metadata=self._nb_metadata, parent=self, resources=resources))
+        page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+        page = _NO_ALT.sub('<img alt="No description has been provided for this image"', page)
+        return _FOCUSABLE.sub(r'\1 tabindex="0"', page), resources
+
+
 @lru_cache(maxsize=1)
 def _exporter() -> HTMLExporter:
     # the templates are loaded once per process (saves ~0.05 s a page); clean_html replaces nbconvert's
     # filter of that name, which the template runs on every Markdown and HTML fragment when sanitizing
-    exporter = HTMLExporter(template_name="feedback", extra_template_basedirs=[str(TEMPLATES)], sanitize_html=True)
+    exporter = FeedbackExporter(template_name="feedback", extra_template_basedirs=[str(TEMPLATES)],
+                                sanitize_html=True)
     exporter.register_filter("clean_html", clean_html)
     return exporter
 
