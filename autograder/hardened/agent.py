@@ -123,8 +123,8 @@ def _texts_longer_than(tree: Any, limit: int) -> bool:
 
 
 def _too_large(text: str) -> bool:
-    """Would the message carrying ``text`` (its repr in ``user_expressions``, in JSON) pass the grader's
-    cap on one message (:data:`autograder.hardened.kernel_manager.MAX_MESSAGE`) and its cap on a reply?"""
+    """Would ``text`` exceed the grader's cap on a reply, or the message carrying it (its repr in
+    ``user_expressions``, in JSON) its cap on one message (:data:`autograder.hardened.kernel_manager.MAX_MESSAGE`)?"""
     if len(text) > wire.MAX_BYTES:
         return True
     # the repr and the message's JSON each double a backslash: only a text of many escapes grows past the cap
