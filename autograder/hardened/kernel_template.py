@@ -82,6 +82,9 @@ class ForkedKernel:
                 pass
         if signum == signal.SIGKILL:  # jupyter_client kills a kernel this way; everything it started goes
             kernel_resources.kill_cgroups(self._cgroups)  # too, as with a cold kernel's whole jail
+            # dead within milliseconds: seen dead at jupyter_client's first look, it does not sleep 0.1 s
+            if self.returncode is None:
+                select.select([self._fd], [], [], 1.0)
 
     def kill(self) -> None:
         self.send_signal(signal.SIGKILL)
