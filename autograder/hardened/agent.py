@@ -100,8 +100,7 @@ def serve(request: str) -> None:
         out = {"raise": _error(exc)}
     # dropped on the way, a reply past the grader's caps would cost the test's time limit and a fresh kernel;
     # its texts alone past the cap, it is not even written out
-    reply = "" if _texts_longer_than(out, wire.MAX_BYTES) else json.dumps(out, allow_nan=False)
-    if not reply or _too_large(reply):
+    if _texts_longer_than(out, wire.MAX_BYTES) or _too_large(reply := json.dumps(out, allow_nan=False)):
         reply = json.dumps({"too_large": True})
 
 
