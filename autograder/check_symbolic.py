@@ -33,12 +33,46 @@ def _is_zero(expr: Any) -> bool:
     expr = sympy.sympify(expr)
     if expr == 0:
         return True
+    if _clearly_nonzero(expr):  # a wrong answer: no need for simplify, which can take seconds to give up
+        return False
     simplified = sympy.simplify(expr)
     if simplified == 0:
         return True
     if expr.equals(0):
         return True
     return _numerically_zero(expr)
+
+
+def _random_point(symbols: list, rng) -> dict:
+    """Exact rational values for ``symbols`` (positive where a symbol is positive or nonnegative)."""
+    point = {}
+    for sym in symbols:
+        value = sympy.Rational(rng.randint(1, 997), rng.randint(1, 97)) + sympy.Rational(1, 7)
+        if not sym.is_positive and not sym.is_nonnegative and rng.random() < 0.5:
+            value = -value
+        point[sym] = value
+    return point
+
+
+def _clearly_nonzero(expr: Any) -> bool:
+    """``expr`` has a value far from 0 at an exact rational point that meets every assumption of its symbols
+    (a rational cannot stand for an integer symbol, for example: then nothing is decided here). Such a
+    point proves that ``expr`` is not identically zero, which is what simplify() would otherwise spend
+    seconds failing to show for a wrong answer. False means "not decided here", never "zero"."""
+    import random
+
+    try:
+        symbols = sorted(expr.free_symbols, key=str)
+        point = _random_point(symbols, random.Random(20260101))
+        for sym, value in point.items():
+            if any(getattr(value, f"is_{key}") is not held for key, held in sym.assumptions0.items()):
+                return False
+        value = sympy.N(expr.subs(point), 30)
+        if not value.is_number or value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+            return False
+        return abs(complex(value)) > 1e-9
+    except Exception:  # noqa: BLE001 - an expression this cannot evaluate is left to simplify()
+        return False
 
 
 def _numerically_zero(expr: Any, trials: int = 6, digits: int = 90) -> bool:
@@ -52,12 +86,7 @@ def _numerically_zero(expr: Any, trials: int = 6, digits: int = 90) -> bool:
     symbols = sorted(expr.free_symbols, key=str)
     rng = random.Random(20260101)
     for _ in range(trials):
-        point = {}
-        for sym in symbols:
-            value = sympy.Rational(rng.randint(1, 997), rng.randint(1, 97)) + sympy.Rational(1, 7)
-            if not sym.is_positive and not sym.is_nonnegative and rng.random() < 0.5:
-                value = -value
-            point[sym] = value
+        point = _random_point(symbols, rng)
         try:
             val = sympy.N(expr.subs(point), digits)
         except Exception:

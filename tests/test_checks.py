@@ -27,6 +27,9 @@ from autograder.checks import (
 )
 
 x, y, t = sympy.symbols("x y t")
+n_int = sympy.Symbol("n", integer=True)
+p_pos = sympy.Symbol("p", positive=True)
+r_real = sympy.Symbol("r", real=True)
 
 A = np.array([[1.0, 2.0], [3.0, 4.0]])
 V = np.array([1.0, 2.0, 3.0])
@@ -321,6 +324,34 @@ def test_does_exact_false_accept_a_float():
 def test_does_a_wrong_sympy_answer_get_the_right_diagnosis(answer, expected, pattern):
     with pytest.raises(AssertionError, match=pattern):
         assert_sympy_equal(answer, expected)
+
+
+def test_is_a_wrong_symbolic_matrix_refused_without_waiting_for_simplify(monkeypatch):
+    """The hat matrix without its inverse: simplify() took 7 s per notebook to fail to prove each entry zero.
+    A value far from 0 at one exact point settles it."""
+    import autograder.check_symbolic as check_symbolic
+
+    x1, x2, x3 = sympy.symbols("x1 x2 x3", real=True)
+    X = sympy.Matrix([[1, x1], [1, x2], [1, x3]])
+    right = X * (X.T * X).inv() * X.T
+
+    def no_simplify(expr, *args, **kwargs):
+        raise AssertionError("simplify() was called on a clearly wrong answer")
+
+    monkeypatch.setattr(check_symbolic.sympy, "simplify", no_simplify)
+    with pytest.raises(AssertionError, match=r"9 of 9 entries are not equal"):
+        assert_sympy_equal(X * (X.T * X) * X.T, right, name="H3")
+
+
+@pytest.mark.parametrize("answer, expected", [
+    pytest.param(sympy.sin(sympy.pi * n_int / 2) ** 2, (1 - (-1) ** n_int) / 2,
+                 id="an integer symbol: no rational point can stand for it"),
+    pytest.param(sympy.sqrt(p_pos ** 2), p_pos, id="a positive symbol"),
+    pytest.param(sympy.sqrt(2) * sympy.sqrt(3), sympy.sqrt(6), id="no symbol, irrational"),
+    pytest.param(sympy.Abs(r_real) ** 2, r_real ** 2, id="a real symbol"),
+])
+def test_do_equal_answers_still_pass_where_a_random_point_decides_nothing(answer, expected):
+    assert_sympy_equal(answer, expected)
 
 
 # --------------------------------------------------------------------------- assert_exact

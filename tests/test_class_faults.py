@@ -324,8 +324,10 @@ def _hostile_class(course, folder: Path) -> dict[str, Path]:
         "mallory": StudentNotebook(course).answer_all().answer(
             "q1-distance-digits", StudentNotebook(course).reference["q1-distance-digits"] + SPARSE_CRASH).save(
             folder / "mallory_01-vectors.ipynb"),
+        # within 1e-434294 of the right determinant at every point a check would try, so only simplify() can
+        # tell, and it works on (a + 1)**20000 for hours
         "henry": StudentNotebook(course).answer_all().answer("q6-parameter", q6.replace(
-            "sp.Matrix([[1, a], [a, 4]]).det()", "(a + 1)**20000").replace(
+            "sp.Matrix([[1, a], [a, 4]]).det()", "4 - a**2 + sp.exp(-10**6) * ((a + 1)**20000 - a**2)").replace(
             "set(sp.solve(det_a, a))", "{-2, 2}")).save(folder / "henry_01-vectors.ipynb"),
         "bomb": bomb.save(folder / "bomb_01-vectors.ipynb"),
     }
