@@ -134,6 +134,20 @@ def test_honest_content_still_renders():
     assert len(focusable) >= 4 and all(a.get("tabindex") == "0" for a in focusable)
 
 
+def test_code_highlighted_once_per_class_shows_as_nbconvert_highlights_it(monkeypatch):
+    """Code cells that many pages share are highlighted once and remembered: the page is the same."""
+    from autograder.classroom import feedback
+
+    cells = [nbformat.v4.new_code_cell("import numpy as np\nx = np.ones(3)  # '<b>' & \"q\""),
+             nbformat.v4.new_code_cell("def f(x):\n    return x @ x\n")]
+    first, again = _page(cells), _page(nbformat.from_dict(nbformat.v4.new_notebook(cells=cells)).cells)
+    monkeypatch.setattr(feedback._RememberedHighlight, "__call__",
+                        lambda self, source, language=None, metadata=None: self._highlight(source, language, metadata))
+    fresh = _page(cells)
+    without_ids = [re.sub(r'\bid="[^"]*"', "", page) for page in (first, again, fresh)]
+    assert "hl-ipython3" in fresh and without_ids[0] == without_ids[1] == without_ids[2]
+
+
 def test_report_md_shows_student_text_as_text(tmp_path):
     from markdown_it import MarkdownIt
 

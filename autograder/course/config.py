@@ -50,6 +50,7 @@ def course_config(root: str | Path, *, db_url: str | None = None, hardened: bool
     """
     ensure_tools_on_path()
     gradebook_version_in_process()
+    metadata_schema_checked_once()
     root = Path(root).resolve()
     c = Config()
     c.CourseDirectory.root = str(root)
@@ -128,3 +129,40 @@ def gradebook_version_in_process() -> None:
 
     get_alembic_version.in_process = True  # type: ignore[attr-defined]
     nbgrader.api.get_alembic_version = get_alembic_version
+
+
+class _SchemaOnce:
+    """The ``jsonschema`` module as nbgrader's metadata validator sees it, with a ``validate`` that checks a
+    schema and builds its validator once, not on every call. ``jsonschema.validate(instance, schema)`` does
+    both each time: nbgrader calls it for every cell, twice per graded notebook (``CheckCellMetadata``
+    before and after the run), 15 ms a notebook. The same schema, the same check, the same error."""
+
+    def __init__(self, module):
+        self._module = module
+        self._validators: dict[str, object] = {}
+
+    def __getattr__(self, name: str):
+        return getattr(self._module, name)
+
+    def validate(self, instance, schema, *args, **kwargs):
+        if args or kwargs:  # a call this class was not written for: jsonschema's own
+            return self._module.validate(instance, schema, *args, **kwargs)
+        import json
+
+        key = json.dumps(schema, sort_keys=True)
+        validator = self._validators.get(key)
+        if validator is None:
+            cls = self._module.validators.validator_for(schema)
+            cls.check_schema(schema)
+            validator = self._validators[key] = cls(schema)
+        error = self._module.exceptions.best_match(validator.iter_errors(instance))
+        if error is not None:
+            raise error
+
+
+def metadata_schema_checked_once() -> None:
+    """nbgrader's cell-metadata validation (:class:`_SchemaOnce`), with one validator per schema."""
+    from nbgrader.nbgraderformat import common
+
+    if not isinstance(common.jsonschema, _SchemaOnce):
+        common.jsonschema = _SchemaOnce(common.jsonschema)

@@ -135,6 +135,7 @@ class Grader:
         self.api = NbGraderAPI(coursedir=self.coursedir, config=config)
         self.db_url = self.coursedir.db_url
         self._prepared: dict[str, list[str]] = {}
+        self._sources: dict[tuple[str, str], tuple[frozenset[str], tuple[tuple[str, float], ...]]] = {}
 
     def prepare(self, assignment: str) -> list[str]:
         """Copy the assignment's source and record it in the gradebook; returns its notebook ids."""
@@ -149,23 +150,34 @@ class Grader:
         if not result["success"]:
             raise GradingError(f"nbgrader could not prepare assignment '{assignment}':\n{result.get('log', '')}")
         ids = sorted(p.stem for p in src.glob("*.ipynb"))
+        self._sources = {k: v for k, v in self._sources.items() if k[0] != assignment}
         self._prepared[assignment] = ids
         return ids
 
     def grade_ids(self, assignment: str, notebook: str) -> set[str]:
         """Every grade_id of the source notebook (answer, test and locked cells)."""
-        with Gradebook(self.db_url) as gb:
-            nb = gb.find_notebook(notebook, assignment)
-            return {c.name for c in nb.source_cells} | {c.name for c in nb.grade_cells} | \
-                {c.name for c in nb.solution_cells}
+        return set(self._source(assignment, notebook)[0])
 
     def max_points(self, assignment: str, notebook: str) -> list[tuple[str, float]]:
-        with Gradebook(self.db_url) as gb:
-            nb = gb.find_notebook(notebook, assignment)
-            solutions = {s.name for s in nb.solution_cells}
-            cells = [c for c in nb.grade_cells if c.cell_type == "code" and c.name not in solutions]
-            order = {c.name: i for i, c in enumerate(nb.source_cells)}
-            return [(c.name, float(c.max_score)) for c in sorted(cells, key=lambda c: order.get(c.name, 0))]
+        """Each test cell's grade_id and points, in the source's order."""
+        return list(self._source(assignment, notebook)[1])
+
+    def _source(self, assignment: str, notebook: str) -> tuple[frozenset[str], tuple[tuple[str, float], ...]]:
+        """The source notebook's grade_ids and test points, read from the gradebook once per run (the source
+        is recorded once, by :meth:`prepare`; every submission asked for them twice)."""
+        key = (assignment, notebook)
+        if key not in self._sources:
+            with Gradebook(self.db_url) as gb:
+                nb = gb.find_notebook(notebook, assignment)
+                ids = frozenset({c.name for c in nb.source_cells} | {c.name for c in nb.grade_cells}
+                                | {c.name for c in nb.solution_cells})
+                solutions = {s.name for s in nb.solution_cells}
+                cells = [c for c in nb.grade_cells if c.cell_type == "code" and c.name not in solutions]
+                order = {c.name: i for i, c in enumerate(nb.source_cells)}
+                points = tuple((c.name, float(c.max_score))
+                               for c in sorted(cells, key=lambda c: order.get(c.name, 0)))
+            self._sources[key] = (ids, points)
+        return self._sources[key]
 
     def grade(self, sub: Submission) -> NotebookResult:
         result = NotebookResult(notebook=str(sub.path), assignment=sub.assignment,
