@@ -509,9 +509,9 @@ def corpus_run(course, tmp_path_factory):
     canary_last = StudentNotebook(course).answer_all().save(folder / "zzz-canary_01-vectors.ipynb")
     protected = {"solutions": _tree_digest(course.solutions), "autograder": _tree_digest(ROOT / "autograder"),
                  "config": (ROOT / "nbgrader_config.py").read_bytes()}
-    # every honest cell of chapter 01 takes well under a second: 5 s is ample, and the cases that must run
+    # every honest cell of chapter 01 takes well under a second: 3 s is ample, and the cases that must run
     # into the time limit (a loop that ignores the interrupt) cost that much each
-    proc = run_cli("grade", "--json", "--timeout", "5", "--keep-workspace", str(workspace),
+    proc = run_cli("grade", "--json", "--timeout", "3", "--keep-workspace", str(workspace),
                    str(canary_first), *map(str, paths), str(canary_last))
     listener.close()
     leftovers = subprocess.run(["pgrep", "-f", f"sleep {SLEEP}"], capture_output=True, text=True).stdout

@@ -14,12 +14,16 @@ from support.cli import ROOT
 
 
 class StockCourse:
-    def __init__(self, course, root: Path, memory_mb: int | None = None):
+    def __init__(self, course, root: Path, memory_mb: int | None = None, assignments: list[str] | None = None):
         """``memory_mb``: an address-space cap for nbgrader and every kernel it starts (stock nbgrader has
-        none: a submission that builds a 20 GB matrix would take the machine with it)."""
+        none: a submission that builds a 20 GB matrix would take the machine with it). ``assignments``: the
+        course's assignments this course has (all by default); ``"*"`` then names them all at once."""
         self.root = root
         self.memory_mb = memory_mb
-        shutil.copytree(course.solutions, root / "solutions")
+        if assignments is None:
+            shutil.copytree(course.solutions, root / "solutions")
+        for assignment in assignments or []:
+            shutil.copytree(course.solutions / assignment, root / "solutions" / assignment)
         (root / "nbgrader_config.py").write_text(
             f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
             "from autograder.course.config import course_config\n"
