@@ -70,7 +70,7 @@ def _clearly_nonzero(expr: Any) -> bool:
         value = sympy.N(expr.subs(point), 30)
         if not value.is_number or value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
             return False
-        return abs(complex(value)) > 1e-9
+        return bool(abs(value) > 1e-9)  # a SymPy Float: no overflow at 1e+26904
     except Exception:  # noqa: BLE001 - an expression this cannot evaluate is left to simplify()
         return False
 
