@@ -54,6 +54,17 @@ def _random_point(symbols: list, rng) -> dict:
     return point
 
 
+def _finite_value_at(expr: Any, point: dict, digits: int) -> Any:
+    """``expr``'s value at ``point`` to ``digits`` digits, or None where it is not a finite number there."""
+    try:
+        value = sympy.N(expr.subs(point), digits)
+    except Exception:  # noqa: BLE001 - an expression SymPy cannot evaluate at that point
+        return None
+    if not value.is_number or value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+        return None
+    return value
+
+
 def _clearly_nonzero(expr: Any) -> bool:
     """``expr`` has a value far from 0 at an exact rational point that meets every assumption of its symbols
     (a rational cannot stand for an integer symbol, for example: then nothing is decided here). Such a
@@ -67,10 +78,8 @@ def _clearly_nonzero(expr: Any) -> bool:
         for sym, value in point.items():
             if any(getattr(value, f"is_{key}") is not held for key, held in sym.assumptions0.items()):
                 return False
-        value = sympy.N(expr.subs(point), 30)
-        if not value.is_number or value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
-            return False
-        return bool(abs(value) > 1e-9)  # a SymPy Float: no overflow at 1e+26904
+        value = _finite_value_at(expr, point, 30)
+        return value is not None and bool(abs(value) > 1e-9)  # a SymPy Float: no overflow at 1e+26904
     except Exception:  # noqa: BLE001 - an expression this cannot evaluate is left to simplify()
         return False
 
@@ -86,14 +95,8 @@ def _numerically_zero(expr: Any, trials: int = 6, digits: int = 90) -> bool:
     symbols = sorted(expr.free_symbols, key=str)
     rng = random.Random(20260101)
     for _ in range(trials):
-        point = _random_point(symbols, rng)
-        try:
-            val = sympy.N(expr.subs(point), digits)
-        except Exception:
-            return False
-        if not val.is_number or val.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
-            return False
-        if abs(complex(val)) > 10 ** (-(digits // 2)):
+        val = _finite_value_at(expr, _random_point(symbols, rng), digits)
+        if val is None or abs(complex(val)) > 10 ** (-(digits // 2)):
             return False
     return True
 

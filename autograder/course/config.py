@@ -7,6 +7,7 @@ setting below answers a known nbgrader 0.9 pitfall.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -147,8 +148,6 @@ class _SchemaOnce:
     def validate(self, instance, schema, *args, **kwargs):
         if args or kwargs:  # a call this class was not written for: jsonschema's own
             return self._module.validate(instance, schema, *args, **kwargs)
-        import json
-
         key = json.dumps(schema, sort_keys=True)
         validator = self._validators.get(key)
         if validator is None:

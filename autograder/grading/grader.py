@@ -150,7 +150,6 @@ class Grader:
         if not result["success"]:
             raise GradingError(f"nbgrader could not prepare assignment '{assignment}':\n{result.get('log', '')}")
         ids = sorted(p.stem for p in src.glob("*.ipynb"))
-        self._sources = {k: v for k, v in self._sources.items() if k[0] != assignment}
         self._prepared[assignment] = ids
         return ids
 
