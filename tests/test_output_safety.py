@@ -148,6 +148,15 @@ def test_code_highlighted_once_per_class_shows_as_nbconvert_highlights_it(monkey
     assert "hl-ipython3" in fresh and without_ids[0] == without_ids[1] == without_ids[2]
 
 
+def test_a_long_code_cell_is_highlighted_but_not_kept_by_the_worker():
+    """A student's 2 MB of pasted data is shown, but a worker grading a class must not hold every such page."""
+    from autograder.classroom import feedback
+
+    kept = feedback._highlighted.cache_info().currsize
+    page = _page([nbformat.v4.new_code_cell("data = [" + "1.5, " * 400_000 + "]")])
+    assert "1.5" in page and feedback._highlighted.cache_info().currsize == kept
+
+
 def test_report_md_shows_student_text_as_text(tmp_path):
     from markdown_it import MarkdownIt
 

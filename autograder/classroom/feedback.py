@@ -65,19 +65,25 @@ _FOCUSABLE = re.compile(r'(<div class="(?:[^"]* )?(?:jp-Cell-inputWrapper|jp-Out
 class _RememberedHighlight:
     """nbconvert's code highlighting, remembered by source: in a class's pages most code cells are the same
     (the given code, the imports), and Pygments took a third of a page's rendering time. A cell whose
-    metadata names another language for its magics is highlighted afresh."""
+    metadata names another language for its magics, or a long one (a student's pasted data), is highlighted
+    afresh: what a worker remembers stays within about :data:`REMEMBERED_CELLS` short cells."""
 
     def __init__(self, highlight):
         self._highlight = highlight
         self._lexer = highlight.pygments_lexer
 
     def __call__(self, source, language=None, metadata=None):
-        if (metadata and "magics_language" in metadata) or self._highlight.extra_formatter_options:
+        if (metadata and "magics_language" in metadata) or self._highlight.extra_formatter_options \
+                or len(source) > REMEMBERED_CHARS:
             return self._highlight(source, language, metadata)
         return _highlighted(source, language or self._lexer)
 
 
-@lru_cache(maxsize=4096)
+REMEMBERED_CELLS = 1024  # highlighted code cells a worker keeps (a class's given code fits many times over)
+REMEMBERED_CHARS = 10_000  # longer sources are highlighted every time, never kept
+
+
+@lru_cache(maxsize=REMEMBERED_CELLS)
 def _highlighted(source: str, language: str) -> str:
     from nbconvert.filters.highlight import Highlight2HTML
 
