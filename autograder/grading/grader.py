@@ -29,6 +29,7 @@ from autograder.hardened import jail as sandbox
 from autograder.hardened import kernel_template
 from autograder.hardened.resources import KernelResources
 from autograder.execution.resilient import TIMED_OUT
+from autograder.grading import scratch_gradebook
 from autograder.grading.verdict import (NotebookResult, QuestionResult, notebook_failure, question_results,
                                        strip_warnings)
 
@@ -134,6 +135,8 @@ class Grader:
         self.coursedir = CourseDirectory(config=config)
         self.api = NbGraderAPI(coursedir=self.coursedir, config=config)
         self.db_url = self.coursedir.db_url
+        if db_url is None:  # the run's own gradebook in its workspace, deleted with it: no fsync (scratch_gradebook)
+            scratch_gradebook.register(self.db_url)
         self._prepared: dict[str, list[str]] = {}
         self._sources: dict[tuple[str, str], tuple[frozenset[str], tuple[tuple[str, float], ...]]] = {}
 
@@ -295,7 +298,10 @@ def grade_notebooks(paths: Sequence[str | Path], course: Course, *, assignment: 
     subs = plan(paths, course, assignment)
     with _workspace(keep_workspace) as ws, quiet_nbgrader():
         grader = Grader(course, ws, timeout=timeout, hardened=hardened, notebook_timeout=notebook_timeout)
-        return [grader.grade_safely(sub) for sub in subs]
+        try:
+            return [grader.grade_safely(sub) for sub in subs]
+        finally:
+            scratch_gradebook.forget(grader.db_url)
 
 
 @contextmanager
