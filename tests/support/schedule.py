@@ -4,7 +4,7 @@
 order puts the files with the most tests first, which sends the long single-test files (a whole batch of
 notebooks graded in one fixture) to the end: one worker then grades them alone while the other has
 nothing left to do (the hardened-parity file, 154 s, ran alone at the end of a CI run). Longest first,
-the last files to start are short ones and both workers finish together.
+the last files to start are short ones and the workers finish together.
 
 The list is from `--durations` on the CI machine (setup and call of each file, seconds in comments). It
 only changes the order, never which tests run nor what they check; a file it does not name runs after
