@@ -70,3 +70,26 @@ def test_the_metadata_schema_is_checked_once_not_for_every_cell(course, tmp_path
     for nb in notebooks * 2:
         MetadataValidator().validate_nb(nb)
     assert len(checked) <= 1, f"the schema was checked {len(checked)} times for {2 * len(notebooks)} notebooks"
+
+
+
+def test_a_graded_notebook_is_validated_once_per_conversion_not_after_every_step(course):
+    """nbconvert's check of the whole notebook runs after a conversion's last step, not after each of them."""
+    from unittest import mock
+
+    from nbconvert.exporters import Exporter
+
+    from autograder.grading.grader import grade_notebooks
+
+    calls = []
+    original = Exporter._validate_preprocessor
+
+    def counted(self, nbc, preprocessor):
+        calls.append(type(preprocessor).__name__)
+        return original(self, nbc, preprocessor)
+
+    with mock.patch.object(Exporter, "_validate_preprocessor", counted):
+        [result] = grade_notebooks([course.release_notebooks("01-vectors")[0]], course)
+    assert result.error is None and result.max_score > 0 and calls
+    # autograde's conversions each end with nbgrader's CheckCellMetadata: only that last step is followed by a check
+    assert set(calls) == {"CheckCellMetadata"}, calls
