@@ -131,7 +131,7 @@ def test_a_reply_too_large_is_refused_before_it_is_parsed(monkeypatch):
 
 
 
-@pytest.mark.parametrize("text", ["x" * 200, "\\" * 40])  # too long, or short with escapes that quadruple
+@pytest.mark.parametrize("text", ["x" * 200, "\\" * 40])  # too long, or short with escapes that double
 def test_the_kernels_agent_says_an_answer_is_too_large_instead_of_sending_it(monkeypatch, text):
     """A reply past the grader's cap on one message would be dropped on the way: the test would wait for its
     time limit and the notebook go on in a fresh kernel. The agent replies "too large" at once instead."""

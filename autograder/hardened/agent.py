@@ -3,7 +3,9 @@
 The grader sends one small request at a time (``serve(request)``): look up a name the student defined,
 call one of the student's functions with arguments sent as plain data, read an attribute, or set up a
 "do not use this library function" rule. The reply is plain data (:mod:`autograder.hardened.wire`) stored
-in :data:`reply`, which the grader reads back through the kernel's ``user_expressions``.
+in :data:`reply`. Requests come as Jupyter comm messages (:func:`listen`), and each reply goes back as one:
+a comm message is handled by the kernel without the machinery of a cell (input transformers, compiling,
+formatting a result), 1.2 ms of kernel time instead of 2.6 ms for a request sent as a cell.
 
 Nothing here is trusted: a student can replace this module too. Whatever it sends back is only *data*
 that the grader checks with its own code, so tampering can at most turn an answer into another answer.
@@ -16,6 +18,8 @@ import json
 from typing import Any, Iterator
 
 from autograder.hardened import wire
+
+COMM_TARGET = "autograder.hardened.agent"  # the comm the grader opens to send its requests
 
 reply = ""
 _handles: dict[int, Any] = {}
@@ -104,6 +108,28 @@ def serve(request: str) -> None:
         reply = json.dumps({"too_large": True})
 
 
+def listen() -> None:
+    """Answer the grader's requests sent as comm messages to :data:`COMM_TARGET` (the grader runs this once per
+    kernel, then opens the comm)."""
+    from IPython import get_ipython
+
+    get_ipython().kernel.comm_manager.register_target(COMM_TARGET, _opened)
+
+
+def _opened(comm: Any, _open: dict) -> None:
+    def answer(msg: dict) -> None:
+        try:
+            serve(str(msg["content"]["data"]["request"]))
+            text = reply
+        except KeyboardInterrupt:  # the grader's interrupt at the time limit, or the student's own
+            text = json.dumps({"interrupted": True})
+        except BaseException as exc:  # noqa: BLE001 - SystemExit and the like, from the student's code
+            text = json.dumps({"failed": {"ename": type(exc).__name__, "evalue": str(exc)[:200]}})
+        comm.send({"reply": text})
+
+    comm.on_msg(answer)
+
+
 def _texts_longer_than(tree: Any, limit: int) -> bool:
     """Do the strings of an encoded tree (dicts, lists, strings, numbers) add up to more than ``limit``?"""
     total, todo = 0, [tree]
@@ -122,12 +148,12 @@ def _texts_longer_than(tree: Any, limit: int) -> bool:
 
 
 def _too_large(text: str) -> bool:
-    """Would ``text`` exceed the grader's cap on a reply, or the message carrying it (its repr in
-    ``user_expressions``, in JSON) its cap on one message (:data:`autograder.hardened.kernel_manager.MAX_MESSAGE`)?"""
+    """Would ``text`` exceed the grader's cap on a reply, or the message carrying it (a JSON string in a comm
+    message) its cap on one message (:data:`autograder.hardened.kernel_manager.MAX_MESSAGE`)?"""
     if len(text) > wire.MAX_BYTES:
         return True
-    # the repr and the message's JSON each double a backslash: only a text of many escapes grows past the cap
-    return len(text) > wire.MAX_BYTES // 4 and len(json.dumps(repr(text))) > wire.MAX_BYTES
+    # the message's JSON doubles a backslash: only a text of many escapes grows past the cap
+    return len(text) > wire.MAX_BYTES // 2 and len(json.dumps(text)) > wire.MAX_BYTES
 
 
 def _changed(sent: Any, now: Any) -> bool:

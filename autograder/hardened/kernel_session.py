@@ -9,11 +9,11 @@ would not stop becomes a :class:`KernelFault`.
 
 from __future__ import annotations
 
-import ast
 import builtins
 import contextlib
 import json
 import time
+import uuid
 from queue import Empty
 from typing import TYPE_CHECKING, Any
 
@@ -58,20 +58,6 @@ def _rebuild_error(info: dict) -> BaseException:
     base = bases[0] if bases else StudentError
     cls = type(name if name.isidentifier() else "StudentError", (base,), {"__module__": "student"})
     return cls(msg)
-
-
-def _literal_text(shown: Any) -> str | None:
-    """The string whose ``repr`` the kernel sent. A JSON reply in single quotes without a backslash is read as
-    is (``ast.literal_eval`` takes 0.7 s per 100 MB of array data); anything else is parsed as a literal."""
-    if not isinstance(shown, str):
-        return None
-    if len(shown) >= 2 and shown[0] == shown[-1] == "'" and "\\" not in shown and "'" not in shown[1:-1]:
-        return shown[1:-1]
-    try:
-        text = ast.literal_eval(shown)
-    except (TypeError, ValueError, SyntaxError, MemoryError, RecursionError):
-        return None
-    return text if isinstance(text, str) else None
 
 
 class StudentObject:
@@ -213,31 +199,73 @@ class KernelSession:
                 continue
 
     async def _request(self, payload: str) -> str:
-        ex = self.executor
-        kc = ex.kc
-        # The request is served while the kernel evaluates a user expression, not in the cell's code: a cell goes
-        # through IPython's input transformers, which tokenize it whole (0.1 s per MB of arguments), while an
-        # expression is only compiled. The cell itself only makes sure the agent is imported.
-        msg_id = kc.execute("import autograder.hardened.agent as __agk", silent=True, store_history=False,
-                            allow_stdin=False,
-                            user_expressions={"r": f"__agk.serve({json.dumps(payload)}) or __agk.reply"})
-        reply = await self._wait(msg_id)
-        content = reply["content"]
-        exprs = content.get("user_expressions")
-        expr = exprs.get("r") if isinstance(exprs, dict) else None
-        expr = expr if isinstance(expr, dict) else {}
-        failed = content if content.get("status") != "ok" else expr if expr.get("status") == "error" else None
-        if failed is not None:
-            ename = failed.get("ename", "Error")
-            if ename == "KeyboardInterrupt":
-                raise TimeoutError("the code ran longer than the time limit and was stopped")
-            raise RuntimeError(f"the grader could not run the student's code ({ename}: "
-                               f"{str(failed.get('evalue', ''))[:200]})")
-        text = _literal_text(expr.get("data", {}).get("text/plain") if isinstance(expr.get("data"), dict) else None)
+        kc = self.executor.kc
+        comm_id = await self._comm(kc)
+        msg = kc.session.msg("comm_msg", {"comm_id": comm_id, "data": {"request": payload}})
+        kc.shell_channel.send(msg)
+        content = await self._answer(msg["header"]["msg_id"], comm_id)
+        data = content.get("data") if isinstance(content, dict) else None
+        text = data.get("reply") if isinstance(data, dict) else None
         if not isinstance(text, str):
             raise RuntimeError("the grader could not read the answer of the student's kernel "
                                "(was IPython or autograder changed by the student's code?)")
+        if text.startswith('{"interrupted"') or text.startswith('{"failed"'):
+            try:
+                said = json.loads(text)
+            except ValueError:
+                said = {}
+            if said.get("interrupted") is True:
+                raise TimeoutError("the code ran longer than the time limit and was stopped")
+            failed = said.get("failed")
+            if isinstance(failed, dict):
+                raise RuntimeError(f"the grader could not run the student's code ({failed.get('ename', 'Error')}: "
+                                   f"{str(failed.get('evalue', ''))[:200]})")
         return text
+
+    async def _comm(self, kc) -> str:
+        """The comm to the agent in this kernel, opened at the first request (and again in a fresh kernel)."""
+        comm_id = getattr(kc, "_autograder_comm", None)
+        if comm_id is not None:
+            return comm_id
+        msg_id = kc.execute("import autograder.hardened.agent as __agk; __agk.listen()", silent=True,
+                            store_history=False, allow_stdin=False)
+        content = (await self._wait(msg_id))["content"]
+        if content.get("status") != "ok":
+            ename = content.get("ename", "Error")
+            if ename == "KeyboardInterrupt":
+                raise TimeoutError("the code ran longer than the time limit and was stopped")
+            raise RuntimeError(f"the grader could not run the student's code ({ename}: "
+                               f"{str(content.get('evalue', ''))[:200]})")
+        from autograder.hardened.agent import COMM_TARGET
+
+        comm_id = uuid.uuid4().hex
+        kc.shell_channel.send(kc.session.msg("comm_open", {"comm_id": comm_id, "target_name": COMM_TARGET,
+                                                           "data": {}}))
+        kc._autograder_comm = comm_id  # the kernel handles its shell messages in turn: opened before the next
+        return comm_id
+
+    async def _answer(self, msg_id: str, comm_id: str) -> dict | None:
+        """The agent's comm message answering request ``msg_id``; None if the kernel went idle without one (the
+        student's code replaced the agent). The kernel's other output is read and dropped."""
+        kc = self.executor.kc
+        while True:
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                await self._timeout(msg_id)
+            try:
+                msg = await kc.iopub_channel.get_msg(timeout=min(0.2, remaining))
+            except Empty:
+                if not await kc.is_alive():
+                    raise DeadKernelError("Kernel died") from None
+                continue
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            content = msg.get("content")
+            if msg.get("msg_type") == "comm_msg" and isinstance(content, dict) and content.get("comm_id") == comm_id:
+                return content
+            if msg.get("msg_type") == "status" and isinstance(content, dict) and \
+                    content.get("execution_state") == "idle":
+                return None
 
     async def _drain_output(self) -> None:
         """Read and drop the kernel's output: nobody shows it during a test, and unread it would pile up."""
