@@ -190,7 +190,7 @@ def _add_grade_class(sub) -> None:
     p = sub.add_parser("grade-class", help="grade a whole class in parallel into a gradebook and grades.csv")
     p.add_argument("source", help="submissions: nbgrader's submitted/ layout, a flat LMS folder, or a .zip")
     p.add_argument("--out", default="graded", help="output course folder (default: %(default)s)")
-    p.add_argument("--workers", type=int, help="parallel workers (default: one per CPU core)")
+    p.add_argument("--workers", type=int, help="parallel workers (default: one per CPU core, plus one)")
     p.add_argument("--force", action="store_true", help="regrade even unchanged submissions")
     p.add_argument("--db-url", help="SQLAlchemy URL of the gradebook (default: OUT/gradebook.db)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="grade on a Dask cluster, e.g. tcp://host:8786")
@@ -243,7 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--copies", type=int, default=1, help="repeat the class this many times")
     p.add_argument("--chapters", metavar="A,B", help="only these chapters, e.g. 01-vectors (default: all)")
     p.add_argument("--per-chapter", type=int, metavar="N", help="at most N submissions per chapter")
-    p.add_argument("--workers", type=int, help="parallel workers (default: one per CPU core)")
+    p.add_argument("--workers", type=int, help="parallel workers (default: one per CPU core, plus one)")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("build", help="rebuild notebooks from their text twins and exercises/ from solutions/")

@@ -1,8 +1,8 @@
 """Grading a whole class: in parallel, resumable, into nbgrader's gradebook and a grades CSV.
 
-* Workers (one process per core by default) each own a private nbgrader course (``grading.Grader``), so
-  no two processes ever share a gradebook or a kernel port range, and each submission runs in a fresh
-  kernel exactly as single-notebook ``grade`` does.
+* Workers (one process per core, plus one, by default) each own a private nbgrader course
+  (``grading.Grader``), so no two processes ever share a gradebook or a kernel port range, and each
+  submission runs in a fresh kernel exactly as single-notebook ``grade`` does.
 * The main process is the only writer. Every finished submission is committed at once to a results store
   (SQLite, keyed by student and assignment, with the notebook's content hash), so a run killed at any
   moment loses at most the submissions in flight; rerunning grades only what is new or changed.
@@ -105,6 +105,20 @@ def _progress(done: int, total: int, start: float, stream) -> None:
     stream.flush()
 
 
+def default_workers() -> int:
+    """Local workers when ``--workers`` is not given: one more than the cores this process may run on.
+
+    A worker and its student's kernel take turns (the worker sends a cell or a request and waits; the kernel
+    answers and waits), so one worker per core leaves the cores idle part of the time. Measured on 2 cores,
+    150 submissions: 2 workers kept them busy 77% of the time (80 s), 3 workers 89% (73 s); 4 lost more to
+    contention than they gained (79 s)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return cores + 1
+
+
 def _dispatch(todo: list[Job], work: Callable, record: Callable, *, scheduler, workers: int | None,
               job_timeout: float | None, memory_mb: int | None, meanwhile: Callable[[], Any]) -> Any:
     """Run ``work(job)`` for every job, locally (:class:`Dispatcher`) or on Dask; ``record(i, job, outcome)``
@@ -120,7 +134,7 @@ def _dispatch(todo: list[Job], work: Callable, record: Callable, *, scheduler, w
                 record(i, futures[fut], fut.result)
         return value
     elif todo:
-        workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+        workers = max(1, min(workers or default_workers(), len(todo)))
         finished = iter(range(1, len(todo) + 1))
         dispatcher = Dispatcher(work, workers, job_timeout=job_timeout, memory_mb=memory_mb)
         dispatcher.start()  # the workers import and set up while `meanwhile` runs here
@@ -173,7 +187,8 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
                 work: Callable | None = None) -> Summary:
     """Grade every submission under ``source`` (folder or zip) into ``out``.
 
-    Locally on ``workers`` processes (default: one per core), or on a Dask cluster with ``scheduler``
+    Locally on ``workers`` processes (default: one per core, plus one: :func:`default_workers`), or on a
+    Dask cluster with ``scheduler``
     (its address, e.g. ``tcp://10.0.0.5:8786``, or a ``distributed.Client``-acceptable object); Dask workers
     must see the course repository and the submissions at the same paths.
 
