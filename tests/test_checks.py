@@ -561,6 +561,21 @@ def test_equal_forms_that_simplify_cannot_prove_equal_still_pass():
         assert_sympy_equal(other + sp.Rational(1, 10**6), sigma1)
 
 
+def test_an_equal_nested_radical_is_accepted_without_waiting_for_equals(monkeypatch):
+    """A singular value written as a nested radical: simplify() cannot prove it equal, and equals() spent a
+    quarter of a second on it to answer "don't know" (twelve times per pair of chapter 01 and 06 batches).
+    Zero at the random points settles it, as it did after equals() before."""
+    sp = sympy
+    a = sp.Symbol("a", real=True)
+    sigma1 = (a + sp.sqrt(a**2 + 4)) / 2
+
+    def no_equals(self, other, *args, **kwargs):
+        raise AssertionError("equals() was called on an answer the random points settle")
+
+    monkeypatch.setattr(sp.Expr, "equals", no_equals)
+    assert_sympy_equal(sp.sqrt(a**2 / 2 + a * sp.sqrt(a**2 + 4) / 2 + 1), sigma1)
+
+
 def test_an_exact_answer_off_by_a_tiny_amount_is_still_wrong():
     with pytest.raises(AssertionError, match="not equal"):
         assert_sympy_equal(sympy.Rational(1, 3) + sympy.Rational(1, 10**20), sympy.Rational(1, 3))
