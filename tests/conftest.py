@@ -25,13 +25,16 @@ CH01 = "01-vectors"
 
 
 def pytest_xdist_auto_num_workers(config):
-    """``-n auto`` (pyproject's addopts): one worker more than the machine has cores.
+    """``-n auto`` (pyproject's addopts): one worker more than the cores, counted as grade-class counts them
+    (:func:`autograder.classroom.grade_class.default_workers`, which honours a CPU affinity mask).
 
     A worker that grades spends about a third of its time waiting: the grader and the student's kernel take
     turns (one sends a cell or a request, the other works), and the deliberate time limits of the failure
     tests are waits. Measured on a 2-core machine, the whole suite kept the cores busy 87% of the time with 2
     workers (432 s) and 97% with 3 (406 s)."""
-    return (os.cpu_count() or 1) + 1
+    from autograder.classroom.grade_class import default_workers
+
+    return default_workers()
 
 
 def pytest_collection_modifyitems(session, config, items):

@@ -72,7 +72,6 @@ def test_the_metadata_schema_is_checked_once_not_for_every_cell(course, tmp_path
     assert len(checked) <= 1, f"the schema was checked {len(checked)} times for {2 * len(notebooks)} notebooks"
 
 
-
 def test_a_graded_notebook_is_validated_once_per_conversion_not_after_every_step(course):
     """nbconvert's check of the whole notebook runs after a conversion's last step, not after each of them."""
     from unittest import mock

@@ -188,9 +188,9 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     """Grade every submission under ``source`` (folder or zip) into ``out``.
 
     Locally on ``workers`` processes (default: one per core, plus one: :func:`default_workers`), or on a
-    Dask cluster with ``scheduler``
-    (its address, e.g. ``tcp://10.0.0.5:8786``, or a ``distributed.Client``-acceptable object); Dask workers
-    must see the course repository and the submissions at the same paths.
+    Dask cluster with ``scheduler`` (its address, e.g. ``tcp://10.0.0.5:8786``, or a
+    ``distributed.Client``-acceptable object); Dask workers must see the course repository and the
+    submissions at the same paths.
 
     Locally, a submission that crashes its worker, or runs past ``job_timeout`` seconds, fails alone (the
     worker is replaced); a worker's memory is bounded by ``grader_memory_mb``. Such a failure is never stored

@@ -60,6 +60,16 @@ def _rebuild_error(info: dict) -> BaseException:
     return cls(msg)
 
 
+STOPPED = "the code ran longer than the time limit and was stopped"
+
+
+def _could_not_run(failed: dict) -> RuntimeError:
+    """The error for code of the student's that the grader's request could not run (an error reply's
+    ``ename`` and ``evalue``: a cell's reply, or the agent's ``failed``)."""
+    return RuntimeError(f"the grader could not run the student's code ({failed.get('ename', 'Error')}: "
+                        f"{str(failed.get('evalue', ''))[:200]})")
+
+
 class StudentObject:
     """Something the student's code returned that is not data (an object); only its attributes can be read."""
 
@@ -181,6 +191,11 @@ class KernelSession:
             raise RuntimeError("the grader could not read the answer of the student's kernel")
         if answer.get("too_large") is True:
             raise wire.PlainDataError("the answer is too large to be checked")
+        if answer.get("interrupted") is True:  # the agent's word for a KeyboardInterrupt in the student's code
+            self.fault = KernelFault("timeout", STOPPED)
+            raise self.fault
+        if isinstance(answer.get("failed"), dict):  # SystemExit and the like
+            raise _could_not_run(answer["failed"])
         if "raise" in answer and isinstance(answer["raise"], dict):
             raise _rebuild_error(answer["raise"])
         value = wire.decode(answer.get("ok"), remote=self._proxy)
@@ -209,17 +224,6 @@ class KernelSession:
         if not isinstance(text, str):
             raise RuntimeError("the grader could not read the answer of the student's kernel "
                                "(was IPython or autograder changed by the student's code?)")
-        if text.startswith('{"interrupted"') or text.startswith('{"failed"'):
-            try:
-                said = json.loads(text)
-            except ValueError:
-                said = {}
-            if said.get("interrupted") is True:
-                raise TimeoutError("the code ran longer than the time limit and was stopped")
-            failed = said.get("failed")
-            if isinstance(failed, dict):
-                raise RuntimeError(f"the grader could not run the student's code ({failed.get('ename', 'Error')}: "
-                                   f"{str(failed.get('evalue', ''))[:200]})")
         return text
 
     async def _comm(self, kc) -> str:
@@ -231,11 +235,9 @@ class KernelSession:
                             store_history=False, allow_stdin=False)
         content = (await self._wait(msg_id))["content"]
         if content.get("status") != "ok":
-            ename = content.get("ename", "Error")
-            if ename == "KeyboardInterrupt":
-                raise TimeoutError("the code ran longer than the time limit and was stopped")
-            raise RuntimeError(f"the grader could not run the student's code ({ename}: "
-                               f"{str(content.get('evalue', ''))[:200]})")
+            if content.get("ename") == "KeyboardInterrupt":
+                raise TimeoutError(STOPPED)
+            raise _could_not_run(content)
         from autograder.hardened.agent import COMM_TARGET
 
         comm_id = uuid.uuid4().hex
@@ -296,5 +298,5 @@ class KernelSession:
 
     async def _timeout(self, msg_id: str) -> dict:
         if await self.executor.interrupt_or_kill(msg_id):
-            raise TimeoutError("the code ran longer than the time limit and was stopped")
+            raise TimeoutError(STOPPED)
         raise KernelTimedOut("the code ran longer than the time limit and ignored the interrupt")
