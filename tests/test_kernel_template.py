@@ -23,7 +23,7 @@ MARK = uuid.uuid4().hex[:8]
 SLEEP = f"300.{int(MARK, 16) % 10**6:06d}"  # a background process's argument: a valid number, unique to this run
 
 POLLUTE = f"""
-import ctypes, os, subprocess, sys, types
+import ctypes, os, subprocess, sys, time, types
 import numpy as np
 LEFTOVER_{MARK} = 1
 os.environ["LEFTOVER_{MARK}"] = "1"
@@ -36,7 +36,11 @@ for _d in {{os.getcwd(), os.environ.get("HOME", "."), os.environ.get("TMPDIR", "
             _f.write("x")
     except OSError:
         pass
-subprocess.Popen(["sleep", "{SLEEP}"], start_new_session=True)
+_sleeper = subprocess.Popen(["sleep", "{SLEEP}"], start_new_session=True)
+for _ in range(1000):  # Popen returns mid-exec: /proc shows the sleep's own command line a moment later
+    if b"{SLEEP}" in open(f"/proc/{{_sleeper.pid}}/cmdline", "rb").read():
+        break
+    time.sleep(0.01)
 ctypes.CDLL(None).shmget(0x{MARK[:6]}, 4096, 0o1666)
 class _Hook:
     leftover = "{MARK}"
