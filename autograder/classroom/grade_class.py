@@ -6,9 +6,10 @@
 * The main process is the only writer. Every finished submission is committed at once to a results store
   (SQLite, keyed by student and assignment, with the notebook's content hash), so a run killed at any
   moment loses at most the submissions in flight; rerunning grades only what is new or changed.
-* At the end the store is written into nbgrader's gradebook (``gradebook.db`` in the output folder, or any
-  SQLAlchemy URL), with the submitted and autograded notebooks where formgrader expects them, and into
-  ``grades.csv``.
+* Each stored grade is then written into nbgrader's gradebook (``gradebook.db`` in the output folder, or any
+  SQLAlchemy URL) while the others are graded; at the end, whatever it still lacks (earlier runs' results, a
+  write it refused), so it always ends equal to the store. The submitted and autograded notebooks go where
+  formgrader expects them, and the grades into ``grades.csv``.
 
 Who handed in what is :mod:`autograder.classroom.intake`; the results store, the gradebook and the CSV are
 :mod:`autograder.classroom.results`.
@@ -30,8 +31,7 @@ from autograder.classroom.dispatch import Dispatcher, WorkerFailure
 from autograder.classroom.feedback import feedback_html
 from autograder.classroom.intake import take_in
 from autograder.classroom.report import write_report
-from autograder.classroom.results import (Job, ResultStore, Summary, prepare_gradebook, write_csv,
-                                          write_gradebook)
+from autograder.classroom.results import GradebookWriter, Job, ResultStore, Summary, write_csv
 from autograder.course.config import CELL_TIMEOUT, GRADER_MEMORY_MB, JOB_TIMEOUT
 from autograder.course.kinds import course_kinds
 from autograder.course.layout import Course, absolute_db_url
@@ -157,8 +157,9 @@ def _keep_submitted(todo: list[Job], out: Path) -> None:
 
 
 def _recorder(store: ResultStore, out: Path, summary: Summary, on_result: Callable[[Job, dict], None] | None,
-              progress: Callable[[int], None] | None) -> Callable:
-    """``record(i, job, outcome)`` for :func:`_dispatch`: a grade is kept, a failure of the grading is not."""
+              progress: Callable[[int], None] | None, gradebook: GradebookWriter | None = None) -> Callable:
+    """``record(i, job, outcome)`` for :func:`_dispatch`: a grade is kept (stored, then written into the
+    gradebook while the others are graded), a failure of the grading is not."""
 
     def record(i: int, job: Job, outcome) -> None:
         try:
@@ -171,6 +172,8 @@ def _recorder(store: ResultStore, out: Path, summary: Summary, on_result: Callab
             summary.unfinished.append((job.path, reason))
         else:
             _keep(store, out, summary, job, result, seconds, files)
+            if gradebook is not None:
+                gradebook.write(job.student, job.assignment, job.notebook, result)
             if on_result:
                 on_result(job, result)
         if progress:
@@ -212,22 +215,23 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     _keep_submitted(todo, out)
     stream = sys.stderr
     show = not quiet and stream.isatty()
+    gradebook = GradebookWriter(course, out, db_url)
     record = _recorder(store, out, summary, on_result,
-                       partial(_progress, total=len(todo), start=start, stream=stream) if show else None)
+                       partial(_progress, total=len(todo), start=start, stream=stream) if show else None, gradebook)
     try:
         work = work or partial(grade_job, course_root=str(course.root), timeout=timeout, hardened=hardened,
                                resources=resources)
         # nbgrader records the assignments in the gradebook while the workers start
         assignments = {j.assignment for j in todo if j.assignment} | {a for _, a, _, _ in store.all()}
-        gradebook = _dispatch(todo, work, record, scheduler=scheduler, workers=workers, job_timeout=job_timeout,
-                              memory_mb=grader_memory_mb,
-                              meanwhile=partial(prepare_gradebook, course, out, db_url, assignments))
+        _dispatch(todo, work, record, scheduler=scheduler, workers=workers, job_timeout=job_timeout,
+                  memory_mb=grader_memory_mb, meanwhile=partial(gradebook.prepare, assignments))
         if show and todo:
             stream.write("\n")
-        write_gradebook(store, course, out, db_url, grader=gradebook)
+        gradebook.finish(store)  # what the run could not write as it went, and earlier runs' results
         write_csv(store, out / "grades.csv")
         write_report(store.timed(), out, notes=summary.intake_lines(), kinds=course_kinds(course))
     finally:
+        gradebook.close()
         store.close()
     summary.seconds = time.perf_counter() - start
     return summary

@@ -110,21 +110,24 @@ def _assignment_section(assignment: str, entries: list[tuple[str, dict, float]],
 
 
 def _score_histogram(assignment: str, scores: list[float], max_score: float, figures: Path) -> Path:
-    import matplotlib
+    # matplotlib's object interface (no pyplot: nothing global, half the import) and fixed margins (tight_layout
+    # measured every label of the 12 figures of a course again: 0.5 of the report's 1.3 s)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(6, 3))
+    fig = Figure(figsize=(6, 3))
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
     ax.hist(scores, bins=min(20, max(5, int(max_score) + 1)), range=(0, max_score or 1), color="tab:blue",
             edgecolor="white")
     ax.set_xlabel("score")
     ax.set_ylabel("students")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # no half students
     ax.set_title(f"{assignment}: score distribution")
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.11, right=0.97, bottom=0.17, top=0.9)
     png = figures / f"{assignment}-scores.png"
     fig.savefig(png, dpi=100)
-    plt.close(fig)
     return png
 
 

@@ -97,9 +97,8 @@ class ResultStore:
 def prepare_gradebook(course: Course, out: Path, db_url: str, assignments: set[str],
                       grader: Grader | None = None) -> Grader:
     """nbgrader's gradebook with ``assignments`` recorded (their cells, points and hidden tests), ready for
-    :func:`write_gradebook`; ``grader``: one that already recorded some (each is recorded once). The slow
-    part of writing grades: ``grade_class`` runs it while the grading workers start. This Grader only
-    records assignments, it never grades: it does not probe the jail."""
+    grades; ``grader``: one that already recorded some (each is recorded once). This Grader only records
+    assignments, it never grades: it does not probe the jail."""
     grader = grader or Grader(course, out, db_url=db_url, hardened=False)
     with quiet_nbgrader():
         for assignment in sorted(a for a in assignments if a in course.assignments()):
@@ -107,30 +106,80 @@ def prepare_gradebook(course: Course, out: Path, db_url: str, assignments: set[s
     return grader
 
 
-def write_gradebook(store: ResultStore, course: Course, out: Path, db_url: str,
-                    grader: Grader | None = None) -> None:
-    """(Re)write every stored result into nbgrader's gradebook; idempotent. ``grader``: from
-    :func:`prepare_gradebook`."""
-    from nbgrader.api import Gradebook, MissingEntry
+class GradebookWriter:
+    """nbgrader's gradebook, written while the class is graded.
 
-    results = store.all()
-    grader = prepare_gradebook(course, out, db_url, {a for _, a, _, _ in results}, grader)
-    with quiet_nbgrader():
-        with Gradebook(db_url, grader.coursedir.course_id) as gb:
+    :meth:`prepare` records the assignments (``grade_class`` runs it while the workers start); :meth:`write`
+    puts one result in as soon as it is stored, so the gradebook grows during the run instead of after it;
+    :meth:`finish` writes every stored result this run did not write (results of earlier runs, and any the
+    database refused during the run: a gradebook that was locked, say), so the gradebook always ends equal to
+    the results store, whatever happened on the way. A result is committed on its own: a run killed
+    meanwhile leaves a consistent gradebook, and the next run completes it."""
+
+    def __init__(self, course: Course, out: Path, db_url: str):
+        self.course, self.out, self.db_url = course, out, db_url
+        self.grader: Grader | None = None
+        self._gb = None
+        self._written: dict[tuple[str, str], str] = {}  # (student, assignment) -> the result JSON written
+        self._deferred = False  # a write failed: the rest waits for finish()
+
+    def prepare(self, assignments: set[str]) -> "GradebookWriter":
+        self.grader = prepare_gradebook(self.course, self.out, self.db_url, assignments, self.grader)
+        return self
+
+    def write(self, student: str, assignment: str | None, notebook: str | None, result: dict) -> None:
+        """One result, now, if the gradebook is ready; a failure here is not fatal (``finish`` retries)."""
+        if self.grader is None or self._deferred:
+            return
+        try:
+            self._put(student, assignment, notebook, result)
+        except Exception:  # noqa: BLE001 - finish() writes it again, and says why if it fails again
+            self._deferred = True
+            self.close()
+
+    def finish(self, store: ResultStore) -> None:
+        """Every stored result the gradebook does not have yet as stored; idempotent."""
+        results = store.all()
+        self.grader = prepare_gradebook(self.course, self.out, self.db_url, {a for _, a, _, _ in results},
+                                        self.grader)
+        try:
             for student, assignment, notebook, result in results:
-                if assignment not in course.assignments() or not notebook:
-                    continue
+                self._put(student, assignment, notebook, result)
+        finally:
+            self.close()
+
+    def _put(self, student: str, assignment: str | None, notebook: str | None, result: dict) -> None:
+        from nbgrader.api import Gradebook
+
+        text = json.dumps(result, sort_keys=True)
+        if not assignment or assignment not in self.course.assignments() or not notebook or \
+                self._written.get((student, assignment)) == text:
+            return
+        assert self.grader is not None
+        with quiet_nbgrader():
+            if self._gb is None:
+                self._gb = Gradebook(self.db_url, self.grader.coursedir.course_id)
+            gb = self._gb
+            try:
                 gb.update_or_create_student(student)
-                gb.update_or_create_submission(assignment, student)
-                points = {q["grade_id"]: q["points"] for q in result["questions"]}
-                for grade_id, value in points.items():
-                    try:
-                        grade = gb.find_grade(grade_id, notebook, assignment, student)
-                    except MissingEntry:
-                        continue
-                    grade.auto_score = value
-                    grade.needs_manual_grade = False
+                submission = gb.update_or_create_submission(assignment, student)
+                # the submission's grades in one query (not one per test cell)
+                grades = {g.name: g for nb in submission.notebooks if nb.name == notebook for g in nb.grades}
+                for q in result["questions"]:
+                    grade = grades.get(q["grade_id"])
+                    if grade is not None:  # a test the gradebook does not know is not written
+                        grade.auto_score = q["points"]
+                        grade.needs_manual_grade = False
                 gb.db.commit()
+            except BaseException:
+                gb.db.rollback()
+                raise
+        self._written[(student, assignment)] = text
+
+    def close(self) -> None:
+        if self._gb is not None:
+            gb, self._gb = self._gb, None
+            gb.close()
 
 
 def write_csv(store: ResultStore, path: Path) -> None:

@@ -89,7 +89,7 @@ def test_grade_class_reads_kinds_from_the_course_not_from_what_a_student_relabel
             record(i, job, lambda job=job: work(job))
 
     monkeypatch.setattr(grade_class_module, "_dispatch", serial)
-    monkeypatch.setattr(grade_class_module, "write_gradebook", lambda *a, **k: None)  # nbgrader's, not ours
+    monkeypatch.setattr(grade_class_module.GradebookWriter, "finish", lambda *a: None)  # nbgrader's, not ours
     grade_class_module.grade_class(tmp_path / "submitted", course, tmp_path / "out", quiet=True, work=work)
     report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     assert "| implement | 2 | 4 | 50% |" in report and "| predict | 1 | 2 | 100% |" in report
