@@ -7,6 +7,7 @@ arguments; the class test grades honest canaries together with hostile submissio
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -90,6 +91,9 @@ def _work(job):
         return len(bytearray(value * 1024 * 1024))
     if kind == "slow":
         time.sleep(value)
+    if kind == "touch":
+        open(value, "w").close()
+        return "touched"
     if kind == "imported":
         import sys
         return value in sys.modules
@@ -137,6 +141,27 @@ def test_workers_start_before_the_first_job_so_their_set_up_overlaps_the_callers
     dispatcher.run([("ok", 1), ("ok", 2)], lambda job, outcome: results.setdefault(job, outcome()))
     assert results == {("ok", 1): 2, ("ok", 2): 4}
     assert not any(p.is_alive() for p in processes)
+
+
+def test_the_first_jobs_are_graded_while_the_caller_prepares_the_gradebook(tmp_path):
+    """grade-class records the assignments in the gradebook (seconds) while the workers grade their first
+    jobs, not before handing them out; no result is recorded before that preparation is done."""
+    from autograder.classroom.dispatch import Dispatcher
+
+    marks = [str(tmp_path / f"job-{i}") for i in range(2)]
+    seen, order = {}, []
+
+    def meanwhile():
+        deadline = time.monotonic() + 30
+        while not all(os.path.exists(m) for m in marks) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        seen["both jobs ran"] = all(os.path.exists(m) for m in marks)
+        order.append("prepared")
+
+    Dispatcher(_work, 2).run([("touch", m) for m in marks], lambda job, outcome: order.append(outcome()),
+                             meanwhile=meanwhile)
+    assert seen == {"both jobs ran": True}
+    assert order == ["prepared", "touched", "touched"]
 
 
 def test_a_worker_with_nothing_left_to_do_exits_while_another_still_grades():

@@ -211,7 +211,10 @@ class Dispatcher:
             return
         raise WorkerFailure("a grading worker could not be started")
 
-    def run(self, jobs: Iterable[Any], done: Callable[[Any, Callable[[], Any]], None]) -> None:
+    def run(self, jobs: Iterable[Any], done: Callable[[Any, Callable[[], Any]], None],
+            meanwhile: Callable[[], Any] | None = None) -> None:
+        """``meanwhile()`` runs here once every worker has its first job, before the first result is waited
+        for: the caller's own set-up overlaps the first jobs instead of delaying them."""
         pending = list(jobs)
         try:
             while True:
@@ -226,6 +229,9 @@ class Dispatcher:
                         w = self.workers[slot]
                     if not pending and w is not None and w.job is None:
                         self._stop(w)  # nothing left for it: it exits while the others finish their jobs
+                if meanwhile is not None:
+                    meanwhile, now = None, meanwhile
+                    now()
                 busy = [w for w in self.workers if w is not None and w.job is not None]
                 if not busy:
                     return

@@ -123,7 +123,7 @@ def _dispatch(todo: list[Job], work: Callable, record: Callable, *, scheduler, w
               job_timeout: float | None, memory_mb: int | None, meanwhile: Callable[[], Any]) -> Any:
     """Run ``work(job)`` for every job, locally (:class:`Dispatcher`) or on Dask; ``record(i, job, outcome)``
     gets each outcome as it comes (``outcome()`` returns the result or raises). ``meanwhile()`` runs here
-    while the workers start (or the cluster starts on the jobs); its value is returned."""
+    while the workers grade their first jobs, before any outcome is recorded; its value is returned."""
     if todo and scheduler:
         from dask.distributed import Client, as_completed as dask_completed
 
@@ -137,14 +137,12 @@ def _dispatch(todo: list[Job], work: Callable, record: Callable, *, scheduler, w
         workers = max(1, min(workers or default_workers(), len(todo)))
         finished = iter(range(1, len(todo) + 1))
         dispatcher = Dispatcher(work, workers, job_timeout=job_timeout, memory_mb=memory_mb)
-        dispatcher.start()  # the workers import and set up while `meanwhile` runs here
-        try:
-            value = meanwhile()
-        except BaseException:
-            dispatcher.close()
-            raise
-        dispatcher.run(todo, lambda job, outcome: record(next(finished), job, outcome))
-        return value
+        dispatcher.start()  # the workers start while this process sends their first jobs
+        value: list[Any] = []
+        # `meanwhile` runs once every worker has a job to grade, before the first result is recorded
+        dispatcher.run(todo, lambda job, outcome: record(next(finished), job, outcome),
+                       meanwhile=lambda: value.append(meanwhile()))
+        return value[0]
     return meanwhile()
 
 
