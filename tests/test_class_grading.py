@@ -192,13 +192,16 @@ def test_the_demo_class_mixes_right_partial_wrong_blank_and_broken_work(course, 
     assert sum(1 for r in results if r.error) == 1  # the damaged upload
 
 
-def test_a_dask_cluster_grades_the_class_like_the_local_workers(course, graded_class, tmp_path):
+def test_a_dask_cluster_grades_the_class_like_the_local_workers(course, graded_class, tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
     base, files, _ = graded_class
     lms = tmp_path / "lms"
     lms.mkdir()
     for name in ("alice", "carol", "dave"):
         shutil.copy(files[name], lms / files[name].name)
+    workers_tmp = tmp_path / "workers-tmp"  # the Dask workers' temporary folder, to see what they leave there
+    workers_tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(workers_tmp))
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
         summary = grade_class(lms, course, tmp_path / "out", scheduler=cluster.scheduler_address, quiet=True)
@@ -206,6 +209,7 @@ def test_a_dask_cluster_grades_the_class_like_the_local_workers(course, graded_c
     local = gradebook_scores(base / "out" / "gradebook.db")
     remote = gradebook_scores(tmp_path / "out" / "gradebook.db")
     assert remote == {k: v for k, v in local.items() if k[0] in ("alice", "carol", "dave")}
+    assert not list(workers_tmp.glob("autograder-*")), "a Dask worker left its grading workspace behind"
 
 
 def test_a_postgresql_gradebook_receives_the_same_grades(course, graded_class, tmp_path):

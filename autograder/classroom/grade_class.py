@@ -18,6 +18,7 @@ Who handed in what is :mod:`autograder.classroom.intake`; the results store, the
 from __future__ import annotations
 
 import json
+import multiprocessing.util
 import os
 import shutil
 import sys
@@ -51,6 +52,10 @@ def _grader(course_root: str, timeout: int, hardened: bool, resources: dict | No
     key = (course_root, timeout, hardened, json.dumps(resources or {}, sort_keys=True))
     if key not in _GRADERS:
         workspace = Path(tempfile.mkdtemp(prefix="autograder-worker-"))
+        # removed when the worker process ends: a local worker's folder goes anyway, a Dask worker's would not
+        # (multiprocessing runs these finalizers in its children too, where atexit handlers are skipped)
+        multiprocessing.util.Finalize(None, shutil.rmtree, args=(str(workspace),), kwargs={"ignore_errors": True},
+                                      exitpriority=0)
         _GRADERS[key] = Grader(Course(Path(course_root)), workspace, timeout=timeout, hardened=hardened,
                                resources=resources)
     return _GRADERS[key]
