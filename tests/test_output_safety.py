@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 import nbformat
 import pytest
+from nbconvert import HTMLExporter
 
 from autograder.classroom.feedback import feedback_notebook, render_feedback
 from autograder.classroom.results import Job, ResultStore, Summary, write_csv
@@ -155,6 +156,36 @@ def test_a_long_code_cell_is_highlighted_but_not_kept_by_the_worker():
     kept = feedback._highlighted.cache_info().currsize
     page = _page([nbformat.v4.new_code_cell("data = [" + "1.5, " * 400_000 + "]")])
     assert "1.5" in page and feedback._highlighted.cache_info().currsize == kept
+
+
+@pytest.mark.parametrize("markdown", HOSTILE_MARKDOWN[:3])
+def test_markdown_rendered_once_per_class_is_the_same_sanitized_page(monkeypatch, markdown):
+    """The assignment's text and the common hints are converted and sanitized once per worker, then remembered:
+    a page built from remembered fragments is the page built afresh, hostile text included."""
+    from autograder.classroom import feedback
+
+    cells = [nbformat.v4.new_markdown_cell(f"## My answer\n\n{markdown}"), nbformat.v4.new_markdown_cell("Given text.")]
+    first = _page(cells)
+    cleaned = []
+    real = feedback.clean_html
+    monkeypatch.setattr(feedback, "clean_html", lambda fragment: cleaned.append(fragment) or real(fragment))
+    again = _page(cells)
+    assert cleaned == []  # nothing converted or sanitized twice
+    monkeypatch.setattr(feedback, "_markdown_html", lambda exporter, source: HTMLExporter.markdown2html(
+        exporter, {}, source))
+    monkeypatch.setattr(feedback, "_clean_remembered", real)
+    fresh = _page(cells)
+    assert_inert(again)
+    assert len({re.sub(r'\bid="[^"]*"', "", page) for page in (first, again, fresh)}) == 1
+
+
+def test_a_long_markdown_cell_is_rendered_but_not_kept_by_the_worker():
+    from autograder.classroom import feedback
+
+    kept = feedback._markdown_html.cache_info().currsize, feedback._clean_remembered.cache_info().currsize
+    page = _page([nbformat.v4.new_markdown_cell("| a |\n|---|\n" + "| 1.5 |\n" * 20_000)])
+    assert "1.5" in page
+    assert (feedback._markdown_html.cache_info().currsize, feedback._clean_remembered.cache_info().currsize) == kept
 
 
 def test_report_md_shows_student_text_as_text(tmp_path):

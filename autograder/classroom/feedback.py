@@ -17,11 +17,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import nbformat
+from jinja2 import pass_context
 from nbconvert import HTMLExporter
 from nbformat import NotebookNode
 
 from autograder.classroom.safe_text import markdown_text as md
-from autograder.classroom.sanitize import CONTENT_SECURITY_POLICY, clean_html, student_cell
+from autograder.classroom.sanitize import CONTENT_SECURITY_POLICY, clean_html, new_cell, student_cell
 from autograder.course.notebooks import read_notebook
 from autograder.grading.verdict import STATUS_ICON as ICON, is_test_cell
 
@@ -33,7 +34,7 @@ def _verdict_cell(q: dict) -> NotebookNode:
             f"({q['status']})**")
     if q.get("message"):
         text += f"  \n{md(q['message'])}"
-    return nbformat.v4.new_markdown_cell(text)
+    return new_cell("markdown", text)
 
 
 def feedback_notebook(graded: NotebookNode, result: dict, student: str) -> NotebookNode:
@@ -53,7 +54,7 @@ def feedback_notebook(graded: NotebookNode, result: dict, student: str) -> Noteb
     head = (f"# Feedback for {md(student)}: {md(str(result.get('assignment')))}\n\n"
             f"**Score: {result.get('score')} / {result.get('max_score')}**\n\n"
             "| Test | Result | Points | Hint |\n|---|---|---|---|\n" + rows)
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(head), *cells])
+    nb = nbformat.v4.new_notebook(cells=[new_cell("markdown", head), *cells])
     nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
     return nb
 
@@ -110,14 +111,39 @@ class FeedbackExporter(HTMLExporter):
         page = _NO_ALT.sub('<img alt="No description has been provided for this image"', page)
         return _FOCUSABLE.sub(r'\1 tabindex="0"', page), resources
 
+    @pass_context
+    def markdown2html(self, context, source):
+        """Markdown rendered once per text: the cells here have no attachments (``student_cell`` drops them),
+        so the HTML depends on the text alone, and a class's pages repeat the assignment's text and hints."""
+        if len(source) > REMEMBERED_CHARS:
+            return HTMLExporter.markdown2html(self, context, source)
+        return _markdown_html(self, source)
+
+
+@lru_cache(maxsize=REMEMBERED_CELLS)
+def _markdown_html(exporter: HTMLExporter, source: str) -> str:
+    return HTMLExporter.markdown2html(exporter, {}, source)
+
+
+@lru_cache(maxsize=REMEMBERED_CELLS)
+def _clean_remembered(fragment: str) -> str:
+    return clean_html(fragment)
+
+
+def _clean_html(fragment: object) -> str:
+    """:func:`clean_html` remembered by text (bleach was 40% of a page), for fragments of a cell's size."""
+    text = str(fragment)
+    return _clean_remembered(text) if len(text) <= REMEMBERED_CHARS else clean_html(fragment)
+
 
 @lru_cache(maxsize=1)
 def _exporter() -> HTMLExporter:
     # the templates are loaded once per process (saves ~0.05 s a page); clean_html replaces nbconvert's
-    # filter of that name, which the template runs on every Markdown and HTML fragment when sanitizing
+    # filter of that name, which the template runs on every Markdown and HTML fragment when sanitizing; the
+    # notebook is validated once, after the preprocessors, not after each of them
     exporter = FeedbackExporter(template_name="feedback", extra_template_basedirs=[str(TEMPLATES)],
-                                sanitize_html=True)
-    exporter.register_filter("clean_html", clean_html)
+                                sanitize_html=True, optimistic_validation=True)
+    exporter.register_filter("clean_html", _clean_html)
     return exporter
 
 

@@ -16,6 +16,7 @@ import re
 import bleach
 import nbformat
 from nbformat import NotebookNode
+from nbformat.v4.nbbase import random_cell_id
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; form-action 'none'"
 
@@ -89,13 +90,22 @@ def _safe_output(output: dict) -> NotebookNode | None:
     return None
 
 
+def new_cell(kind: str, source: str, outputs: list | None = None) -> NotebookNode:
+    """The cell ``nbformat.v4.new_code_cell``/``new_markdown_cell`` makes, without validating it on its own (a
+    feedback page made 35 such checks): the feedback notebook is validated whole when it is rendered."""
+    cell = NotebookNode(id=random_cell_id(), cell_type=kind, metadata=NotebookNode(), source=source)
+    if kind == "code":
+        cell.update(execution_count=None, outputs=list(outputs or []))
+    return cell
+
+
 def student_cell(cell: dict) -> NotebookNode:
     """A fresh cell with the student's text (and safe outputs): no metadata, attachments or chosen id."""
     source = _as_text(cell.get("source", ""))
     kind = cell.get("cell_type")
     if kind == "code":
         outputs = [o for o in (_safe_output(out) for out in cell.get("outputs", []) if isinstance(out, dict)) if o]
-        return nbformat.v4.new_code_cell(source, outputs=outputs)
+        return new_cell("code", source, outputs)
     if kind == "markdown":
-        return nbformat.v4.new_markdown_cell(source)
-    return nbformat.v4.new_code_cell(source)  # a raw cell: shown as its text
+        return new_cell("markdown", source)
+    return new_cell("code", source)  # a raw cell: shown as its text
