@@ -31,6 +31,7 @@ from typing import Any, Callable, Iterable
 
 _ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 WORKER_PRELOAD = ["autograder.classroom.grade_class"]  # what a grading worker imports anyway
+WORKER_DEPTH = 44  # a worker's temporary folder below the dispatcher's parent: "/autograder-dispatch-*/worker-12-1234"
 
 
 class WorkerFailure(Exception):
@@ -150,7 +151,10 @@ class Dispatcher:
         # that each spawned worker paid again); the server itself is a clean, single-threaded process.
         self.ctx = multiprocessing.get_context("forkserver")
         self.ctx.set_forkserver_preload(WORKER_PRELOAD)
-        self.base = Path(tempfile.mkdtemp(prefix="autograder-dispatch-"))
+        from autograder.hardened.kernel_manager import kernel_tempdir
+
+        # short enough for the sockets of the kernels its workers start (their temporary folders are in it)
+        self.base = Path(tempfile.mkdtemp(prefix="autograder-dispatch-", dir=kernel_tempdir(below=WORKER_DEPTH)))
         self.workers: list[_Worker | None] = [None] * self.size
         self._started = 0
 

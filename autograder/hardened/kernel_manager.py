@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from queue import Empty
@@ -22,6 +23,26 @@ MAX_MESSAGE = wire.MAX_BYTES + 4 * 1024 * 1024  # bytes of one message from the 
 def _nbgrader_env() -> dict[str, str]:
     """The grader's variables a kernel sees (nbgrader's NBGRADER_EXECUTION), cold or forked; nothing else."""
     return {k: v for k, v in os.environ.items() if k.startswith("NBGRADER_")}
+
+
+SOCKET_PATH_MAX = 107  # bytes in a Unix socket's path on Linux (sun_path, without its final NUL)
+# a kernel's deepest socket below the folder its kernel folders are made in: the template's folder, the kernel's
+# folder and the socket itself ("autograder-template-12345678/s-12345678/k1234-5")
+KERNEL_DEPTH = 52
+SHORT_TEMPDIRS = ("/tmp", "/var/tmp", "/dev/shm")
+
+
+def kernel_tempdir(below: int = 0) -> str:
+    """Where to make the folders that kernels' sockets live in: the temporary folder, unless its path is too
+    long for them (``below``: bytes of folders in between, a class worker's for example), then the first
+    short system one. A TMPDIR of 60 characters made every kernel fail to start (every notebook scored 0)."""
+    tmp = tempfile.gettempdir()
+    if len(os.fsencode(tmp)) + below + KERNEL_DEPTH <= SOCKET_PATH_MAX:
+        return tmp
+    for folder in SHORT_TEMPDIRS:
+        if os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK):
+            return folder
+    return tmp
 
 
 class ReadyKernelClient(AsyncKernelClient):

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from autograder.hardened import jail as sandbox
 from autograder.hardened import resources as kernel_resources
+from autograder.hardened.kernel_manager import kernel_tempdir
 
 # (sh gives a background command /dev/null for stdin unless told otherwise: the requests come through fd 3)
 HOLDER = ('exec 3<&0; "$@" <&3 3<&- & exec 3<&- </dev/null >/dev/null; wait; '
@@ -124,7 +125,7 @@ class KernelTemplate:
         self.broken = False
         self.baseline = 0  # bytes used in the template's tmpfs once it is ready
         self.proc: subprocess.Popen | None = None
-        self.root = Path(tempfile.mkdtemp(prefix="autograder-template-"))
+        self.root = Path(tempfile.mkdtemp(prefix="autograder-template-", dir=kernel_tempdir()))
         self.mounted = kernel_resources.mount_scratch(self.root, res.scratch_mb, mode="0755")
         self.cgroups = kernel_resources.make_cgroups(self.root.name, res)
         try:

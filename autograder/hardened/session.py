@@ -45,7 +45,7 @@ from autograder.hardened import resources as kernel_resources
 from autograder.hardened import wire
 from autograder.hardened.deadline import VerdictTimeout, wall_clock_limit
 from autograder.hardened.jail import Limits
-from autograder.hardened.kernel_manager import SandboxedKernelManager
+from autograder.hardened.kernel_manager import SandboxedKernelManager, kernel_tempdir
 from autograder.hardened.kernel_session import KernelFault, KernelSession
 
 
@@ -86,7 +86,7 @@ class HardenedExecute(ResilientExecute):
             self._scratch, mounted = self._template.new_folder(), False  # the template's folder is the tmpfs
             name = self._template.cgroup_name(self._scratch)
         else:
-            self._scratch = Path(tempfile.mkdtemp(prefix="autograder-scratch-"))
+            self._scratch = Path(tempfile.mkdtemp(prefix="autograder-scratch-", dir=kernel_tempdir()))
             mounted = self.jail and kernel_resources.mount_scratch(self._scratch, res.scratch_mb)
             name = self._scratch.name
         self._cgroups = kernel_resources.make_cgroups(name, res)
