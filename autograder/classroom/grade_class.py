@@ -38,6 +38,7 @@ from autograder.course.kinds import course_kinds
 from autograder.course.layout import Course, absolute_db_url
 from autograder.course.notebooks import read_notebook, write_notebook
 from autograder.grading.grader import Grader, Submission, quiet_nbgrader
+from autograder.grading.seed import wait_for_seed
 from autograder.grading.verdict import UNKNOWN_FAILURE
 
 
@@ -48,7 +49,11 @@ from autograder.grading.verdict import UNKNOWN_FAILURE
 _GRADERS: dict[tuple, Grader] = {}
 
 
-def _grader(course_root: str, timeout: int, hardened: bool, resources: dict | None = None) -> Grader:
+SEED_WAIT = 120.0  # seconds a new worker waits for the assignments recorded once (then records its own)
+
+
+def _grader(course_root: str, timeout: int, hardened: bool, resources: dict | None = None,
+            seed: str | None = None) -> Grader:
     key = (course_root, timeout, hardened, json.dumps(resources or {}, sort_keys=True))
     if key not in _GRADERS:
         workspace = Path(tempfile.mkdtemp(prefix="autograder-worker-"))
@@ -56,16 +61,20 @@ def _grader(course_root: str, timeout: int, hardened: bool, resources: dict | No
         # (multiprocessing runs these finalizers in its children too, where atexit handlers are skipped)
         multiprocessing.util.Finalize(None, shutil.rmtree, args=(str(workspace),), kwargs={"ignore_errors": True},
                                       exitpriority=0)
-        _GRADERS[key] = Grader(Course(Path(course_root)), workspace, timeout=timeout, hardened=hardened,
-                               resources=resources)
+        grader = Grader(Course(Path(course_root)), workspace, timeout=timeout, hardened=hardened,
+                        resources=resources)  # its kernel template starts meanwhile, in the background
+        if seed and wait_for_seed(Path(seed), SEED_WAIT):
+            grader.adopt(Path(seed))
+        _GRADERS[key] = grader
     return _GRADERS[key]
 
 
 def grade_job(job: Job, course_root: str, timeout: int, hardened: bool = True,
-              resources: dict | None = None) -> tuple[dict, float, dict[str, str]]:
+              resources: dict | None = None, seed: str | None = None) -> tuple[dict, float, dict[str, str]]:
     """Grade one submission; returns (result JSON, seconds, {relative path: text} of files to write).
-    ``resources``: limits of the student's kernel (see :class:`autograder.hardened.resources.KernelResources`)."""
-    grader = _grader(course_root, timeout, hardened, resources)
+    ``resources``: limits of the student's kernel (see :class:`autograder.hardened.resources.KernelResources`);
+    ``seed``: the assignments recorded once for the whole class (:func:`autograder.grading.grader.prepare_seed`)."""
+    grader = _grader(course_root, timeout, hardened, resources, seed)
     start = time.perf_counter()
     sub = Submission(path=Path(job.path), student=job.student, assignment=job.assignment,
                      notebook=job.notebook, problem=job.problem)
@@ -221,13 +230,15 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     gradebook = GradebookWriter(course, out, db_url)
     record = _recorder(store, out, summary, on_result,
                        partial(_progress, total=len(todo), start=start, stream=stream) if show else None, gradebook)
+    # the assignments are recorded once, here, while the workers take their first jobs; local workers copy
+    # that record instead of each making its own (Dask workers may not see this machine's folders)
+    seed = Path(tempfile.mkdtemp(prefix="autograder-seed-"))
     try:
         work = work or partial(grade_job, course_root=str(course.root), timeout=timeout, hardened=hardened,
-                               resources=resources)
-        # nbgrader records the assignments in the gradebook while the workers start
+                               resources=resources, seed=None if scheduler else str(seed))
         assignments = {j.assignment for j in todo if j.assignment} | {a for _, a, _, _ in store.all()}
         _dispatch(todo, work, record, scheduler=scheduler, workers=workers, job_timeout=job_timeout,
-                  memory_mb=grader_memory_mb, meanwhile=partial(gradebook.prepare, assignments))
+                  memory_mb=grader_memory_mb, meanwhile=partial(gradebook.prepare, assignments, seed))
         if show and todo:
             stream.write("\n")
         gradebook.finish(store)  # what the run could not write as it went, and earlier runs' results
@@ -236,5 +247,6 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     finally:
         gradebook.close()
         store.close()
+        shutil.rmtree(seed, ignore_errors=True)
     summary.seconds = time.perf_counter() - start
     return summary

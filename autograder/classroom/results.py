@@ -12,6 +12,7 @@ from pathlib import Path
 from autograder.classroom.safe_text import csv_cell, terminal
 from autograder.course.layout import Course
 from autograder.grading.grader import Grader, quiet_nbgrader
+from autograder.grading.seed import prepare_seed
 
 
 @dataclass
@@ -123,7 +124,13 @@ class GradebookWriter:
         self._written: dict[tuple[str, str], str] = {}  # (student, assignment) -> the result JSON written
         self._deferred = False  # a write failed: the rest waits for finish()
 
-    def prepare(self, assignments: set[str]) -> "GradebookWriter":
+    def prepare(self, assignments: set[str], seed: Path | None = None) -> "GradebookWriter":
+        """Record ``assignments`` in the gradebook; with ``seed`` (an empty folder), record them there first,
+        once for the whole class (:func:`prepare_seed`: the workers copy it), and start a new gradebook file
+        as a copy of it."""
+        if seed is not None and prepare_seed(self.course, seed, assignments) and self.grader is None:
+            self.grader = Grader(self.course, self.out, db_url=self.db_url, hardened=False)
+            self.grader.adopt(seed)
         self.grader = prepare_gradebook(self.course, self.out, self.db_url, assignments, self.grader)
         return self
 
