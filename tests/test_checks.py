@@ -596,6 +596,24 @@ def test_an_equal_rational_function_is_accepted_without_simplify(monkeypatch):
         assert_sympy_equal(G * w * (1 + lam) / (2 + lam), rhs, name="(X^T X + lam I) w_ridge")
 
 
+def test_an_equal_polynomial_is_accepted_by_expanding_it(monkeypatch):
+    """A 7x7 determinant by Berkowitz (a deep sum of products) against its closed form: expand() decides it;
+    cancel() spent 0.17 s factoring its terms first, simplify() more."""
+    import autograder.check_symbolic as check_symbolic
+
+    a, b = sympy.symbols("a b", real=True)
+    det = (a * sympy.eye(7) + b * sympy.ones(7, 7)).det(method="berkowitz")
+
+    def refuse(expr, *args, **kwargs):
+        raise AssertionError("cancel() or simplify() was called on a polynomial")
+
+    monkeypatch.setattr(check_symbolic.sympy, "simplify", refuse)
+    monkeypatch.setattr(check_symbolic.sympy, "cancel", refuse)
+    assert_sympy_equal(det, a**6 * (a + 7 * b), name="det E_7")
+    with pytest.raises(AssertionError, match="not equal"):
+        assert_sympy_equal(det, a**6 * (a + 6 * b), name="det E_7")
+
+
 def test_an_exact_answer_off_by_a_tiny_amount_is_still_wrong():
     with pytest.raises(AssertionError, match="not equal"):
         assert_sympy_equal(sympy.Rational(1, 3) + sympy.Rational(1, 10**20), sympy.Rational(1, 3))
