@@ -35,14 +35,7 @@ def _is_zero(expr: Any) -> bool:
         return True
     if _clearly_nonzero(expr):  # a wrong answer: no need for simplify, which can take seconds to give up
         return False
-    # A polynomial in its symbols is zero exactly when it expands to 0, a rational function when cancel() (one
-    # common denominator, the numerator expanded) gives 0: exact decisions, four times as fast as simplify() on
-    # the ridge solution of chapter 07 (expand: a fifth of cancel's time on a 7x7 determinant). Only a 0 is
-    # trusted here; anything else goes on as before.
-    if expr.is_polynomial():
-        if sympy.expand(expr) == 0:
-            return True
-    elif expr.is_rational_function() and sympy.cancel(expr) == 0:
+    if _zero_as_polynomial_or_fraction(expr):
         return True
     simplified = sympy.simplify(expr)
     if simplified == 0:
@@ -53,6 +46,18 @@ def _is_zero(expr: Any) -> bool:
     if _numerically_zero(expr):
         return True
     return bool(expr.equals(0))
+
+
+def _zero_as_polynomial_or_fraction(expr: Any) -> bool:
+    """A polynomial in its symbols is zero exactly when it expands to 0, a rational function when cancel() (one
+    common denominator, the numerator expanded) gives 0: exact decisions, four times as fast as simplify() on
+    the ridge solution of chapter 07 (expand: a fifth of cancel's time on a 7x7 determinant). False means "not
+    decided here" (another kind of expression, or a relation such as Eq(x, 1), which is not an expression)."""
+    if not isinstance(expr, sympy.Expr):
+        return False
+    if expr.is_polynomial():
+        return sympy.expand(expr) == 0
+    return bool(expr.is_rational_function()) and sympy.cancel(expr) == 0
 
 
 def _random_point(symbols: list, rng) -> dict:

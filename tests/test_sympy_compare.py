@@ -51,3 +51,10 @@ def test_equal_values_are_equal_in_any_form(a, b):
 ])
 def test_different_values_are_not_equal(a, b):
     assert not sym_equal(a, b) and not sym_equal(b, a)
+
+
+def test_a_relation_is_neither_zero_nor_an_error():
+    """A student who answers Eq(x, 1) gets the test's own hint, not an AttributeError from the checker."""
+    x = sp.Symbol("x")
+    assert sym_is_zero(sp.Eq(x, 1)) is False
+    assert sym_is_nonzero(sp.Eq(x, 1)) is True
