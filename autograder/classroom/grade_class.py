@@ -231,11 +231,14 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     record = _recorder(store, out, summary, on_result,
                        partial(_progress, total=len(todo), start=start, stream=stream) if show else None, gradebook)
     # the assignments are recorded once, here, while the workers take their first jobs; local workers copy
-    # that record instead of each making its own (Dask workers may not see this machine's folders)
-    seed = Path(tempfile.mkdtemp(prefix="autograder-seed-"))
+    # that record instead of each making its own (Dask workers may not see this machine's folders), and so
+    # does a new gradebook file
+    local = bool(todo) and not scheduler
+    new_gradebook = db_url == f"sqlite:///{out / 'gradebook.db'}" and not (out / "gradebook.db").exists()
+    seed = Path(tempfile.mkdtemp(prefix="autograder-seed-")) if local or new_gradebook else None
     try:
         work = work or partial(grade_job, course_root=str(course.root), timeout=timeout, hardened=hardened,
-                               resources=resources, seed=None if scheduler else str(seed))
+                               resources=resources, seed=str(seed) if local and seed else None)
         assignments = {j.assignment for j in todo if j.assignment} | {a for _, a, _, _ in store.all()}
         _dispatch(todo, work, record, scheduler=scheduler, workers=workers, job_timeout=job_timeout,
                   memory_mb=grader_memory_mb, meanwhile=partial(gradebook.prepare, assignments, seed))
@@ -247,6 +250,7 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     finally:
         gradebook.close()
         store.close()
-        shutil.rmtree(seed, ignore_errors=True)
+        if seed is not None:
+            shutil.rmtree(seed, ignore_errors=True)
     summary.seconds = time.perf_counter() - start
     return summary

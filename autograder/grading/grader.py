@@ -166,11 +166,19 @@ class Grader:
         own = self.root / "gradebook.db"
         if not (seed / SEED_READY).exists() or self.db_url != f"sqlite:///{own}" or own.exists():
             return []
-        shutil.copytree(seed, self.root, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns(SEED_READY, SEED_FAILED, ".exchange"))
-        for folder in sorted((seed / "solutions").iterdir()):
-            self._prepared[folder.name] = sorted(p.stem for p in folder.glob("*.ipynb"))
-        return sorted(self._prepared)
+        partial = own.with_name(".gradebook.db.part")
+        try:  # the folders first, the gradebook last and whole: without it, prepare() records as before
+            shutil.copytree(seed, self.root, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns(SEED_READY, SEED_FAILED, ".exchange", "gradebook.db"))
+            shutil.copyfile(seed / "gradebook.db", partial)
+            partial.rename(own)
+            taken = {f.name: sorted(p.stem for p in f.glob("*.ipynb")) for f in (seed / "solutions").iterdir()}
+        except OSError:  # a full disk, say: prepare() records each assignment itself, overwriting the copies
+            partial.unlink(missing_ok=True)
+            own.unlink(missing_ok=True)
+            return []
+        self._prepared.update(taken)
+        return sorted(taken)
 
     def grade_ids(self, assignment: str, notebook: str) -> set[str]:
         """Every grade_id of the source notebook (answer, test and locked cells)."""

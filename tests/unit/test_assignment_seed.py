@@ -77,3 +77,22 @@ def test_a_gradebook_that_exists_is_never_replaced_by_the_seed(course, tmp_path)
     assert again.adopt(seed) == []
     with quiet_nbgrader():
         assert set(recorded(again)) == {"01-x", "02-y"}
+
+
+def test_a_seed_that_cannot_be_copied_leaves_the_worker_to_record_its_own(course, tmp_path, monkeypatch):
+    import shutil
+
+    seed = tmp_path / "seed"
+    seed.mkdir()
+    prepare_seed(course, seed, {"01-x", "02-y"})
+
+    def disk_full(src, dst, *args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    worker = Grader(course, tmp_path / "worker", hardened=False)
+    with monkeypatch.context() as patch:
+        patch.setattr(shutil, "copyfile", disk_full)
+        assert worker.adopt(seed) == []
+    assert not (tmp_path / "worker" / "gradebook.db").exists()  # no half-copied gradebook is ever used
+    with quiet_nbgrader():
+        assert recorded(worker) == recorded(Grader(course, tmp_path / "alone", hardened=False))

@@ -99,3 +99,19 @@ def test_results_of_an_earlier_run_reach_a_gradebook_that_lost_them(klass):
     db = grade(course, tmp_path)
     db.unlink()  # the instructor deleted the gradebook; the results store keeps every grade
     assert cell_scores(grade(course, tmp_path)) == expected()
+
+
+def test_a_rerun_with_nothing_new_records_no_seed(klass, monkeypatch):
+    """The seed serves the workers and a new gradebook file; a rerun that grades nothing and finds its
+    gradebook has no use for one (it would record every assignment twice)."""
+    from autograder.classroom import results
+
+    course, tmp_path = klass
+    seeds = []
+    real = results.prepare_seed
+    monkeypatch.setattr(results, "prepare_seed", lambda *args: seeds.append(args) or real(*args))
+    grade(course, tmp_path)
+    assert len(seeds) == 1
+    grade(course, tmp_path)  # every submission unchanged: skipped
+    assert len(seeds) == 1 and cell_scores(tmp_path / "out" / "gradebook.db") == expected()
+
