@@ -73,7 +73,7 @@ def grade_job(job: Job, course_root: str, timeout: int, hardened: bool = True,
               resources: dict | None = None, seed: str | None = None) -> tuple[dict, float, dict[str, str]]:
     """Grade one submission; returns (result JSON, seconds, {relative path: text} of files to write).
     ``resources``: limits of the student's kernel (see :class:`autograder.hardened.resources.KernelResources`);
-    ``seed``: the assignments recorded once for the whole class (:func:`autograder.grading.grader.prepare_seed`)."""
+    ``seed``: the assignments recorded once for the whole class (:func:`autograder.grading.seed.prepare_seed`)."""
     grader = _grader(course_root, timeout, hardened, resources, seed)
     start = time.perf_counter()
     sub = Submission(path=Path(job.path), student=job.student, assignment=job.assignment,
@@ -230,15 +230,13 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     gradebook = GradebookWriter(course, out, db_url)
     record = _recorder(store, out, summary, on_result,
                        partial(_progress, total=len(todo), start=start, stream=stream) if show else None, gradebook)
-    # the assignments are recorded once, here, while the workers take their first jobs; local workers copy
-    # that record instead of each making its own (Dask workers may not see this machine's folders), and so
-    # does a new gradebook file
-    local = bool(todo) and not scheduler
-    new_gradebook = db_url == f"sqlite:///{out / 'gradebook.db'}" and not (out / "gradebook.db").exists()
-    seed = Path(tempfile.mkdtemp(prefix="autograder-seed-")) if local or new_gradebook else None
+    # the assignments are recorded once, here, while local workers take their first jobs; they copy that
+    # record instead of each making its own (Dask workers may not see this machine's folders), and so does a
+    # new gradebook file (Grader.adopt)
+    seed = Path(tempfile.mkdtemp(prefix="autograder-seed-")) if todo and not scheduler else None
     try:
         work = work or partial(grade_job, course_root=str(course.root), timeout=timeout, hardened=hardened,
-                               resources=resources, seed=str(seed) if local and seed else None)
+                               resources=resources, seed=str(seed) if seed else None)
         assignments = {j.assignment for j in todo if j.assignment} | {a for _, a, _, _ in store.all()}
         _dispatch(todo, work, record, scheduler=scheduler, workers=workers, job_timeout=job_timeout,
                   memory_mb=grader_memory_mb, meanwhile=partial(gradebook.prepare, assignments, seed))

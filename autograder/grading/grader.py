@@ -159,10 +159,10 @@ class Grader:
 
     def adopt(self, seed: Path) -> list[str]:
         """Take the assignments that :func:`autograder.grading.seed.prepare_seed` recorded in ``seed`` instead of
-        recording them again
-        (nbgrader's ``generate_assignment``, 0.1-0.3 s per assignment, once per worker): its gradebook file and
-        folders are copied into this workspace. Only a finished seed, and only while this workspace's own
-        gradebook file does not exist yet; returns the assignments taken ([]: record them as before)."""
+        recording them again (nbgrader's ``generate_assignment``, 0.1-0.3 s per assignment, once per worker):
+        its gradebook file and folders are copied into this workspace. Only a finished seed, and only while this
+        workspace's own gradebook file does not exist yet; returns the assignments taken ([]: record them as
+        before)."""
         own = self.root / "gradebook.db"
         if not (seed / SEED_READY).exists() or self.db_url != f"sqlite:///{own}" or own.exists():
             return []
