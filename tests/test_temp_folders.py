@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -20,7 +17,7 @@ import pytest
 
 from autograder.hardened import kernel_manager
 from conftest import solution_notebook
-from support.cli import ROOT
+from support.cli import run_cli
 from test_grading import CH01_MAX
 
 
@@ -32,13 +29,9 @@ def long_folder(base: Path, length: int) -> Path:
     return folder
 
 
-def run(*args: str, tmpdir: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "autograder", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600, env={**os.environ, "TMPDIR": str(tmpdir)})
-
-
 def test_a_notebook_is_graded_with_a_long_temporary_folder(course, tmp_path):
-    proc = run("grade", "--json", str(solution_notebook(course)), tmpdir=long_folder(tmp_path, 90))
+    proc = run_cli("grade", "--json", str(solution_notebook(course)), timeout=600,
+                   env={"TMPDIR": str(long_folder(tmp_path, 90))})
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert json.loads(proc.stdout)[0]["score"] == CH01_MAX, proc.stdout[-2000:]
 
@@ -50,7 +43,8 @@ def test_a_class_is_graded_with_a_temporary_folder_of_30_characters(course, tmp_
         lms.mkdir()
         for student in ("alice", "bob"):
             shutil.copy(solution_notebook(course), lms / f"{student}_01-vectors.ipynb")
-        proc = run("grade-class", str(lms), "--out", str(tmp_path / "graded"), tmpdir=long_folder(base, 30))
+        proc = run_cli("grade-class", str(lms), "--out", str(tmp_path / "graded"), timeout=600,
+                       env={"TMPDIR": str(long_folder(base, 30))})
         assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
         with open(tmp_path / "graded" / "grades.csv", encoding="utf-8") as fh:
             scores = {row["student"]: float(row["score"]) for row in csv.DictReader(fh)}
