@@ -11,6 +11,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -106,8 +107,10 @@ def test_killing_the_run_and_rerunning_gives_the_same_gradebook(course, graded_c
     lms = tmp_path / "lms"
     _class(course, lms)
     out = tmp_path / "out"
+    own_tmp = Path(tempfile.mkdtemp(prefix="k", dir="/tmp"))  # the killed run's TMPDIR: what it leaves there
     proc = subprocess.Popen([sys.executable, "-m", "autograder", "grade-class", str(lms), "--out", str(out),
                              "--workers", "2", "--quiet"], cwd=ROOT, start_new_session=True,
+                            env={**os.environ, "TMPDIR": str(own_tmp)},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     store = out / "results.sqlite"
     deadline = time.time() + 120
@@ -122,9 +125,13 @@ def test_killing_the_run_and_rerunning_gives_the_same_gradebook(course, graded_c
     os.killpg(proc.pid, signal.SIGKILL)  # the grader and its workers, mid-run
     proc.wait()
     assert 1 <= rows < 4, "the kill should land mid-run"
+    left = sorted(p.name for p in own_tmp.glob("autograder-seed-*"))
+    shutil.rmtree(own_tmp, ignore_errors=True)
+    assert not left, "the killed run left its assignment seed in the temporary folder"
     summary = grade_class(lms, course, out, workers=2, quiet=True)
     assert summary.skipped >= 1  # what was committed before the kill is kept
     assert gradebook_scores(out / "gradebook.db") == gradebook_scores(base / "out" / "gradebook.db")
+    assert not (out / ".seed").exists()  # the rerun replaced the killed run's seed, and removed its own
 
 
 def test_several_files_of_one_student_are_all_kept_and_reported(course, tmp_path):

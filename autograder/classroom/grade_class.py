@@ -233,7 +233,12 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     # the assignments are recorded once, here, while local workers take their first jobs; they copy that
     # record instead of each making its own (Dask workers may not see this machine's folders), and so does a
     # new gradebook file (Grader.adopt)
-    seed = Path(tempfile.mkdtemp(prefix="autograder-seed-")) if todo and not scheduler else None
+    # (in the output folder, like .unpacked: a killed run's seed is replaced by the next run, never left behind)
+    seed_folder = out / ".seed"
+    shutil.rmtree(seed_folder, ignore_errors=True)
+    seed = seed_folder if todo and not scheduler else None
+    if seed is not None:
+        seed.mkdir()
     try:
         work = work or partial(grade_job, course_root=str(course.root), timeout=timeout, hardened=hardened,
                                resources=resources, seed=str(seed) if seed else None)
@@ -248,7 +253,6 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     finally:
         gradebook.close()
         store.close()
-        if seed is not None:
-            shutil.rmtree(seed, ignore_errors=True)
+        shutil.rmtree(seed_folder, ignore_errors=True)
     summary.seconds = time.perf_counter() - start
     return summary
