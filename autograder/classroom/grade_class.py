@@ -194,6 +194,22 @@ def _recorder(store: ResultStore, out: Path, summary: Summary, on_result: Callab
     return record
 
 
+SEED_FOLDER = ".seed"
+
+
+def _seed_folder(out: Path, wanted: bool) -> Path | None:
+    """An empty folder for the assignments recorded once, while local workers take their first jobs; they copy
+    that record instead of each making its own (Dask workers may not see this machine's folders), and so does a
+    new gradebook file (``Grader.adopt``). It is in the output folder, like ``.unpacked``: a killed run's seed
+    is replaced here by the next run, never left behind."""
+    folder = out / SEED_FOLDER
+    shutil.rmtree(folder, ignore_errors=True)
+    if not wanted:
+        return None
+    folder.mkdir()
+    return folder
+
+
 def grade_class(source: Path, course: Course, out: Path, *, workers: int | None = None, force: bool = False,
                 timeout: int = CELL_TIMEOUT, db_url: str | None = None, quiet: bool = False,
                 scheduler: str | None = None, hardened: bool = True,
@@ -230,15 +246,7 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     gradebook = GradebookWriter(course, out, db_url)
     record = _recorder(store, out, summary, on_result,
                        partial(_progress, total=len(todo), start=start, stream=stream) if show else None, gradebook)
-    # the assignments are recorded once, here, while local workers take their first jobs; they copy that
-    # record instead of each making its own (Dask workers may not see this machine's folders), and so does a
-    # new gradebook file (Grader.adopt)
-    # (in the output folder, like .unpacked: a killed run's seed is replaced by the next run, never left behind)
-    seed_folder = out / ".seed"
-    shutil.rmtree(seed_folder, ignore_errors=True)
-    seed = seed_folder if todo and not scheduler else None
-    if seed is not None:
-        seed.mkdir()
+    seed = _seed_folder(out, wanted=bool(todo) and not scheduler)
     try:
         work = work or partial(grade_job, course_root=str(course.root), timeout=timeout, hardened=hardened,
                                resources=resources, seed=str(seed) if seed else None)
@@ -253,6 +261,6 @@ def grade_class(source: Path, course: Course, out: Path, *, workers: int | None 
     finally:
         gradebook.close()
         store.close()
-        shutil.rmtree(seed_folder, ignore_errors=True)
+        shutil.rmtree(out / SEED_FOLDER, ignore_errors=True)
     summary.seconds = time.perf_counter() - start
     return summary
